@@ -1,0 +1,125 @@
+"""The command line: ``python -m dashboard <command>``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+
+from dashboard.clock import utc_now
+from dashboard.config import settings_from_env
+from dashboard.errors import InputError
+from dashboard.roles import ROLES
+from dashboard.services import staff
+from dashboard.services.audit import Actor
+from dashboard.setup import prepare_database
+from db.session import Database
+
+
+def _database(url: str | None) -> tuple[Database, int]:
+    settings = settings_from_env()
+    database = Database(url or settings.database_url)
+    office = prepare_database(database, settings.office_code)
+    return database, office.id
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Kata sandi baru: ")
+    second = getpass.getpass("Ulangi kata sandi: ")
+    if first != second:
+        raise InputError.on("password", "Kedua kata sandi tidak sama.")
+    return first
+
+
+def _init_db(args: argparse.Namespace) -> str:
+    database, _ = _database(args.database_url)
+    database.dispose()
+    return "Basis data siap (skema terbaru dan data referensi)."
+
+
+def _user_add(args: argparse.Namespace) -> str:
+    database, office_id = _database(args.database_url)
+    password = _read_password(args)
+    with database.transaction() as session:
+        user = staff.add_user(
+            session,
+            Actor(None, office_id, utc_now()),
+            username=args.username,
+            full_name=args.name,
+            role=args.role,
+            password=password,
+            nip=args.nip,
+        )
+        return f"Pengguna '{user.username}' ({ROLES[user.role]}) dibuat."
+
+
+def _user_passwd(args: argparse.Namespace) -> str:
+    database, office_id = _database(args.database_url)
+    password = _read_password(args)
+    with database.transaction() as session:
+        staff.set_password(session, Actor(None, office_id, utc_now()), args.username, password)
+    return f"Kata sandi '{args.username}' diganti."
+
+
+def _user_disable(args: argparse.Namespace) -> str:
+    database, office_id = _database(args.database_url)
+    with database.transaction() as session:
+        staff.disable_user(session, Actor(None, office_id, utc_now()), args.username)
+    return f"Pengguna '{args.username}' dinonaktifkan."
+
+
+def _user_list(args: argparse.Namespace) -> str:
+    database, _ = _database(args.database_url)
+    with database.reading() as session:
+        users = staff.list_users(session)
+    lines = [f"{'pengguna':<20} {'peran':<10} {'aktif':<5} nama"]
+    lines += [
+        f"{user.username:<20} {user.role:<10} {'ya' if user.active else 'tidak':<5} "
+        f"{user.full_name}"
+        for user in users
+    ]
+    return "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description="PST Dashboard")
+    parser.add_argument(
+        "--database-url", help="database to use instead of PST_DATABASE_URL / the SQLite file"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("init-db", help="create or migrate the database").set_defaults(run=_init_db)
+    user = commands.add_parser("user", help="staff accounts").add_subparsers(
+        dest="user_command", required=True
+    )
+    add = user.add_parser("add", help="create an account")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=sorted(ROLES))
+    add.add_argument("--name", required=True, help="full name")
+    add.add_argument("--nip", help="18-digit NIP")
+    add.set_defaults(run=_user_add)
+    passwd = user.add_parser("passwd", help="set a new password")
+    passwd.add_argument("username")
+    passwd.set_defaults(run=_user_passwd)
+    for sub in (add, passwd):
+        sub.add_argument(
+            "--password-stdin", action="store_true", help="read the password from standard input"
+        )
+    disable = user.add_parser("disable", help="disable an account (it is never deleted)")
+    disable.add_argument("username")
+    disable.set_defaults(run=_user_disable)
+    user.add_parser("list", help="list accounts").set_defaults(run=_user_list)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        print(args.run(args))
+    except InputError as error:
+        for message in error.errors.values():
+            print(f"Gagal: {message}", file=sys.stderr)
+        return 2
+    return 0

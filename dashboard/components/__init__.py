@@ -1,0 +1,1 @@
+"""Reusable layout pieces (the only Dash code inside ``dashboard/`` besides the factory)."""

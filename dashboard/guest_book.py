@@ -1,0 +1,118 @@
+"""SOP step 3: the guest book entry, checked and normalised before it is stored."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dashboard.errors import InputError
+
+GENDERS = {"L": "Laki-laki", "P": "Perempuan"}
+OLDEST_BIRTH_YEAR = 1900
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_PHONE_DIGITS = re.compile(r"^0\d{8,13}$")
+
+
+@dataclass(frozen=True)
+class GuestBookEntry:
+    name: str
+    gender: str
+    birth_year: int | None
+    education: str | None
+    occupation: str | None
+    institution: str | None
+    institution_type: str | None
+    phone: str | None
+    email: str | None
+
+
+def normalize_phone(raw: str | None) -> str | None:
+    """Indonesian phone numbers in one form: '+62 812-3456-789' and '0812 3456 789' are both
+    '08123456789'. Returns None for an empty value; raises for a malformed one."""
+    if raw is None or raw.strip() == "":
+        return None
+    digits = re.sub(r"[\s\-().]", "", raw.strip())
+    if digits.startswith("+62"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("62"):
+        digits = "0" + digits[2:]
+    if not _PHONE_DIGITS.match(digits):
+        raise InputError.on(
+            "phone", "Nomor telepon tidak valid: gunakan 9-14 angka, mis. 0812 3456 7890."
+        )
+    return digits
+
+
+def normalize_email(raw: str | None) -> str | None:
+    if raw is None or raw.strip() == "":
+        return None
+    email = raw.strip().lower()
+    if len(email) > 254 or not _EMAIL.match(email):
+        raise InputError.on("email", "Alamat email tidak valid, mis. nama@contoh.go.id.")
+    return email
+
+
+def _optional_text(raw: str | None, limit: int = 200) -> str | None:
+    text = (raw or "").strip()
+    return text[:limit] or None
+
+
+def _birth_year(raw: object, current_year: int) -> int | None:
+    if raw is None or str(raw).strip() == "":
+        return None
+    try:
+        year = int(str(raw).strip())
+    except ValueError as exc:
+        raise InputError.on("birth_year", "Tahun lahir harus berupa angka, mis. 1998.") from exc
+    if year > current_year:
+        raise InputError.on("birth_year", "Tahun lahir tidak boleh di masa depan.")
+    if year < OLDEST_BIRTH_YEAR:
+        raise InputError.on("birth_year", f"Tahun lahir tidak boleh sebelum {OLDEST_BIRTH_YEAR}.")
+    return year
+
+
+def validate_guest_book(
+    *,
+    name: str | None,
+    gender: str | None,
+    birth_year: object,
+    education: str | None,
+    occupation: str | None,
+    institution: str | None,
+    institution_type: str | None,
+    phone: str | None,
+    email: str | None,
+    current_year: int,
+) -> GuestBookEntry:
+    """Check every field and report all problems at once, each beside its field."""
+    errors: dict[str, str] = {}
+    clean_name = (name or "").strip()
+    if not clean_name:
+        errors["name"] = "Nama pengunjung wajib diisi."
+    elif len(clean_name) > 200:
+        errors["name"] = "Nama terlalu panjang (paling banyak 200 huruf)."
+    if gender not in GENDERS:
+        errors["gender"] = "Pilih jenis kelamin."
+    values: dict[str, object] = {}
+    for field, check in (
+        ("birth_year", lambda: _birth_year(birth_year, current_year)),
+        ("phone", lambda: normalize_phone(phone)),
+        ("email", lambda: normalize_email(email)),
+    ):
+        try:
+            values[field] = check()
+        except InputError as error:
+            errors.update(error.errors)
+    if errors:
+        raise InputError(errors)
+    return GuestBookEntry(
+        name=clean_name,
+        gender=str(gender),
+        birth_year=values["birth_year"],  # type: ignore[arg-type]
+        education=_optional_text(education, 64),
+        occupation=_optional_text(occupation, 64),
+        institution=_optional_text(institution),
+        institution_type=_optional_text(institution_type, 64),
+        phone=values["phone"],  # type: ignore[arg-type]
+        email=values["email"],  # type: ignore[arg-type]
+    )

@@ -1,0 +1,1 @@
+"""Component IDs, one module per page, shared by the page's layout and its callbacks."""

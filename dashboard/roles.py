@@ -1,0 +1,23 @@
+"""Staff roles and what each may do."""
+
+from __future__ import annotations
+
+OFFICER = "officer"
+TREASURER = "treasurer"
+HEAD = "head"
+ADMIN = "admin"
+MONITOR = "monitor"
+
+ROLES: dict[str, str] = {
+    OFFICER: "Petugas PST",
+    TREASURER: "Bendahara Penerimaan",
+    HEAD: "Kepala Bidang/Seksi",
+    ADMIN: "Administrator",
+    MONITOR: "Layar monitor",
+}
+
+VISIT_WRITERS: frozenset[str] = frozenset({OFFICER, ADMIN})
+"""Who may record and correct the steps of a visit."""
+
+DESK_READERS: frozenset[str] = frozenset({OFFICER, ADMIN, HEAD, TREASURER})
+"""Who may see the desk pages (names of visitors included)."""

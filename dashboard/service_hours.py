@@ -1,0 +1,40 @@
+"""Working days and service hours (08:30-15:30 on working days): arrivals outside are
+flagged, never refused."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+from dashboard.clock import WIB, to_local
+
+SERVICE_START = time(8, 30)
+SERVICE_END = time(15, 30)
+
+
+@lru_cache(maxsize=64)
+def _indonesian_holidays(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("ID", years=year)
+
+
+def public_holiday_name(day: date) -> str | None:
+    return _indonesian_holidays(day.year).get(day)
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and public_holiday_name(day) is None
+
+
+def is_outside_service_hours(
+    moment: datetime,
+    zone: ZoneInfo = WIB,
+    start: time = SERVICE_START,
+    end: time = SERVICE_END,
+) -> bool:
+    local = to_local(moment, zone)
+    if not is_working_day(local.date()):
+        return True
+    return not (start <= local.time().replace(tzinfo=None) <= end)

@@ -1,0 +1,49 @@
+"""The audit trail: who did what to which row, when, before and after."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from db.models import AuditEvent
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts, for which office, and the moment the action happens (UTC)."""
+
+    user_id: int | None
+    office_id: int
+    now: datetime
+
+
+def _as_json(values: dict[str, Any] | None) -> str | None:
+    if values is None:
+        return None
+    return json.dumps(values, default=str, ensure_ascii=False, sort_keys=True)
+
+
+def record_audit(
+    session: Session,
+    actor: Actor,
+    action: str,
+    table_name: str,
+    row_id: int | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    session.add(
+        AuditEvent(
+            at=actor.now,
+            user_id=actor.user_id,
+            action=action,
+            table_name=table_name,
+            row_id=row_id,
+            before=_as_json(before),
+            after=_as_json(after),
+        )
+    )

@@ -1,0 +1,452 @@
+"""Recording a visit stage by stage, as the SOP orders it.
+
+Each function is one officer action: it checks the visit is where the action expects it,
+ends the current step at ``actor.now``, and opens the next one: started at once when the SOP
+flows straight on, or queued (waiting) when the visitor has to wait for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from dashboard import sop
+from dashboard.arrival import (
+    check_number_free,
+    normalize_visit_code,
+    parse_temperature,
+    screen_visitor,
+    visit_code,
+)
+from dashboard.clock import local_date
+from dashboard.errors import InputError
+from dashboard.guest_book import GuestBookEntry
+from dashboard.service_hours import is_outside_service_hours
+from dashboard.services.audit import Actor, record_audit
+from db.models import (
+    VISIT_DONE,
+    VISIT_IN_PROGRESS,
+    VISIT_REFUSED,
+    DataRequest,
+    Visit,
+    Visitor,
+    VisitStep,
+)
+from db.queries import visits as queries
+
+MAX_CODE_ATTEMPTS = 5
+MAX_REQUESTS = 20
+
+
+@dataclass(frozen=True)
+class RequestDecision:
+    """Step 7 for one data request: available or not, and where the visitor is referred."""
+
+    request_id: int
+    available: bool | None
+    referred_agency: str | None = None
+    answer_note: str | None = None
+
+
+# -- the shared mechanics -------------------------------------------------------------------
+
+
+def _load_active_visit(session: Session, visit_id: int) -> Visit:
+    visit = queries.lock_visit(session, visit_id)
+    if visit is None:
+        raise InputError.form("Kunjungan tidak ditemukan.")
+    if visit.status != VISIT_IN_PROGRESS:
+        raise InputError.form(f"Kunjungan {visit.code} sudah ditutup; tidak bisa diubah lagi.")
+    return visit
+
+
+def _current_step(session: Session, visit: Visit, expected: int) -> VisitStep:
+    """The visit's open step, which must be ``expected`` and already started."""
+    step = queries.open_step(session, visit.id)
+    if step is None or step.step_number != expected:
+        where = sop.step_label(step.step_number) if step else "tidak ada langkah terbuka"
+        raise InputError.form(
+            f"Kunjungan {visit.code} sedang di langkah {where}, bukan "
+            f"{sop.step_label(expected)}. Muat ulang halaman."
+        )
+    if step.started_at is None:
+        raise InputError.form(
+            f"Langkah {sop.step_label(expected)} belum dimulai. Klik 'Mulai' terlebih dahulu."
+        )
+    return step
+
+
+def _end_step(step: VisitStep, actor: Actor, outcome: str | None = None) -> None:
+    if step.started_at is not None and actor.now < step.started_at:
+        raise InputError.form("Waktu selesai tidak boleh sebelum waktu mulai.")
+    step.ended_at = actor.now
+    step.ended_by_id = actor.user_id
+    step.outcome = outcome
+
+
+def _open_step(session: Session, visit: Visit, number: int, actor: Actor) -> VisitStep:
+    starts_now = sop.starts_immediately(number)
+    step = VisitStep(
+        visit_id=visit.id,
+        step_number=number,
+        queued_at=actor.now,
+        started_at=actor.now if starts_now else None,
+        started_by_id=actor.user_id if starts_now else None,
+    )
+    session.add(step)
+    return step
+
+
+def _advance(
+    session: Session,
+    visit: Visit,
+    expected: int,
+    actor: Actor,
+    outcome: str | None = None,
+    *,
+    any_data_available: bool = True,
+) -> VisitStep | None:
+    """End step ``expected`` and open the one the SOP sends the visit to next."""
+    step = _current_step(session, visit, expected)
+    _end_step(step, actor, outcome)
+    following = sop.step_after(expected, any_data_available=any_data_available)
+    session.flush()
+    if following is None:
+        return None
+    return _open_step(session, visit, following, actor)
+
+
+def _flush_or_explain(session: Session, field: str, message: str) -> None:
+    """Flush inside a savepoint; a unique index refusing the row becomes a field message."""
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError as exc:
+        raise InputError.on(field, message) from exc
+
+
+# -- arrival: steps 1 to 3 ------------------------------------------------------------------
+
+
+def start_visit(session: Session, actor: Actor, client_key: str | None = None) -> Visit:
+    """A visitor is at the door: the visit gets today's next code and step 1 begins.
+
+    ``client_key`` identifies the form that asked; asking twice (a double click) returns the
+    visit the first request made instead of a second one.
+    """
+    if client_key:
+        existing = queries.visit_by_client_key(session, client_key)
+        if existing is not None:
+            return existing
+    day = local_date(actor.now)
+    sequence = queries.count_visits_on(session, actor.office_id, day) + 1
+    for attempt in range(MAX_CODE_ATTEMPTS):
+        visit = Visit(
+            office_id=actor.office_id,
+            visit_date=day,
+            code=visit_code(sequence + attempt),
+            client_key=client_key,
+            arrived_at=actor.now,
+            status=VISIT_IN_PROGRESS,
+            outside_service_hours=is_outside_service_hours(actor.now),
+            imported=False,
+            created_by_id=actor.user_id,
+        )
+        try:
+            with session.begin_nested():
+                session.add(visit)
+                session.flush()
+        except IntegrityError:
+            session.expunge(visit)
+            if client_key and queries.visit_by_client_key(session, client_key):
+                return queries.visit_by_client_key(session, client_key)  # type: ignore[return-value]
+            continue
+        session.add(
+            VisitStep(
+                visit_id=visit.id,
+                step_number=sop.SCREENING,
+                queued_at=actor.now,
+                started_at=actor.now,
+                started_by_id=actor.user_id,
+            )
+        )
+        record_audit(session, actor, "visit.start", "visit", visit.id, after={"code": visit.code})
+        session.flush()
+        return visit
+    raise InputError.form("Kode kunjungan bentrok dengan petugas lain; coba sekali lagi.")
+
+
+def record_screening(
+    session: Session,
+    actor: Actor,
+    visit_id: int,
+    mask_worn: bool | None,
+    temperature: object,
+    fever_threshold: Decimal,
+) -> Visit:
+    """Step 1. A refused visitor's visit ends here, recorded as refused at screening."""
+    errors: dict[str, str] = {}
+    parsed_temperature = Decimal(0)
+    try:
+        parsed_temperature = parse_temperature(temperature)
+    except InputError as error:
+        errors.update(error.errors)
+    if mask_worn is None:
+        errors["mask"] = "Pilih apakah pengunjung memakai masker."
+    if errors:
+        raise InputError(errors)
+    visit = _load_active_visit(session, visit_id)
+    result = screen_visitor(mask_worn, parsed_temperature, fever_threshold)
+    visit.mask_worn = mask_worn
+    visit.temperature_celsius = parsed_temperature
+    visit.admitted = result.admitted
+    if result.admitted:
+        _advance(session, visit, sop.SCREENING, actor, sop.OUTCOME_ADMITTED)
+    else:
+        step = _current_step(session, visit, sop.SCREENING)
+        _end_step(step, actor, sop.OUTCOME_REFUSED)
+        visit.refusal_reason = result.refusal_reason
+        visit.status = VISIT_REFUSED
+        visit.left_at = actor.now
+    record_audit(
+        session,
+        actor,
+        "visit.screening",
+        "visit",
+        visit.id,
+        after={"mask": mask_worn, "temperature": parsed_temperature, "admitted": visit.admitted},
+    )
+    session.flush()
+    return visit
+
+
+def place_bag(
+    session: Session, actor: Actor, visit_id: int, rack_slot: object, rack_capacity: int
+) -> Visit:
+    """Step 2: the bag goes on a rack slot; the visit code is its tag."""
+    visit = _load_active_visit(session, visit_id)
+    taken = queries.taken_rack_slots(session, actor.office_id)
+    visit.rack_slot = check_number_free("rack_slot", "rak", rack_slot, taken, rack_capacity)
+    _flush_or_explain(session, "rack_slot", f"Rak nomor {visit.rack_slot} baru saja terpakai.")
+    _advance(session, visit, sop.BAG_RACK, actor)
+    record_audit(
+        session, actor, "visit.bag_rack", "visit", visit.id, after={"rack_slot": visit.rack_slot}
+    )
+    session.flush()
+    return visit
+
+
+def _save_visitor(session: Session, actor: Actor, entry: GuestBookEntry) -> Visitor:
+    visitor = queries.find_visitor_by_contact(session, actor.office_id, entry.phone, entry.email)
+    if visitor is None:
+        visitor = Visitor(office_id=actor.office_id, created_at=actor.now)
+        session.add(visitor)
+    for field, value in vars(entry).items():
+        if value is not None or field in {"name", "gender"}:
+            setattr(visitor, field, value)
+    visitor.updated_at = actor.now
+    return visitor
+
+
+def record_guest_book(
+    session: Session, actor: Actor, visit_id: int, entry: GuestBookEntry
+) -> Visit:
+    """Step 3. A returning visitor (same phone or email) is updated, not duplicated."""
+    visit = _load_active_visit(session, visit_id)
+    _current_step(session, visit, sop.GUEST_BOOK)
+    visitor = _save_visitor(session, actor, entry)
+    session.flush()
+    visit.visitor_id = visitor.id
+    _advance(session, visit, sop.GUEST_BOOK, actor)
+    record_audit(
+        session, actor, "visit.guest_book", "visit", visit.id, after={"visitor_id": visitor.id}
+    )
+    session.flush()
+    return visit
+
+
+# -- service: steps 4 to 10 -----------------------------------------------------------------
+
+
+def start_waiting_step(session: Session, actor: Actor, visit_id: int, step_number: int) -> Visit:
+    """An officer takes up a step the visitor was waiting for (4, 9 or 10)."""
+    visit = _load_active_visit(session, visit_id)
+    step = queries.open_step(session, visit.id)
+    if step is None or step.step_number != step_number:
+        raise InputError.form(
+            f"Kunjungan {visit.code} tidak sedang menunggu {sop.step_label(step_number)}."
+        )
+    if step.started_at is None:
+        step.started_at = actor.now
+        step.started_by_id = actor.user_id
+        session.flush()
+    return visit
+
+
+def _clean_requests(texts: Sequence[str]) -> list[str]:
+    cleaned = [text.strip() for text in texts if text and text.strip()]
+    if not cleaned:
+        raise InputError.on("requests", "Tuliskan paling sedikit satu data yang dicari.")
+    if len(cleaned) > MAX_REQUESTS:
+        raise InputError.on("requests", f"Paling banyak {MAX_REQUESTS} permintaan data.")
+    too_long = [text for text in cleaned if len(text) > 1000]
+    if too_long:
+        raise InputError.on("requests", "Satu permintaan data paling panjang 1000 huruf.")
+    return cleaned
+
+
+def record_purpose(
+    session: Session,
+    actor: Actor,
+    visit_id: int,
+    service_type: str | None,
+    request_texts: Sequence[str],
+    known_service_types: Sequence[str],
+) -> Visit:
+    """Step 4: the PST service type and the data asked for, one request per line."""
+    errors: dict[str, str] = {}
+    if service_type not in known_service_types:
+        errors["service_type"] = "Pilih jenis layanan PST."
+    try:
+        texts = _clean_requests(request_texts)
+    except InputError as error:
+        errors.update(error.errors)
+    if errors:
+        raise InputError(errors)
+    visit = _load_active_visit(session, visit_id)
+    _current_step(session, visit, sop.PURPOSE)
+    visit.service_type = service_type
+    for position, text in enumerate(texts, start=1):
+        session.add(DataRequest(visit_id=visit.id, position=position, description=text))
+    _advance(session, visit, sop.PURPOSE, actor)
+    record_audit(
+        session,
+        actor,
+        "visit.purpose",
+        "visit",
+        visit.id,
+        after={"service_type": service_type, "requests": texts},
+    )
+    session.flush()
+    return visit
+
+
+def finish_search(session: Session, actor: Actor, visit_id: int, note: str | None) -> Visit:
+    """Step 6: the officer has searched the books and the library system."""
+    visit = _load_active_visit(session, visit_id)
+    step = _current_step(session, visit, sop.SEARCH)
+    step.note = (note or "").strip() or None
+    _advance(session, visit, sop.SEARCH, actor)
+    record_audit(session, actor, "visit.search", "visit", visit.id)
+    session.flush()
+    return visit
+
+
+def record_availability(
+    session: Session, actor: Actor, visit_id: int, decisions: Sequence[RequestDecision]
+) -> Visit:
+    """Step 7, per request: available, or referred to another agency.
+
+    When nothing was available the visit skips steps 8-9 and goes to collecting the bag.
+    """
+    visit = _load_active_visit(session, visit_id)
+    _current_step(session, visit, sop.AVAILABILITY)
+    requests = {request.id: request for request in queries.requests_of_visit(session, visit.id)}
+    by_request = {decision.request_id: decision for decision in decisions}
+    errors: dict[str, str] = {}
+    for request_id, request in requests.items():
+        decision = by_request.get(request_id)
+        if decision is None or decision.available is None:
+            errors[f"request-{request_id}"] = f"Tentukan ketersediaan: {request.description}"
+        elif not decision.available and not (decision.referred_agency or "").strip():
+            errors[f"request-{request_id}"] = "Tuliskan dinas/instansi rujukan."
+    if errors:
+        raise InputError(errors)
+    for request_id, request in requests.items():
+        decision = by_request[request_id]
+        request.available = decision.available
+        request.referred_agency = (
+            None if decision.available else (decision.referred_agency or "").strip()[:200]
+        )
+        request.answer_note = (decision.answer_note or "").strip() or None
+        request.decided_at = actor.now
+    any_available = any(request.available for request in requests.values())
+    _advance(
+        session,
+        visit,
+        sop.AVAILABILITY,
+        actor,
+        sop.OUTCOME_FOUND if any_available else sop.OUTCOME_REFERRED,
+        any_data_available=any_available,
+    )
+    record_audit(
+        session,
+        actor,
+        "visit.availability",
+        "visit",
+        visit.id,
+        after={request.id: request.referred_agency or "tersedia" for request in requests.values()},
+    )
+    session.flush()
+    return visit
+
+
+def seat_at_reading_table(
+    session: Session, actor: Actor, visit_id: int, table: object, table_count: int
+) -> Visit:
+    """Step 8: the officer takes the visitor to a free reading table."""
+    visit = _load_active_visit(session, visit_id)
+    _current_step(session, visit, sop.READING_TABLE)
+    taken = queries.taken_reading_tables(session, actor.office_id)
+    visit.reading_table = check_number_free("reading_table", "meja baca", table, taken, table_count)
+    _flush_or_explain(
+        session, "reading_table", f"Meja baca nomor {visit.reading_table} baru saja terpakai."
+    )
+    _advance(session, visit, sop.READING_TABLE, actor)
+    record_audit(
+        session,
+        actor,
+        "visit.reading_table",
+        "visit",
+        visit.id,
+        after={"reading_table": visit.reading_table},
+    )
+    session.flush()
+    return visit
+
+
+def record_purchase_offer(
+    session: Session, actor: Actor, visit_id: int, wants_to_buy: bool | None
+) -> Visit:
+    """Step 9: the purchase offer and the visitor's answer; either way the visit moves on
+    to step 10 (the payment itself is the treasurer's to record)."""
+    if wants_to_buy is None:
+        raise InputError.on("purchase", "Pilih jawaban pengunjung: membeli atau tidak.")
+    visit = _load_active_visit(session, visit_id)
+    outcome = sop.OUTCOME_BUYS if wants_to_buy else sop.OUTCOME_DECLINES
+    _advance(session, visit, sop.PURCHASE_OFFER, actor, outcome)
+    record_audit(session, actor, "visit.purchase_offer", "visit", visit.id, after={"buys": outcome})
+    session.flush()
+    return visit
+
+
+def return_bag(session: Session, actor: Actor, visit_id: int, tag_code: str | None) -> Visit:
+    """Step 10 and 12: the bag is handed back against its tag and the visit is done."""
+    visit = _load_active_visit(session, visit_id)
+    typed = normalize_visit_code(tag_code)
+    if not typed:
+        raise InputError.on("tag_code", "Ketik kode pada label tas, mis. A-017.")
+    if typed != visit.code:
+        raise InputError.on(
+            "tag_code", f"Kode {typed} tidak cocok dengan kunjungan ini. Periksa label tas."
+        )
+    _advance(session, visit, sop.BAG_RETURN, actor, sop.OUTCOME_BAG_RETURNED)
+    visit.status = VISIT_DONE
+    visit.left_at = actor.now
+    record_audit(session, actor, "visit.done", "visit", visit.id)
+    session.flush()
+    return visit

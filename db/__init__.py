@@ -1,0 +1,1 @@
+"""The data layer: models, sessions, queries, migrations and reference data."""

@@ -1,0 +1,240 @@
+"""The tables of the PST desk. Times are UTC (see ``UTCDateTime``); money is whole rupiah."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from db.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+VISIT_IN_PROGRESS = "in_progress"
+VISIT_REFUSED = "refused"
+VISIT_DONE = "done"
+
+ACTIVE_VISIT_WHERE = "status = 'in_progress'"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Office(Base):
+    __tablename__ = "office"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    city: Mapped[str] = mapped_column(String(100))
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
+    service_start: Mapped[time] = mapped_column(Time, default=time(8, 30))
+    service_end: Mapped[time] = mapped_column(Time, default=time(15, 30))
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    nip: Mapped[str | None] = mapped_column(String(18))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SopStep(Base):
+    """One step of the SOP with its target time, versioned by the date it took effect."""
+
+    __tablename__ = "sop_step"
+    __table_args__ = (UniqueConstraint("number", "effective_from"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(300))
+    actor: Mapped[str] = mapped_column(String(200))
+    output: Mapped[str] = mapped_column(String(300))
+    target_minutes: Mapped[int | None] = mapped_column(Integer)
+    effective_from: Mapped[date] = mapped_column(Date)
+
+
+class LookupOption(Base):
+    """A choice offered by a form: service types, education, occupation, institution type."""
+
+    __tablename__ = "lookup_option"
+    __table_args__ = (UniqueConstraint("kind", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(200))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Visitor(Base):
+    __tablename__ = "visitor"
+    __table_args__ = (
+        Index("ix_visitor_office_phone", "office_id", "phone"),
+        Index("ix_visitor_office_email", "office_id", "email"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    gender: Mapped[str] = mapped_column(String(1))
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    education: Mapped[str | None] = mapped_column(String(64))
+    occupation: Mapped[str | None] = mapped_column(String(64))
+    institution: Mapped[str | None] = mapped_column(String(200))
+    institution_type: Mapped[str | None] = mapped_column(String(64))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Visit(Base):
+    __tablename__ = "visit"
+    __table_args__ = (
+        UniqueConstraint("office_id", "visit_date", "code"),
+        Index(
+            "uq_visit_active_rack_slot",
+            "office_id",
+            "rack_slot",
+            unique=True,
+            sqlite_where=text(ACTIVE_VISIT_WHERE),
+            postgresql_where=text(ACTIVE_VISIT_WHERE),
+        ),
+        Index(
+            "uq_visit_active_reading_table",
+            "office_id",
+            "reading_table",
+            unique=True,
+            sqlite_where=text(ACTIVE_VISIT_WHERE),
+            postgresql_where=text(ACTIVE_VISIT_WHERE),
+        ),
+        Index("ix_visit_office_status", "office_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    visitor_id: Mapped[int | None] = mapped_column(ForeignKey("visitor.id"))
+    visit_date: Mapped[date] = mapped_column(Date)
+    code: Mapped[str] = mapped_column(String(8))
+    client_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    arrived_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    left_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    mask_worn: Mapped[bool | None] = mapped_column(Boolean)
+    temperature_celsius: Mapped[Decimal | None] = mapped_column(Numeric(3, 1))
+    admitted: Mapped[bool | None] = mapped_column(Boolean)
+    refusal_reason: Mapped[str | None] = mapped_column(String(200))
+    rack_slot: Mapped[int | None] = mapped_column(Integer)
+    reading_table: Mapped[int | None] = mapped_column(Integer)
+    service_type: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default=VISIT_IN_PROGRESS)
+    outside_service_hours: Mapped[bool] = mapped_column(Boolean, default=False)
+    imported: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+
+    visitor: Mapped[Visitor | None] = relationship()
+    steps: Mapped[list[VisitStep]] = relationship(
+        back_populates="visit", order_by="VisitStep.id", cascade="all, delete-orphan"
+    )
+    requests: Mapped[list[DataRequest]] = relationship(
+        back_populates="visit", order_by="DataRequest.position", cascade="all, delete-orphan"
+    )
+
+
+class VisitStep(Base):
+    """One SOP step of one visit.
+
+    ``queued_at`` is when the step became due (the previous step ended); ``started_at`` is when
+    an officer began it. The gap between them is waiting time, kept apart from the step's own
+    duration ``ended_at - started_at``.
+    """
+
+    __tablename__ = "visit_step"
+    __table_args__ = (UniqueConstraint("visit_id", "step_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id"))
+    step_number: Mapped[int] = mapped_column(Integer)
+    queued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    started_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    ended_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    visit: Mapped[Visit] = relationship(back_populates="steps")
+
+
+class StepTimeCorrection(Base):
+    """A corrected step time, kept with its reason; the step row holds the corrected value."""
+
+    __tablename__ = "step_time_correction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_step_id: Mapped[int] = mapped_column(ForeignKey("visit_step.id"))
+    field_name: Mapped[str] = mapped_column(String(16))
+    old_value: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    new_value: Mapped[datetime] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    corrected_by_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    corrected_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DataRequest(Base):
+    """What the visitor asked for (step 4) and whether BPS had it (step 7)."""
+
+    __tablename__ = "data_request"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text)
+    available: Mapped[bool | None] = mapped_column(Boolean)
+    answer_note: Mapped[str | None] = mapped_column(Text)
+    referred_agency: Mapped[str | None] = mapped_column(String(200))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    visit: Mapped[Visit] = relationship(back_populates="requests")
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    action: Mapped[str] = mapped_column(String(64))
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,1 @@
+"""Read queries, aggregated in SQL. Services and pages never write SQL themselves."""
