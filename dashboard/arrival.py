@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from dashboard.errors import InputError
 
@@ -30,7 +30,7 @@ def parse_temperature(raw: object) -> Decimal:
         raise InputError.on("temperature", "Suhu tubuh harus berupa angka, mis. 36,5.") from exc
     if not value.is_finite() or not MIN_TEMPERATURE <= value <= MAX_TEMPERATURE:
         raise InputError.on("temperature", "Suhu tubuh harus antara 34 dan 43 °C.")
-    return value.quantize(Decimal("0.1"))
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def screen_visitor(
@@ -45,7 +45,8 @@ def screen_visitor(
     if temperature > fever_threshold:
         reasons.append(f"suhu {str(temperature).replace('.', ',')} °C di atas batas")
     if reasons:
-        return ScreeningResult(admitted=False, refusal_reason="; ".join(reasons).capitalize())
+        reason = "; ".join(reasons)
+        return ScreeningResult(admitted=False, refusal_reason=reason[:1].upper() + reason[1:])
     return ScreeningResult(admitted=True, refusal_reason=None)
 
 

@@ -90,7 +90,9 @@ LOGIN_PAGE = """<!DOCTYPE html>
     <div class="card-body p-4">
       <h1 class="h4 mb-1"><i class="bi bi-building"></i> Pelayanan Statistik Terpadu</h1>
       <p class="text-muted mb-4">BPS Kabupaten Muara Enim</p>
-      {% if error %}<div class="alert alert-danger" role="alert" id="login-error">{{ error }}</div>{% endif %}
+      {% if error %}
+      <div class="alert alert-danger" role="alert" id="login-error">{{ error }}</div>
+      {% endif %}
       {% if not admin_exists %}
       <div class="alert alert-warning" id="login-no-admin">
         Belum ada akun administrator. Buat lewat terminal:<br>

@@ -32,10 +32,11 @@ def normalize_phone(raw: str | None) -> str | None:
     if raw is None or raw.strip() == "":
         return None
     digits = re.sub(r"[\s\-().]", "", raw.strip())
-    if digits.startswith("+62"):
-        digits = "0" + digits[3:]
-    elif digits.startswith("62"):
-        digits = "0" + digits[2:]
+    for country_code in ("+62", "62"):
+        if digits.startswith(country_code):
+            # '+62 (0)812…' writes the trunk zero too; keep a single leading 0.
+            digits = "0" + digits[len(country_code) :].lstrip("0")
+            break
     if not _PHONE_DIGITS.match(digits):
         raise InputError.on(
             "phone", "Nomor telepon tidak valid: gunakan 9-14 angka, mis. 0812 3456 7890."

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -25,7 +26,7 @@ from dashboard.arrival import (
 from dashboard.clock import local_date
 from dashboard.errors import InputError
 from dashboard.guest_book import GuestBookEntry
-from dashboard.service_hours import is_outside_service_hours
+from dashboard.service_hours import office_flags_outside_hours
 from dashboard.services.audit import Actor, record_audit
 from db.models import (
     VISIT_DONE,
@@ -36,9 +37,9 @@ from db.models import (
     Visitor,
     VisitStep,
 )
+from db.queries import offices
 from db.queries import visits as queries
 
-MAX_CODE_ATTEMPTS = 5
 MAX_REQUESTS = 20
 
 
@@ -55,9 +56,11 @@ class RequestDecision:
 # -- the shared mechanics -------------------------------------------------------------------
 
 
-def _load_active_visit(session: Session, visit_id: int) -> Visit:
+def _load_active_visit(session: Session, actor: Actor, visit_id: int) -> Visit:
+    """The visit, locked for this action; it must be this office's and still open."""
+    office_id = actor.office_id
     visit = queries.lock_visit(session, visit_id)
-    if visit is None:
+    if visit is None or visit.office_id != office_id:
         raise InputError.form("Kunjungan tidak ditemukan.")
     if visit.status != VISIT_IN_PROGRESS:
         raise InputError.form(f"Kunjungan {visit.code} sudah ditutup; tidak bisa diubah lagi.")
@@ -138,46 +141,37 @@ def start_visit(session: Session, actor: Actor, client_key: str | None = None) -
     ``client_key`` identifies the form that asked; asking twice (a double click) returns the
     visit the first request made instead of a second one.
     """
+    office = offices.lock_office(session, actor.office_id)
     if client_key:
         existing = queries.visit_by_client_key(session, client_key)
         if existing is not None:
             return existing
-    day = local_date(actor.now)
-    sequence = queries.count_visits_on(session, actor.office_id, day) + 1
-    for attempt in range(MAX_CODE_ATTEMPTS):
-        visit = Visit(
-            office_id=actor.office_id,
-            visit_date=day,
-            code=visit_code(sequence + attempt),
-            client_key=client_key,
-            arrived_at=actor.now,
-            status=VISIT_IN_PROGRESS,
-            outside_service_hours=is_outside_service_hours(actor.now),
-            imported=False,
-            created_by_id=actor.user_id,
+    day = local_date(actor.now, ZoneInfo(office.timezone))
+    visit = Visit(
+        office_id=office.id,
+        visit_date=day,
+        code=visit_code(queries.count_visits_on(session, office.id, day) + 1),
+        client_key=client_key,
+        arrived_at=actor.now,
+        status=VISIT_IN_PROGRESS,
+        outside_service_hours=office_flags_outside_hours(office, actor.now),
+        imported=False,
+        created_by_id=actor.user_id,
+    )
+    session.add(visit)
+    session.flush()
+    session.add(
+        VisitStep(
+            visit_id=visit.id,
+            step_number=sop.SCREENING,
+            queued_at=actor.now,
+            started_at=actor.now,
+            started_by_id=actor.user_id,
         )
-        try:
-            with session.begin_nested():
-                session.add(visit)
-                session.flush()
-        except IntegrityError:
-            session.expunge(visit)
-            if client_key and queries.visit_by_client_key(session, client_key):
-                return queries.visit_by_client_key(session, client_key)  # type: ignore[return-value]
-            continue
-        session.add(
-            VisitStep(
-                visit_id=visit.id,
-                step_number=sop.SCREENING,
-                queued_at=actor.now,
-                started_at=actor.now,
-                started_by_id=actor.user_id,
-            )
-        )
-        record_audit(session, actor, "visit.start", "visit", visit.id, after={"code": visit.code})
-        session.flush()
-        return visit
-    raise InputError.form("Kode kunjungan bentrok dengan petugas lain; coba sekali lagi.")
+    )
+    record_audit(session, actor, "visit.start", "visit", visit.id, after={"code": visit.code})
+    session.flush()
+    return visit
 
 
 def record_screening(
@@ -199,7 +193,7 @@ def record_screening(
         errors["mask"] = "Pilih apakah pengunjung memakai masker."
     if errors:
         raise InputError(errors)
-    visit = _load_active_visit(session, visit_id)
+    visit = _load_active_visit(session, actor, visit_id)
     result = screen_visitor(mask_worn, parsed_temperature, fever_threshold)
     visit.mask_worn = mask_worn
     visit.temperature_celsius = parsed_temperature
@@ -228,7 +222,8 @@ def place_bag(
     session: Session, actor: Actor, visit_id: int, rack_slot: object, rack_capacity: int
 ) -> Visit:
     """Step 2: the bag goes on a rack slot; the visit code is its tag."""
-    visit = _load_active_visit(session, visit_id)
+    visit = _load_active_visit(session, actor, visit_id)
+    _current_step(session, visit, sop.BAG_RACK)
     taken = queries.taken_rack_slots(session, actor.office_id)
     visit.rack_slot = check_number_free("rack_slot", "rak", rack_slot, taken, rack_capacity)
     _flush_or_explain(session, "rack_slot", f"Rak nomor {visit.rack_slot} baru saja terpakai.")
@@ -256,7 +251,7 @@ def record_guest_book(
     session: Session, actor: Actor, visit_id: int, entry: GuestBookEntry
 ) -> Visit:
     """Step 3. A returning visitor (same phone or email) is updated, not duplicated."""
-    visit = _load_active_visit(session, visit_id)
+    visit = _load_active_visit(session, actor, visit_id)
     _current_step(session, visit, sop.GUEST_BOOK)
     visitor = _save_visitor(session, actor, entry)
     session.flush()
@@ -274,7 +269,7 @@ def record_guest_book(
 
 def start_waiting_step(session: Session, actor: Actor, visit_id: int, step_number: int) -> Visit:
     """An officer takes up a step the visitor was waiting for (4, 9 or 10)."""
-    visit = _load_active_visit(session, visit_id)
+    visit = _load_active_visit(session, actor, visit_id)
     step = queries.open_step(session, visit.id)
     if step is None or step.step_number != step_number:
         raise InputError.form(
@@ -283,6 +278,9 @@ def start_waiting_step(session: Session, actor: Actor, visit_id: int, step_numbe
     if step.started_at is None:
         step.started_at = actor.now
         step.started_by_id = actor.user_id
+        record_audit(
+            session, actor, "visit.start_step", "visit", visit.id, after={"step": step_number}
+        )
         session.flush()
     return visit
 
@@ -317,7 +315,7 @@ def record_purpose(
         errors.update(error.errors)
     if errors:
         raise InputError(errors)
-    visit = _load_active_visit(session, visit_id)
+    visit = _load_active_visit(session, actor, visit_id)
     _current_step(session, visit, sop.PURPOSE)
     visit.service_type = service_type
     for position, text in enumerate(texts, start=1):
@@ -337,7 +335,7 @@ def record_purpose(
 
 def finish_search(session: Session, actor: Actor, visit_id: int, note: str | None) -> Visit:
     """Step 6: the officer has searched the books and the library system."""
-    visit = _load_active_visit(session, visit_id)
+    visit = _load_active_visit(session, actor, visit_id)
     step = _current_step(session, visit, sop.SEARCH)
     step.note = (note or "").strip() or None
     _advance(session, visit, sop.SEARCH, actor)
@@ -353,7 +351,7 @@ def record_availability(
 
     When nothing was available the visit skips steps 8-9 and goes to collecting the bag.
     """
-    visit = _load_active_visit(session, visit_id)
+    visit = _load_active_visit(session, actor, visit_id)
     _current_step(session, visit, sop.AVAILABILITY)
     requests = {request.id: request for request in queries.requests_of_visit(session, visit.id)}
     by_request = {decision.request_id: decision for decision in decisions}
@@ -399,7 +397,7 @@ def seat_at_reading_table(
     session: Session, actor: Actor, visit_id: int, table: object, table_count: int
 ) -> Visit:
     """Step 8: the officer takes the visitor to a free reading table."""
-    visit = _load_active_visit(session, visit_id)
+    visit = _load_active_visit(session, actor, visit_id)
     _current_step(session, visit, sop.READING_TABLE)
     taken = queries.taken_reading_tables(session, actor.office_id)
     visit.reading_table = check_number_free("reading_table", "meja baca", table, taken, table_count)
@@ -426,7 +424,7 @@ def record_purchase_offer(
     to step 10 (the payment itself is the treasurer's to record)."""
     if wants_to_buy is None:
         raise InputError.on("purchase", "Pilih jawaban pengunjung: membeli atau tidak.")
-    visit = _load_active_visit(session, visit_id)
+    visit = _load_active_visit(session, actor, visit_id)
     outcome = sop.OUTCOME_BUYS if wants_to_buy else sop.OUTCOME_DECLINES
     _advance(session, visit, sop.PURCHASE_OFFER, actor, outcome)
     record_audit(session, actor, "visit.purchase_offer", "visit", visit.id, after={"buys": outcome})
@@ -436,7 +434,7 @@ def record_purchase_offer(
 
 def return_bag(session: Session, actor: Actor, visit_id: int, tag_code: str | None) -> Visit:
     """Step 10 and 12: the bag is handed back against its tag and the visit is done."""
-    visit = _load_active_visit(session, visit_id)
+    visit = _load_active_visit(session, actor, visit_id)
     typed = normalize_visit_code(tag_code)
     if not typed:
         raise InputError.on("tag_code", "Ketik kode pada label tas, mis. A-017.")

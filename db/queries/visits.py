@@ -169,3 +169,12 @@ def requests_of_visit(session: Session, visit_id: int) -> list[DataRequest]:
             .order_by(DataRequest.position)
         )
     )
+
+
+def steps_of_visit(session: Session, visit_id: int) -> list[VisitStep]:
+    """The visit's steps in the order they happened."""
+    return list(
+        session.scalars(
+            select(VisitStep).where(VisitStep.visit_id == visit_id).order_by(VisitStep.id)
+        )
+    )

@@ -1,0 +1,43 @@
+"""What every callback does the same way: check the role on the server, run one service in
+one transaction, and turn refused input into messages for the form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from sqlalchemy.orm import Session
+
+from dashboard.context import app_state, require_role
+from dashboard.errors import InputError
+from dashboard.services.audit import Actor
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """The result of one action: its value, or the messages of the input it refused."""
+
+    value: T | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def perform(roles: Iterable[str], action: Callable[[Session, Actor], T]) -> Outcome[T]:
+    """Run ``action`` as the signed-in user (403 when the role may not), all or nothing."""
+    actor = require_role(roles)
+    try:
+        with app_state().database.transaction() as session:
+            return Outcome(value=action(session, actor))
+    except InputError as error:
+        return Outcome(errors=error.errors)
+
+
+def read(query: Callable[[Session], T]) -> T:
+    with app_state().database.reading() as session:
+        return query(session)

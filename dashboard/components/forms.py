@@ -1,0 +1,43 @@
+"""Form pieces: a labelled field with its message beside it, and the mapping from a
+service's refused input to those messages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import dash_bootstrap_components as dbc
+from dash import html
+from dash.development.base_component import Component
+
+from dashboard.errors import FORM
+
+
+def labeled_field(
+    label: str, control: Component, feedback_id: str, help_text: str | None = None
+) -> html.Div:
+    """A label, the control, and a feedback line shown when the control is marked invalid."""
+    children: list[Component] = [
+        dbc.Label(label, html_for=getattr(control, "id", None)),
+        control,
+        dbc.FormFeedback(id=feedback_id, type="invalid"),
+    ]
+    if help_text:
+        children.append(dbc.FormText(help_text))
+    return html.Div(children, className="mb-3")
+
+
+def field_feedback(errors: dict[str, str], fields: Sequence[str]) -> tuple[list[str], list[bool]]:
+    """For each field in order: its message ('' if none) and whether it is invalid."""
+    return [errors.get(name, "") for name in fields], [name in errors for name in fields]
+
+
+def form_alert(errors: dict[str, str], success: str | None = None) -> Component | None:
+    """The message above/below a form: the form-level error, a hint that fields need
+    attention, or the success text."""
+    if FORM in errors:
+        return dbc.Alert(errors[FORM], color="danger", className="mb-2")
+    if errors:
+        return dbc.Alert("Periksa isian yang ditandai merah.", color="danger", className="mb-2")
+    if success:
+        return dbc.Alert(success, color="success", className="mb-2", duration=6000)
+    return None

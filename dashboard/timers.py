@@ -1,0 +1,180 @@
+"""Time spent by the visits now in the building, against the SOP's targets, and the rows of
+the *Layanan berjalan* board that shows it.
+
+Elapsed time is counted in whole seconds (what the board shows), so the colour of a timer
+always agrees with the number beside it. The 80% threshold is compared with integer
+arithmetic on ``timedelta`` (exact microseconds): no float rounding at the boundaries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from dashboard import sop
+from dashboard.clock import local_date, to_local
+from dashboard.i18n import format_clock, format_day, format_duration, format_long_day
+from db.queries.visits import ActiveVisitRow
+
+TimerState = Literal["ok", "warn", "late", "wait"]
+"""ok: under 80% of the target (or no target); warn: from 80% up to the target itself;
+late: beyond the target; wait: the visitor waits for the step to be taken up."""
+
+ActionKind = Literal["start", "arrival", "service"]
+"""What moves a visit on: start a waiting step here, go on at the arrival desk
+(steps 1-3), or open the visit's service page."""
+
+WARN_NUMERATOR = 4
+WARN_DENOMINATOR = 5
+"""A timer turns amber at 4/5 (80%) of the step's target."""
+
+ARRIVAL_STEPS: frozenset[int] = frozenset({sop.SCREENING, sop.BAG_RACK, sop.GUEST_BOOK})
+NO_VALUE = "—"
+WAITING_WORD = "menunggu"
+OUTSIDE_HOURS_TEXT = "Di luar jam layanan"
+ARRIVAL_ACTION_TEXT = "Lanjutkan di Kedatangan"
+SERVICE_ACTION_TEXT = "Buka layanan"
+
+_SECOND = timedelta(seconds=1)
+
+
+def elapsed_between(since: datetime, now: datetime) -> timedelta:
+    """Whole seconds from ``since`` to ``now``; zero when ``now`` is earlier (a clock a
+    little behind the one that stored ``since``)."""
+    if now <= since:
+        return timedelta(0)
+    return ((now - since) // _SECOND) * _SECOND
+
+
+def timer_state(
+    elapsed: timedelta, target_minutes: int | None, *, waiting: bool = False
+) -> TimerState:
+    """The colour of a timer: see ``TimerState``. Exactly 80% of the target is amber;
+    exactly the target is still amber (a step meets its target when duration ≤ target)."""
+    if waiting:
+        return "wait"
+    if target_minutes is None:
+        return "ok"
+    target = timedelta(minutes=target_minutes)
+    if elapsed > target:
+        return "late"
+    if elapsed * WARN_DENOMINATOR >= target * WARN_NUMERATOR:
+        return "warn"
+    return "ok"
+
+
+def next_action(step_number: int, waiting: bool) -> ActionKind:
+    """The one action that moves the visit on from where it is."""
+    if waiting:
+        return "start"
+    if step_number in ARRIVAL_STEPS:
+        return "arrival"
+    return "service"
+
+
+def start_label(step_number: int) -> str:
+    """'Mulai Menyampaikan tujuan'"""
+    return f"Mulai {sop.STEP_BY_NUMBER[step_number].label}"
+
+
+def _action_label(action: ActionKind, step_number: int) -> str:
+    if action == "start":
+        return start_label(step_number)
+    if action == "arrival":
+        return ARRIVAL_ACTION_TEXT
+    return SERVICE_ACTION_TEXT
+
+
+def _minutes(span: timedelta) -> float:
+    return span.total_seconds() / 60
+
+
+def arrival_text(arrived_at: datetime, now: datetime) -> str:
+    """'09:15' for today's arrivals; '25 Nov 2026 15:10' for a visit left open since an
+    earlier day, so it does not pass for one that arrived today."""
+    if local_date(arrived_at) == local_date(now):
+        return format_clock(arrived_at)
+    return f"{format_day(local_date(arrived_at))} {format_clock(arrived_at)}"
+
+
+def _number_or_dash(value: int | None) -> str:
+    return NO_VALUE if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    """One visit in the building, as the board shows it."""
+
+    visit_id: int
+    code: str
+    visitor_name: str
+    arrived_clock: str
+    outside_service_hours: bool
+    step_number: int
+    step_label: str
+    waiting: bool
+    elapsed: timedelta
+    elapsed_text: str
+    target_text: str | None
+    state: TimerState
+    rack_slot: str
+    reading_table: str
+    action: ActionKind
+    action_label: str
+
+
+@dataclass(frozen=True)
+class Board:
+    """The whole board at one moment: the header's numbers and the rows."""
+
+    day_text: str
+    inside_count: int
+    waiting_count: int
+    updated_text: str
+    rows: tuple[BoardRow, ...]
+
+
+def board_row(row: ActiveVisitRow, targets: Mapping[int, int | None], now: datetime) -> BoardRow:
+    """A visit's row: waiting time (since the step was queued) while the visitor waits,
+    otherwise the time in the step (since it started) against its target."""
+    waiting = row.started_at is None
+    since = row.queued_at if row.started_at is None else row.started_at
+    elapsed = elapsed_between(since, now)
+    target = None if waiting else targets.get(row.step_number)
+    duration = format_duration(_minutes(elapsed))
+    action = next_action(row.step_number, waiting)
+    return BoardRow(
+        visit_id=row.visit_id,
+        code=row.code,
+        visitor_name=row.visitor_name or NO_VALUE,
+        arrived_clock=arrival_text(row.arrived_at, now),
+        outside_service_hours=row.outside_service_hours,
+        step_number=row.step_number,
+        step_label=sop.step_label(row.step_number),
+        waiting=waiting,
+        elapsed=elapsed,
+        elapsed_text=f"{WAITING_WORD} {duration}" if waiting else duration,
+        target_text=None if target is None else f"target {target} mnt",
+        state=timer_state(elapsed, target, waiting=waiting),
+        rack_slot=_number_or_dash(row.rack_slot),
+        reading_table=_number_or_dash(row.reading_table),
+        action=action,
+        action_label=_action_label(action, row.step_number),
+    )
+
+
+def build_board(
+    rows: Sequence[ActiveVisitRow], targets: Mapping[int, int | None], now: datetime
+) -> Board:
+    """The board for ``now`` (UTC), from the active visits (in arrival order) and the step
+    targets in force today."""
+    board_rows = tuple(board_row(row, targets, now) for row in rows)
+    return Board(
+        day_text=format_long_day(local_date(now)),
+        inside_count=len(board_rows),
+        waiting_count=sum(1 for row in board_rows if row.waiting),
+        updated_text=f"diperbarui {to_local(now):%H:%M:%S}",
+        rows=board_rows,
+    )
