@@ -22,7 +22,6 @@ from dashboard.services.visits import start_waiting_step
 from dashboard.timers import OUTSIDE_HOURS_TEXT, Board, BoardRow, build_board
 from db.queries.visits import active_visit_rows, step_targets_in_force
 
-ARRIVAL_PATH = "/kedatangan"
 EMPTY_TEXT = "Tidak ada pengunjung di dalam ruangan."
 READ_ONLY_TITLE = "Hanya petugas PST yang dapat memulai langkah."
 COLUMNS = ("Kode", "Pengunjung", "Datang", "Langkah", "Waktu", "Rak", "Meja baca", "Tindakan")
@@ -30,6 +29,11 @@ COLUMNS = ("Kode", "Pengunjung", "Datang", "Langkah", "Waktu", "Rak", "Meja baca
 
 def service_path(visit_id: int) -> str:
     return f"/layanan/{visit_id}"
+
+
+def arrival_path(visit_id: int) -> str:
+    """The arrival wizard, opened on this visit (steps 1-3)."""
+    return f"/kedatangan?kunjungan={visit_id}"
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -66,7 +70,7 @@ def _action(row: BoardRow, can_write: bool) -> Component:
         return dbc.Button(
             row.action_label,
             id=of_visit(ids.ARRIVAL_LINK, row.visit_id),
-            href=ARRIVAL_PATH,
+            href=arrival_path(row.visit_id),
             color="primary",
             outline=True,
             size="sm",
