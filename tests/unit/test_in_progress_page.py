@@ -12,7 +12,6 @@ from dash.development.base_component import Component
 
 from callbacks.common import Outcome
 from callbacks.in_progress import (
-    ARRIVAL_PATH,
     EMPTY_TEXT,
     READ_ONLY_TITLE,
     board_outputs,
@@ -258,7 +257,7 @@ def test_only_visits_outside_service_hours_are_flagged() -> None:
 def test_one_action_per_visit() -> None:
     table = board_table(sample_board())
     arrival = by_id(table, of_visit(ids.ARRIVAL_LINK, 1))
-    assert arrival.href == ARRIVAL_PATH
+    assert arrival.href == "/kedatangan?kunjungan=1"
     assert text_of(arrival) == "Lanjutkan di Kedatangan"
     start = by_id(table, of_visit(ids.START, 2))
     assert start.value == str(sop.PURPOSE)
