@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.context import app_state, require_role
 from dashboard.errors import InputError
+from dashboard.roles import DESK_READERS
 from dashboard.services.audit import Actor
 
 T = TypeVar("T")
@@ -38,6 +39,9 @@ def perform(roles: Iterable[str], action: Callable[[Session, Actor], T]) -> Outc
         return Outcome(errors=error.errors)
 
 
-def read(query: Callable[[Session], T]) -> T:
+def read(query: Callable[[Session], T], roles: Iterable[str] = DESK_READERS) -> T:
+    """Run a read-only ``query`` for a signed-in user whose role may see it (403 otherwise).
+    By default only desk staff may read: the wall-screen role sees no visitor data."""
+    require_role(roles)
     with app_state().database.reading() as session:
         return query(session)

@@ -44,4 +44,7 @@ def require_role(roles: Iterable[str]) -> Actor:
     """
     if current_role() not in set(roles):
         abort(403)
-    return Actor(user_id=int(current_user.id), office_id=app_state().office_id, now=utc_now())
+    # Whole seconds: what the pages show is what is stored, so a time typed back from the
+    # screen (a correction) compares equal to the stored one.
+    now = utc_now().replace(microsecond=0)
+    return Actor(user_id=int(current_user.id), office_id=app_state().office_id, now=now)

@@ -73,8 +73,7 @@ def _current_step(session: Session, visit: Visit, expected: int) -> VisitStep:
     if step is None or step.step_number != expected:
         where = sop.step_label(step.step_number) if step else "tidak ada langkah terbuka"
         raise InputError.form(
-            f"Kunjungan {visit.code} sedang di langkah {where}, bukan "
-            f"{sop.step_label(expected)}. Muat ulang halaman."
+            f"Kunjungan {visit.code} sedang di langkah {where}, bukan {sop.step_label(expected)}."
         )
     if step.started_at is None:
         raise InputError.form(

@@ -1,0 +1,319 @@
+"""The Layanan page (one visit served through SOP steps 4-10): what it reads about a visit,
+which step panel it shows, and how form values become service arguments.
+
+No Dash here: the page's components are built in ``dashboard.components.service_page``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from dashboard import sop
+from dashboard.arrival import lowest_free_number
+from dashboard.clock import minutes_between
+from dashboard.errors import InputError
+from dashboard.i18n import format_clock
+from dashboard.services.audit import Actor
+from dashboard.services.corrections import CORRECTABLE_FIELDS, correct_step_time
+from dashboard.services.visits import RequestDecision
+from dashboard.step_history import ENDED, StepTimes, parse_clock_on_day, snap_to_bounds
+from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED, Visit, VisitStep
+from db.queries import corrections as correction_queries
+from db.queries import visits as visit_queries
+from db.reference_data import SERVICE_TYPE, lookup_options
+
+MAX_VISIT_ID = 2**31 - 1
+
+STATUS_LABELS: dict[str, str] = {
+    VISIT_IN_PROGRESS: "Sedang dilayani",
+    VISIT_DONE: "Selesai",
+    VISIT_REFUSED: "Ditolak saat skrining",
+}
+STATUS_COLORS: dict[str, str] = {
+    VISIT_IN_PROGRESS: "primary",
+    VISIT_DONE: "success",
+    VISIT_REFUSED: "danger",
+}
+
+AVAILABLE = "tersedia"
+NOT_AVAILABLE = "tidak"
+AVAILABILITY_CHOICES: tuple[tuple[str, str], ...] = (
+    (AVAILABLE, "Tersedia"),
+    (NOT_AVAILABLE, "Tidak tersedia"),
+)
+
+WAITING_STEPS = frozenset({sop.PURPOSE, sop.PURCHASE_OFFER, sop.BAG_RETURN})
+ARRIVAL_STEPS = frozenset({sop.SCREENING, sop.BAG_RACK, sop.GUEST_BOOK})
+
+
+class Panel(StrEnum):
+    """Which step panel the page shows for the visit's current state."""
+
+    REFUSED = "refused"
+    DONE = "done"
+    ARRIVAL = "arrival"
+    WAITING = "waiting"
+    PURPOSE = "purpose"
+    SEARCH = "search"
+    AVAILABILITY = "availability"
+    READING_TABLE = "reading_table"
+    PURCHASE = "purchase"
+    BAG_RETURN = "bag_return"
+
+
+_PANEL_OF_STEP: dict[int, Panel] = {
+    sop.PURPOSE: Panel.PURPOSE,
+    sop.SEARCH: Panel.SEARCH,
+    sop.AVAILABILITY: Panel.AVAILABILITY,
+    sop.READING_TABLE: Panel.READING_TABLE,
+    sop.PURCHASE_OFFER: Panel.PURCHASE,
+    sop.BAG_RETURN: Panel.BAG_RETURN,
+}
+
+
+@dataclass(frozen=True)
+class RequestView:
+    """One data request of the visit (step 4) and its decision (step 7)."""
+
+    request_id: int
+    position: int
+    description: str
+    available: bool | None
+    referred_agency: str | None
+    answer_note: str | None
+
+
+@dataclass(frozen=True)
+class VisitView:
+    """What the page shows of one visit, read in one session."""
+
+    visit_id: int
+    code: str
+    status: str
+    visitor_name: str | None
+    institution: str | None
+    arrived_at: datetime
+    left_at: datetime | None
+    outside_service_hours: bool
+    rack_slot: int | None
+    reading_table: int | None
+    service_type_label: str | None
+    refusal_reason: str | None
+    steps: tuple[StepTimes, ...]
+    step_notes: Mapping[int, str]
+    requests: tuple[RequestView, ...]
+
+    @property
+    def open_step(self) -> StepTimes | None:
+        return next((step for step in self.steps if step.ended_at is None), None)
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    """The page's whole read of one visit: the visit, its targets, corrections and what the
+    current step's form needs."""
+
+    visit: VisitView
+    targets: Mapping[int, int | None]
+    corrections: tuple[correction_queries.CorrectionRow, ...]
+    service_types: tuple[tuple[str, str], ...]
+    taken_tables: tuple[int, ...]
+    table_count: int
+    marker: str
+
+    @property
+    def panel(self) -> Panel:
+        return panel_for(self.visit.status, self.visit.open_step)
+
+    @property
+    def suggested_table(self) -> int | None:
+        return lowest_free_number(self.taken_tables, self.table_count)
+
+    @property
+    def corrected_fields(self) -> set[tuple[int, str]]:
+        return {(row.step_id, row.field_name) for row in self.corrections}
+
+
+def parse_id(raw: object) -> int | None:
+    """A row id from a URL (/layanan/<visit_id>) or a form value; None unless it is a
+    positive whole number a database id can be."""
+    text = str(raw or "").strip()
+    if not text.isascii() or not text.isdigit():
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_VISIT_ID else None
+
+
+def panel_for(status: str, open_step: StepTimes | None) -> Panel:
+    """The panel for a visit's state: closed visits, arrival not finished yet, a step the
+    visitor is waiting for (not started), or the form of the step being served."""
+    if status == VISIT_REFUSED:
+        return Panel.REFUSED
+    if status != VISIT_IN_PROGRESS or open_step is None:
+        return Panel.DONE
+    if open_step.number in ARRIVAL_STEPS:
+        return Panel.ARRIVAL
+    if open_step.started_at is None:
+        return Panel.WAITING
+    return _PANEL_OF_STEP[open_step.number]
+
+
+def load_view(
+    session: Session, office_id: int, visit_id: int, table_count: int
+) -> ServiceView | None:
+    """Everything the page shows of one visit of this office; None when there is none."""
+    visit = visit_queries.visit_with_details(session, visit_id)
+    if visit is None or visit.office_id != office_id:
+        return None
+    service_types = tuple(lookup_options(session, SERVICE_TYPE))
+    steps = tuple(
+        StepTimes(step.id, step.step_number, step.queued_at, step.started_at, step.ended_at)
+        for step in visit.steps
+    )
+    view = VisitView(
+        visit_id=visit.id,
+        code=visit.code,
+        status=visit.status,
+        visitor_name=visit.visitor.name if visit.visitor else None,
+        institution=visit.visitor.institution if visit.visitor else None,
+        arrived_at=visit.arrived_at,
+        left_at=visit.left_at,
+        outside_service_hours=visit.outside_service_hours,
+        rack_slot=visit.rack_slot,
+        reading_table=visit.reading_table,
+        service_type_label=dict(service_types).get(visit.service_type or "", visit.service_type),
+        refusal_reason=visit.refusal_reason,
+        steps=steps,
+        step_notes={step.step_number: step.note for step in visit.steps if step.note},
+        requests=tuple(
+            RequestView(
+                request.id,
+                request.position,
+                request.description,
+                request.available,
+                request.referred_agency,
+                request.answer_note,
+            )
+            for request in visit.requests
+        ),
+    )
+    at_table_step = view.open_step is not None and view.open_step.number == sop.READING_TABLE
+    taken = visit_queries.taken_reading_tables(session, office_id) if at_table_step else []
+    return ServiceView(
+        visit=view,
+        targets=visit_queries.step_targets_in_force(session, visit.visit_date),
+        corrections=tuple(correction_queries.corrections_of_visit(session, visit.id)),
+        service_types=service_types,
+        taken_tables=tuple(taken),
+        table_count=table_count,
+        marker=change_marker(session, office_id, visit.id),
+    )
+
+
+def change_marker(session: Session, office_id: int, visit_id: int) -> str:
+    """A short text that changes whenever the visit moves on (a step ends, starts or is
+    corrected, the visit closes). The page keeps the marker it last drew and redraws when
+    the database's differs, so a second officer's work shows up without a reload."""
+    visit = session.get(Visit, visit_id)
+    if visit is None or visit.office_id != office_id:
+        return "missing"
+    step = visit_queries.open_step(session, visit_id)
+    count, newest = correction_queries.correction_marker(session, visit_id)
+    if step is None:
+        step_part = "-"
+    else:
+        step_part = f"{step.id}:{step.started_at.isoformat() if step.started_at else '-'}"
+    return f"{visit.status}|{step_part}|{count}:{newest}"
+
+
+def waiting_text(queued_at: datetime, now: datetime) -> str:
+    """'Pengunjung menunggu sejak 09:12 (7 mnt)' for a step nobody has started yet."""
+    waited = int(max(0.0, minutes_between(queued_at, now)))
+    how_long = "baru saja" if waited < 1 else f"{waited} mnt"
+    return f"Pengunjung menunggu sejak {format_clock(queued_at)} ({how_long})"
+
+
+def request_lines(text: str | None) -> list[str]:
+    """Step 4's textarea: one data request per line (blank lines are dropped by the
+    service, which also says when nothing was written)."""
+    return (text or "").splitlines()
+
+
+def availability_decisions(
+    request_ids: Sequence[int],
+    choices: Mapping[int, str | None],
+    agencies: Mapping[int, str | None],
+    notes: Mapping[int, str | None],
+) -> list[RequestDecision]:
+    """Step 7's form values, keyed by request id, as the decisions the service takes.
+    A request with no choice is passed as undecided so the service names it."""
+    decisions = []
+    for request_id in request_ids:
+        choice = choices.get(request_id)
+        available = {AVAILABLE: True, NOT_AVAILABLE: False}.get(choice or "")
+        decisions.append(
+            RequestDecision(
+                request_id=request_id,
+                available=available,
+                referred_agency=None if available else (agencies.get(request_id) or None),
+                answer_note=notes.get(request_id) or None,
+            )
+        )
+    return decisions
+
+
+def availability_message(decisions: Sequence[RequestDecision]) -> str:
+    """What the officer is told after step 7: where the visitor goes next."""
+    referred = sum(1 for decision in decisions if decision.available is False)
+    if referred == len(decisions):
+        return "Pengunjung dirujuk; lanjut ke pengambilan tas."
+    if referred:
+        return (
+            f"Ketersediaan data disimpan ({referred} permintaan dirujuk); "
+            "antar pengunjung ke meja baca."
+        )
+    return "Ketersediaan data disimpan; antar pengunjung ke meja baca."
+
+
+def correct_time_from_form(
+    session: Session,
+    actor: Actor,
+    visit_id: int,
+    step_id: object,
+    field: str | None,
+    time_text: str | None,
+    reason: str | None,
+) -> VisitStep:
+    """The 'Koreksi waktu' form: the typed time is read on the WIB day of the value being
+    corrected, then the correction service applies its rules. All messages come back
+    together (a malformed time and a missing reason are reported at once)."""
+    step_key = parse_id(step_id)
+    step = (
+        correction_queries.step_of_visit(session, actor.office_id, visit_id, step_key)
+        if step_key is not None
+        else None
+    )
+    if step is None:
+        raise InputError.on("corrected_step", "Pilih langkah yang waktunya dikoreksi.")
+    current = getattr(step, field) if field in CORRECTABLE_FIELDS else None
+    time_errors: dict[str, str] = {}
+    new_value = None
+    try:
+        typed = parse_clock_on_day(time_text, current or step.queued_at)
+        lower_bounds = [step.queued_at, step.started_at if field == ENDED else None]
+        new_value = snap_to_bounds(typed, lower_bounds)
+    except InputError as error:
+        time_errors = error.errors
+    try:
+        return correct_step_time(session, actor, step.id, field or "", new_value, reason)
+    except InputError as error:
+        raise InputError({**error.errors, **time_errors}) from None
