@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     ForeignKey,
     Index,
@@ -222,9 +223,84 @@ class DataRequest(Base):
     available: Mapped[bool | None] = mapped_column(Boolean)
     answer_note: Mapped[str | None] = mapped_column(Text)
     referred_agency: Mapped[str | None] = mapped_column(String(200))
+    """The agency's name as it was when the visitor was referred (kept if renamed later)."""
+    referred_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     visit: Mapped[Visit] = relationship(back_populates="requests")
+    publications: Mapped[list[Publication]] = relationship(
+        secondary="data_request_publication", order_by="Publication.id"
+    )
+
+
+class Publication(Base):
+    """A catalog entry of the PST library.
+
+    ``search_*`` hold the folded and stemmed text (``dashboard.search_text.index_text``) that
+    the full-text index reads: SQLite FTS5 table ``publication_fts``, PostgreSQL generated
+    column ``search_vector`` (both created by the migration, outside this model).
+    """
+
+    __tablename__ = "publication"
+    __table_args__ = (
+        UniqueConstraint("office_id", "catalog_number"),
+        CheckConstraint("hardcopy_stock >= 0", name="stock_not_negative"),
+        Index("ix_publication_office_year", "office_id", "year"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    catalog_number: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(500))
+    year: Mapped[int] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(String(32))
+    region: Mapped[str | None] = mapped_column(String(200))
+    isbn: Mapped[str | None] = mapped_column(String(20))
+    issn: Mapped[str | None] = mapped_column(String(20))
+    has_hardcopy: Mapped[bool] = mapped_column(Boolean, default=False)
+    hardcopy_stock: Mapped[int] = mapped_column(Integer, default=0)
+    shelf_location: Mapped[str | None] = mapped_column(String(64))
+    has_softcopy: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+    is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    search_title: Mapped[str] = mapped_column(Text, default="")
+    search_subject: Mapped[str] = mapped_column(Text, default="")
+    search_notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class DataRequestPublication(Base):
+    """The publication(s) that answered a data request."""
+
+    __tablename__ = "data_request_publication"
+
+    data_request_id: Mapped[int] = mapped_column(ForeignKey("data_request.id"), primary_key=True)
+    publication_id: Mapped[int] = mapped_column(ForeignKey("publication.id"), primary_key=True)
+
+
+class Agency(Base):
+    """Another office a visitor may be referred to, with the topics whose data it holds."""
+
+    __tablename__ = "agency"
+    __table_args__ = (UniqueConstraint("office_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    topics: Mapped[str] = mapped_column(Text)
+    """Topics it holds data on, separated by semicolons."""
+    address: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(254))
+    website: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+    is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    search_topics: Mapped[str] = mapped_column(Text, default="")
 
 
 class AuditEvent(Base):

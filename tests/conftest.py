@@ -21,6 +21,7 @@ from dashboard.setup import prepare_database
 from db.models import (
     AuditEvent,
     DataRequest,
+    DataRequestPublication,
     StaffUser,
     StepTimeCorrection,
     Visit,
@@ -39,6 +40,7 @@ TEST_PASSWORD = "rahasia-uji-123"
 OPERATIONAL_TABLES = (
     AuditEvent,
     StepTimeCorrection,
+    DataRequestPublication,
     DataRequest,
     VisitStep,
     Visit,
