@@ -6,6 +6,10 @@ form-level refusal (another officer moved the visit on, the visit is closed) bum
 so the panel catches up while the message stays above it. A light poll compares the visit's
 change marker with the one drawn, so work done elsewhere shows up without a reload; nothing
 is kept in the server process (the marker lives in the browser).
+
+Step 6's catalog search is the exception: picking a publication for a request (or removing
+it) redraws only the list of requests, so the search box, its filters and results stay as
+the officer left them.
 """
 
 from __future__ import annotations
@@ -23,19 +27,32 @@ from dashboard import sop
 from dashboard.auth import HOME_PATH
 from dashboard.clock import utc_now
 from dashboard.components.forms import field_feedback, form_alert
-from dashboard.components.service_page import render_visit
+from dashboard.components.service_page import (
+    render_visit,
+    search_request_items,
+    search_results,
+)
 from dashboard.context import app_state, current_role, require_role
+from dashboard.desk_search import (
+    PickResult,
+    parse_filters,
+    parse_unpick_key,
+    pick_publication,
+    run_search,
+    unpick_publication,
+)
 from dashboard.errors import FORM
 from dashboard.ids import service as ids
 from dashboard.roles import DESK_READERS, VISIT_WRITERS
 from dashboard.service_page import (
     NOT_AVAILABLE,
     ServiceView,
-    availability_decisions,
     availability_message,
     change_marker,
     correct_time_from_form,
     load_view,
+    parse_id,
+    record_availability_from_form,
     request_lines,
 )
 from dashboard.services import visits as services
@@ -147,6 +164,26 @@ def by_index(ids_list: Sequence[dict[str, Any]], values: Sequence[Any]) -> dict[
     return {int(item["index"]): value for item, value in zip(ids_list, values, strict=True)}
 
 
+def clicked_index(triggered_id: object, triggered: Sequence[dict[str, Any]]) -> object | None:
+    """The ``index`` of the dict-id button a click came from; None when the callback ran for
+    another reason (a button appearing with no click yet)."""
+    if not isinstance(triggered_id, dict) or not triggered or not triggered[0].get("value"):
+        return None
+    return triggered_id.get("index")
+
+
+def pick_outcome_props(outcome: Outcome[PickResult], version: int | None) -> None:
+    """After a pick or its removal: on success the request list is redrawn in place (the
+    search box keeps what was typed); a refusal shows why, and a form-level one redraws the
+    page to the visit's true state."""
+    if outcome.ok and outcome.value is not None:
+        set_props(ids.SEARCH_REQUESTS, {"children": search_request_items(outcome.value.requests)})
+        set_props(ids.ALERT, {"children": success_alert(outcome.value.message)})
+        return
+    new_version, alert, _, _ = respond(outcome, version, None)
+    _publish(new_version, alert)
+
+
 def _running(*component_ids: str) -> list[tuple[Output, bool, bool]]:
     return [(Output(component_id, "disabled"), True, False) for component_id in component_ids]
 
@@ -158,6 +195,7 @@ def register(app: Dash) -> None:
     _register_render(app)
     _register_waiting_and_purpose(app)
     _register_search_and_availability(app)
+    _register_catalog_search(app)
     _register_table_purchase_bag(app)
     _register_corrections(app)
     _register_clientside(app)
@@ -337,15 +375,15 @@ def _register_search_and_availability(app: Dash) -> None:
         if not clicks:
             return [no_update] * len(feedback_ids), [no_update] * len(agency_ids)
         chosen = by_index(choice_ids, choices)
-        decisions = availability_decisions(
-            list(chosen), chosen, by_index(agency_ids, agencies), by_index(note_ids, notes)
-        )
+        typed = by_index(agency_ids, agencies)
+        written = by_index(note_ids, notes)
         outcome = perform(
             VISIT_WRITERS,
-            lambda session, actor: services.record_availability(
-                session, actor, visit_id, decisions
+            lambda session, actor: record_availability_from_form(
+                session, actor, visit_id, chosen, typed, written
             ),
         )
+        decisions = outcome.value or []
         fields = [f"request-{item['index']}" for item in feedback_ids]
         color = "info" if all(decision.available is False for decision in decisions) else "success"
         success = success_alert(availability_message(decisions), color=color)
@@ -357,6 +395,75 @@ def _register_search_and_availability(app: Dash) -> None:
             for item in agency_ids
         ]
         return messages, agency_invalid
+
+
+def _register_catalog_search(app: Dash) -> None:
+    """Step 6: results as the officer types, and picking a result for a request."""
+
+    @app.callback(
+        Output(ids.SEARCH_RESULTS, "children"),
+        Output(ids.SEARCH_MESSAGE, "children"),
+        Input(ids.SEARCH_QUERY, "value"),
+        Input(ids.SEARCH_YEAR, "value"),
+        Input(ids.SEARCH_SUBJECT, "value"),
+        Input(ids.SEARCH_FORMAT, "value"),
+    )
+    def search(text: str | None, year: str | None, subject: str | None, fmt: str | None):
+        office_id = app_state().office_id
+        filters = parse_filters(year, subject, fmt)
+        result = read(lambda session: run_search(session, office_id, text, filters))
+        return search_results(result), result.message
+
+    pick_buttons = {"type": ids.SEARCH_PICK_TYPE, "index": ALL}
+
+    @app.callback(
+        Input(pick_buttons, "n_clicks"),
+        State(ids.SEARCH_TARGET, "value"),
+        State(ids.VISIT_ID, "data"),
+        State(ids.VERSION, "data"),
+        prevent_initial_call=True,
+        running=[(Output(pick_buttons, "disabled"), True, False)],
+    )
+    def pick(_clicks, target, visit_id: int, version) -> None:
+        publication_id = parse_id(clicked_index(ctx.triggered_id, ctx.triggered))
+        if publication_id is None:
+            return
+        request_id = parse_id(target)
+        if request_id is None:
+            set_props(
+                ids.ALERT,
+                {"children": dbc.Alert("Pilih dulu permintaan yang dijawab.", color="warning")},
+            )
+            return
+        outcome = perform(
+            VISIT_WRITERS,
+            lambda session, actor: pick_publication(
+                session, actor, visit_id, request_id, publication_id
+            ),
+        )
+        pick_outcome_props(outcome, version)
+
+    unpick_buttons = {"type": ids.SEARCH_UNPICK_TYPE, "index": ALL}
+
+    @app.callback(
+        Input(unpick_buttons, "n_clicks"),
+        State(ids.VISIT_ID, "data"),
+        State(ids.VERSION, "data"),
+        prevent_initial_call=True,
+        running=[(Output(unpick_buttons, "disabled"), True, False)],
+    )
+    def unpick(_clicks, visit_id: int, version) -> None:
+        key = parse_unpick_key(clicked_index(ctx.triggered_id, ctx.triggered))
+        if key is None:
+            return
+        request_id, publication_id = key
+        outcome = perform(
+            VISIT_WRITERS,
+            lambda session, actor: unpick_publication(
+                session, actor, visit_id, request_id, publication_id
+            ),
+        )
+        pick_outcome_props(outcome, version)
 
 
 def _register_table_purchase_bag(app: Dash) -> None:
@@ -510,6 +617,21 @@ def _register_corrections(app: Dash) -> None:
 
 AGENCY_TOGGLE_JS = f"function(choice) {{ return choice !== '{NOT_AVAILABLE}'; }}"
 
+AGENCY_PICK_JS = """
+function(_clicks, names) {
+    // A suggested agency clicked: its name goes into the request's referral field.
+    var context = window.dash_clientside.callback_context;
+    var clicked = context.triggered_id;
+    if (!clicked || !context.triggered.length || !context.triggered[0].value) {
+        return window.dash_clientside.no_update;
+    }
+    var position = context.inputs_list[0].findIndex(function(item) {
+        return item.id.agency === clicked.agency;
+    });
+    return position < 0 ? window.dash_clientside.no_update : names[position];
+}
+"""
+
 FOCUS_FIRST_FIELD_JS = """
 function(children) {
     // Put the cursor in the first field of a freshly drawn step panel, unless the officer
@@ -545,12 +667,21 @@ function(children) {
 
 
 def _register_clientside(app: Dash) -> None:
-    """Browser-side helpers: show the referral field only for 'Tidak tersedia', and put the
-    cursor in the first field of each new step panel (the desk works from the keyboard)."""
+    """Browser-side helpers: show the referral field only for 'Tidak tersedia', put a
+    suggested agency's name into it, and put the cursor in the first field of each new step
+    panel (the desk works from the keyboard)."""
     app.clientside_callback(
         AGENCY_TOGGLE_JS,
         Output({"type": ids.REQUEST_AGENCY_ROW_TYPE, "index": MATCH}, "hidden"),
         Input({"type": ids.REQUEST_AVAILABLE_TYPE, "index": MATCH}, "value"),
+    )
+    suggestions = {"type": ids.REQUEST_AGENCY_PICK_TYPE, "index": MATCH, "agency": ALL}
+    app.clientside_callback(
+        AGENCY_PICK_JS,
+        Output({"type": ids.REQUEST_AGENCY_TYPE, "index": MATCH}, "value"),
+        Input(suggestions, "n_clicks"),
+        State(suggestions, "children"),
+        prevent_initial_call=True,
     )
     app.clientside_callback(
         FOCUS_FIRST_FIELD_JS,

@@ -15,7 +15,15 @@ from dashboard.context import AppState, attach_state
 from dashboard.setup import prepare_database
 from db.session import Database
 
-CALLBACK_MODULES = ("callbacks.arrival", "callbacks.in_progress", "callbacks.service")
+CALLBACK_MODULES = (
+    "callbacks.arrival",
+    "callbacks.in_progress",
+    "callbacks.service",
+    "callbacks.referral_slip",
+    "callbacks.unmet_demand",
+    "callbacks.catalog_admin",
+    "callbacks.agency_admin",
+)
 
 
 def create_app(settings: Settings | None = None) -> Dash:

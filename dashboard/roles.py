@@ -21,3 +21,6 @@ VISIT_WRITERS: frozenset[str] = frozenset({OFFICER, ADMIN})
 
 DESK_READERS: frozenset[str] = frozenset({OFFICER, ADMIN, HEAD, TREASURER})
 """Who may see the desk pages (names of visitors included)."""
+
+CATALOG_EDITORS: frozenset[str] = frozenset({ADMIN})
+"""Who may maintain the library catalog and the agency directory (desk readers may view them)."""

@@ -18,14 +18,19 @@ from dashboard.arrival import lowest_free_number
 from dashboard.clock import minutes_between
 from dashboard.errors import InputError
 from dashboard.i18n import format_clock
+from dashboard.services import visits as visit_services
 from dashboard.services.audit import Actor
 from dashboard.services.corrections import CORRECTABLE_FIELDS, correct_step_time
 from dashboard.services.visits import RequestDecision
 from dashboard.step_history import ENDED, StepTimes, parse_clock_on_day, snap_to_bounds
-from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED, Visit, VisitStep
+from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED, DataRequest, Visit, VisitStep
 from db.queries import corrections as correction_queries
+from db.queries import library_desk
 from db.queries import visits as visit_queries
+from db.queries.catalog_search import AgencySuggestion, suggest_agencies
+from db.queries.library_desk import DirectoryAgency, LinkedPublication
 from db.reference_data import SERVICE_TYPE, lookup_options
+from db.search_text import words
 
 MAX_VISIT_ID = 2**31 - 1
 
@@ -86,6 +91,15 @@ class RequestView:
     available: bool | None
     referred_agency: str | None
     answer_note: str | None
+    publications: tuple[LinkedPublication, ...] = ()
+    """Publications picked for it at step 6."""
+    suggestions: tuple[AgencySuggestion, ...] = ()
+    """Agencies whose topics match the request (read for step 7 only)."""
+    referred_agency_id: int | None = None
+
+    @property
+    def found(self) -> bool:
+        return bool(self.publications)
 
 
 @dataclass(frozen=True)
@@ -129,6 +143,8 @@ class ServiceView:
     taken_tables: tuple[int, ...]
     table_count: int
     marker: str
+    agencies: tuple[DirectoryAgency, ...] = ()
+    """The active agency directory (read for step 7 only)."""
 
     @property
     def panel(self) -> Panel:
@@ -167,6 +183,42 @@ def panel_for(status: str, open_step: StepTimes | None) -> Panel:
     return _PANEL_OF_STEP[open_step.number]
 
 
+def request_views(
+    session: Session, visit: Visit, *, with_suggestions: bool = False
+) -> tuple[RequestView, ...]:
+    """The visit's data requests with the publications picked for them, and (for step 7)
+    the agencies suggested for each."""
+    picked = library_desk.publications_by_request(session, visit.id)
+    return tuple(
+        _request_view(
+            request,
+            picked.get(request.id, ()),
+            suggest_agencies(session, visit.office_id, request.description)
+            if with_suggestions
+            else (),
+        )
+        for request in visit.requests
+    )
+
+
+def _request_view(
+    request: DataRequest,
+    publications: Sequence[LinkedPublication],
+    suggestions: Sequence[AgencySuggestion],
+) -> RequestView:
+    return RequestView(
+        request_id=request.id,
+        position=request.position,
+        description=request.description,
+        available=request.available,
+        referred_agency=request.referred_agency,
+        answer_note=request.answer_note,
+        publications=tuple(publications),
+        suggestions=tuple(suggestions),
+        referred_agency_id=request.referred_agency_id,
+    )
+
+
 def load_view(
     session: Session, office_id: int, visit_id: int, table_count: int
 ) -> ServiceView | None:
@@ -179,6 +231,8 @@ def load_view(
         StepTimes(step.id, step.step_number, step.queued_at, step.started_at, step.ended_at)
         for step in visit.steps
     )
+    open_number = next((step.number for step in steps if step.ended_at is None), None)
+    at_availability = visit.status == VISIT_IN_PROGRESS and open_number == sop.AVAILABILITY
     view = VisitView(
         visit_id=visit.id,
         code=visit.code,
@@ -194,20 +248,11 @@ def load_view(
         refusal_reason=visit.refusal_reason,
         steps=steps,
         step_notes={step.step_number: step.note for step in visit.steps if step.note},
-        requests=tuple(
-            RequestView(
-                request.id,
-                request.position,
-                request.description,
-                request.available,
-                request.referred_agency,
-                request.answer_note,
-            )
-            for request in visit.requests
-        ),
+        requests=request_views(session, visit, with_suggestions=at_availability),
     )
     at_table_step = view.open_step is not None and view.open_step.number == sop.READING_TABLE
     taken = visit_queries.taken_reading_tables(session, office_id) if at_table_step else []
+    agencies = library_desk.active_agencies(session, office_id) if at_availability else []
     return ServiceView(
         visit=view,
         targets=visit_queries.step_targets_in_force(session, visit.visit_date),
@@ -216,6 +261,7 @@ def load_view(
         taken_tables=tuple(taken),
         table_count=table_count,
         marker=change_marker(session, office_id, visit.id),
+        agencies=tuple(agencies),
     )
 
 
@@ -248,26 +294,60 @@ def request_lines(text: str | None) -> list[str]:
     return (text or "").splitlines()
 
 
+def agency_key(name: str | None) -> str:
+    """A name as the directory is matched on: folded (case, accents), words only, so that a
+    name typed as 'dinas  KESEHATAN' finds 'Dinas Kesehatan'."""
+    return " ".join(words(name or ""))
+
+
+def directory_ids(agencies: Sequence[DirectoryAgency]) -> dict[str, int]:
+    """The directory's agencies by ``agency_key`` of their names."""
+    return {agency_key(agency.name): agency.id for agency in agencies}
+
+
 def availability_decisions(
     request_ids: Sequence[int],
     choices: Mapping[int, str | None],
     agencies: Mapping[int, str | None],
     notes: Mapping[int, str | None],
+    directory: Mapping[str, int] | None = None,
 ) -> list[RequestDecision]:
     """Step 7's form values, keyed by request id, as the decisions the service takes.
-    A request with no choice is passed as undecided so the service names it."""
+    A request with no choice is passed as undecided so the service names it.
+
+    The referral field holds a name: picked from the suggestions or the directory list, or
+    typed. A name that is one of the directory (``directory``, by ``agency_key``) refers to
+    that agency; any other name is recorded as typed."""
     decisions = []
     for request_id in request_ids:
         choice = choices.get(request_id)
         available = {AVAILABLE: True, NOT_AVAILABLE: False}.get(choice or "")
+        typed = None if available else (agencies.get(request_id) or None)
         decisions.append(
             RequestDecision(
                 request_id=request_id,
                 available=available,
-                referred_agency=None if available else (agencies.get(request_id) or None),
+                referred_agency=typed,
                 answer_note=notes.get(request_id) or None,
+                referred_agency_id=(directory or {}).get(agency_key(typed)) if typed else None,
             )
         )
+    return decisions
+
+
+def record_availability_from_form(
+    session: Session,
+    actor: Actor,
+    visit_id: int,
+    choices: Mapping[int, str | None],
+    agencies: Mapping[int, str | None],
+    notes: Mapping[int, str | None],
+) -> list[RequestDecision]:
+    """Step 7's form through the service, the referral names matched against the directory
+    in the same transaction; returns the decisions taken."""
+    directory = directory_ids(library_desk.active_agencies(session, actor.office_id))
+    decisions = availability_decisions(list(choices), choices, agencies, notes, directory)
+    visit_services.record_availability(session, actor, visit_id, decisions)
     return decisions
 
 

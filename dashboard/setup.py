@@ -5,7 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from dashboard import sop
+from dashboard.clock import utc_now
 from dashboard.config import SettingsError
+from dashboard.services.audit import Actor
+from dashboard.starter_data import load_starter_data
 from db.migrate import upgrade_to_newest
 from db.models import Office
 from db.reference_data import (
@@ -33,8 +36,9 @@ def sop_step_seeds() -> list[SopStepSeed]:
 
 
 def prepare_database(database: Database, office_code: str = DEFAULT_OFFICE.code) -> Office:
-    """Create or migrate the schema and insert what is missing of the reference data.
-    Safe to run on every start."""
+    """Create or migrate the schema, insert what is missing of the reference data, and load
+    the sample catalog and agency directory into an office that has none yet. Safe to run on
+    every start."""
     upgrade_to_newest(database.engine)
     with database.transaction() as session:
         ensure_office(session, DEFAULT_OFFICE)
@@ -43,4 +47,5 @@ def prepare_database(database: Database, office_code: str = DEFAULT_OFFICE.code)
         office = session.scalar(select(Office).where(Office.code == office_code))
         if office is None:
             raise SettingsError(f"PST_OFFICE_CODE={office_code}: no such office in the database")
+        load_starter_data(session, Actor(None, office.id, utc_now()), office)
     return office

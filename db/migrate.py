@@ -7,11 +7,36 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, text
+from sqlalchemy.schema import SchemaItem
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 MIGRATION_LOCK_KEY = 16030001
 """PostgreSQL advisory lock held while migrating, so that several gunicorn workers starting
 at once migrate one after the other (SQLite gets the same from BEGIN IMMEDIATE)."""
+
+FULL_TEXT_TABLE_PREFIXES = ("publication_fts", "agency_fts")
+"""SQLite FTS5 tables made by migration 0002, with their shadow tables (``…_data``, ``…_idx``,
+``…_docsize``, ``…_config``)."""
+SEARCH_VECTOR_COLUMN = "search_vector"
+SEARCH_VECTOR_INDEXES = frozenset({"ix_publication_search_vector", "ix_agency_search_vector"})
+"""PostgreSQL generated ``tsvector`` columns and their GIN indexes made by migration 0002."""
+
+
+def include_object(
+    obj: SchemaItem, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Alembic filter: leave out the full-text search objects that exist in the database only
+    (made by migration 0002, not described by the models), so that comparing the models with
+    the migrated schema reports real differences only."""
+    if not reflected or compare_to is not None or name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(FULL_TEXT_TABLE_PREFIXES)
+    if type_ == "column":
+        return name != SEARCH_VECTOR_COLUMN
+    if type_ == "index":
+        return name not in SEARCH_VECTOR_INDEXES
+    return True
 
 
 def alembic_config(database_url: str) -> Config:

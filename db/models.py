@@ -38,6 +38,10 @@ VISIT_DONE = "done"
 
 ACTIVE_VISIT_WHERE = "status = 'in_progress'"
 
+FORMAT_HARDCOPY = "hardcopy"
+FORMAT_SOFTCOPY = "softcopy"
+"""The formats a publication comes in (``Publication.has_hardcopy`` / ``has_softcopy``)."""
+
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
@@ -236,7 +240,7 @@ class DataRequest(Base):
 class Publication(Base):
     """A catalog entry of the PST library.
 
-    ``search_*`` hold the folded and stemmed text (``dashboard.search_text.index_text``) that
+    ``search_*`` hold the folded and stemmed text (``db.search_text.index_text``) that
     the full-text index reads: SQLite FTS5 table ``publication_fts``, PostgreSQL generated
     column ``search_vector`` (both created by the migration, outside this model).
     """

@@ -28,7 +28,10 @@ def _begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(database_url: str) -> Engine:
+def make_engine(database_url: str, *, for_writing: bool = True) -> Engine:
+    """An engine for the URL. On SQLite a writing engine takes the write lock when a
+    transaction begins; a reading one does not, so reads never wait for a long write
+    (WAL lets them read the last committed state)."""
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
@@ -41,7 +44,8 @@ def make_engine(database_url: str) -> Engine:
             "connect",
             lambda dbapi_connection, _record: setattr(dbapi_connection, "isolation_level", None),
         )
-        event.listen(engine, "begin", _begin_immediate)
+        if for_writing:
+            event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -52,7 +56,13 @@ class Database:
     def __init__(self, database_url: str) -> None:
         self.url = database_url
         self.engine = make_engine(database_url)
+        self._read_engine = (
+            make_engine(database_url, for_writing=False)
+            if self.engine.dialect.name == "sqlite"
+            else self.engine
+        )
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self._read_engine, expire_on_commit=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -63,8 +73,9 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads only; nothing it does is committed."""
-        with self._sessions() as session:
+        with self._read_sessions() as session:
             yield session
 
     def dispose(self) -> None:
         self.engine.dispose()
+        self._read_engine.dispose()

@@ -16,13 +16,26 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard import sop
-from dashboard.agencies import TYPICAL_AGENCIES
 from dashboard.auth import HOME_PATH
+from dashboard.catalog import SUBJECTS
 from dashboard.components.forms import labeled_field
+from dashboard.desk_search import (
+    ANY,
+    SearchResult,
+    default_target,
+    format_options,
+    formats_text,
+    picked_line,
+    short_request,
+    stock_text,
+    subject_label,
+    unpick_key,
+)
 from dashboard.i18n import format_clock, format_moment
 from dashboard.ids import service as ids
 from dashboard.service_page import (
     AVAILABILITY_CHOICES,
+    AVAILABLE,
     STATUS_COLORS,
     Panel,
     RequestView,
@@ -205,7 +218,7 @@ def step_panel(view: ServiceView, can_write: bool, now: datetime) -> Component:
     if panel in {Panel.READING_TABLE, Panel.PURCHASE, Panel.BAG_RETURN, Panel.DONE} or (
         panel is Panel.WAITING and step is not None and step.number != sop.PURPOSE
     ):
-        children.append(request_summary(view.visit.requests))
+        children.append(request_summary(view.visit.requests, view.visit.visit_id))
     # A token per drawing: the browser waits for this exact panel before focusing its field.
     return html.Div(children, **{"data-render": f"{view.marker}@{now.isoformat()}"})
 
@@ -309,30 +322,271 @@ def _purpose_form(view: ServiceView) -> html.Div:
     )
 
 
-def _request_list(requests: Sequence[RequestView], list_id: str) -> html.Ol:
-    return html.Ol([html.Li(request.description) for request in requests], id=list_id)
+def _search_box(view: ServiceView) -> html.Div:
+    """The one search box and its filters. The typed values survive a redraw of the panel
+    (another officer's action, a time correction) for this visit only."""
+    keep = {"persistence": f"visit-{view.visit.visit_id}", "persistence_type": "memory"}
+    return html.Div(
+        [
+            dbc.Label("Cari di katalog perpustakaan", html_for=ids.SEARCH_QUERY),
+            dbc.InputGroup(
+                [
+                    dbc.InputGroupText(html.I(className="bi bi-search")),
+                    dbc.Input(
+                        id=ids.SEARCH_QUERY,
+                        type="search",
+                        placeholder="Judul, subjek atau kata kunci, mis. penduduk kecamatan",
+                        autocomplete="off",
+                        maxlength=200,
+                        debounce=150,
+                        **keep,
+                    ),
+                ]
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        dbc.Input(
+                            id=ids.SEARCH_YEAR,
+                            placeholder="Tahun",
+                            inputmode="numeric",
+                            autocomplete="off",
+                            maxlength=4,
+                            debounce=150,
+                            size="sm",
+                            **keep,
+                        ),
+                        width=3,
+                        md=2,
+                    ),
+                    dbc.Col(
+                        dbc.Select(
+                            id=ids.SEARCH_SUBJECT,
+                            options=[{"label": "Semua subjek", "value": ANY}]
+                            + [{"label": label, "value": code} for code, label in SUBJECTS.items()],
+                            value=ANY,
+                            size="sm",
+                            **keep,
+                        ),
+                        width=9,
+                        md=6,
+                    ),
+                    dbc.Col(
+                        dbc.Select(
+                            id=ids.SEARCH_FORMAT,
+                            options=[{"label": "Semua format", "value": ANY}]
+                            + [{"label": label, "value": code} for code, label in format_options()],
+                            value=ANY,
+                            size="sm",
+                            **keep,
+                        ),
+                        md=4,
+                    ),
+                ],
+                className="g-2 mt-1 mb-2",
+            ),
+        ]
+    )
+
+
+def _pick_target(view: ServiceView) -> html.Div:
+    requests = view.visit.requests
+    return html.Div(
+        [
+            html.Div("Pilih untuk:", className="fw-semibold me-2 text-nowrap"),
+            dbc.RadioItems(
+                id=ids.SEARCH_TARGET,
+                options=[
+                    {"label": short_request(request), "value": request.request_id}
+                    for request in requests
+                ],
+                value=default_target(requests),
+                inline=True,
+            ),
+        ],
+        className="d-flex flex-wrap align-items-baseline mb-2 pst-pick-target",
+    )
+
+
+RESULT_COLUMNS = ("Judul", "Tahun", "Subjek", "Format", "Stok", "Rak", "")
+
+
+def search_results(result: SearchResult) -> Component:
+    """The hits of a search, best first, each with its 'Pilih' button."""
+    if not result.hits:
+        return html.Div()
+    rows = [
+        html.Tr(
+            [
+                html.Td(
+                    [
+                        html.Div(hit.title, className="fw-semibold"),
+                        html.Small(hit.catalog_number, className="text-muted"),
+                    ]
+                ),
+                html.Td(str(hit.year)),
+                html.Td(subject_label(hit.subject), className="small"),
+                html.Td(formats_text(hit.has_hardcopy, hit.has_softcopy), className="small"),
+                html.Td(stock_text(hit.has_hardcopy, hit.hardcopy_stock), className="text-nowrap"),
+                html.Td(hit.shelf_location or "—", className="text-nowrap"),
+                html.Td(
+                    dbc.Button(
+                        [html.I(className="bi bi-check2 me-1"), "Pilih"],
+                        id={"type": ids.SEARCH_PICK_TYPE, "index": hit.id},
+                        color="primary",
+                        outline=True,
+                        size="sm",
+                        className="text-nowrap",
+                    ),
+                    className="text-end",
+                ),
+            ],
+            id={"type": ids.SEARCH_RESULT_TYPE, "index": hit.id},
+        )
+        for hit in result.hits
+    ]
+    return dbc.Table(
+        [html.Thead(html.Tr([html.Th(name) for name in RESULT_COLUMNS])), html.Tbody(rows)],
+        size="sm",
+        hover=True,
+        responsive=True,
+        className="align-middle mb-0",
+    )
+
+
+def _picked(request: RequestView) -> html.Div:
+    children: list[Component] = [
+        html.Div(
+            [
+                html.I(className="bi bi-journal-check text-success me-1"),
+                html.Span(picked_line(publication), className="me-auto"),
+                dbc.Button(
+                    html.I(className="bi bi-x-lg"),
+                    id={
+                        "type": ids.SEARCH_UNPICK_TYPE,
+                        "index": unpick_key(request.request_id, publication.publication_id),
+                    },
+                    color="link",
+                    size="sm",
+                    className="text-danger py-0",
+                    title="Hapus pilihan ini",
+                ),
+            ],
+            className="d-flex align-items-start small",
+        )
+        for publication in request.publications
+    ]
+    return html.Div(
+        children, id={"type": ids.SEARCH_PICKED_TYPE, "index": request.request_id}, className="ms-1"
+    )
+
+
+def search_request_items(requests: Sequence[RequestView]) -> list[html.Li]:
+    """The visit's requests, each with the publications picked for it so far."""
+    return [
+        html.Li(
+            [
+                html.Span(request.description),
+                html.Span(" · ditemukan", className="text-success small fw-semibold")
+                if request.found
+                else "",
+                _picked(request),
+            ],
+            className="mb-1",
+        )
+        for request in requests
+    ]
 
 
 def _search_form(view: ServiceView) -> html.Div:
     return html.Div(
         [
             _activity(sop.SEARCH),
-            html.Div("Data yang dicari pengunjung:", className="fw-semibold"),
-            _request_list(view.visit.requests, ids.SEARCH_REQUESTS),
-            labeled_field(
-                "Catatan pencarian (opsional)",
-                dbc.Textarea(
-                    id=ids.SEARCH_NOTE,
-                    rows=2,
-                    submit_on_enter=True,
-                    maxlength=2000,
-                    placeholder="mis. Ada di Kabupaten Muara Enim Dalam Angka 2025, Bab 3",
-                ),
-                ids.SEARCH_NOTE_FEEDBACK,
-                help_text="Apa yang dicari dan ditemukan. Enter menyimpan; Shift+Enter baris baru.",
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            _search_box(view),
+                            _pick_target(view),
+                            html.Div(id=ids.SEARCH_MESSAGE, className="text-muted small mb-1"),
+                            html.Div(id=ids.SEARCH_RESULTS),
+                        ],
+                        lg=8,
+                    ),
+                    dbc.Col(
+                        [
+                            html.Div("Data yang dicari pengunjung:", className="fw-semibold"),
+                            html.Ol(
+                                search_request_items(view.visit.requests),
+                                id=ids.SEARCH_REQUESTS,
+                                className="ps-3",
+                            ),
+                            labeled_field(
+                                "Catatan pencarian (opsional)",
+                                dbc.Textarea(
+                                    id=ids.SEARCH_NOTE,
+                                    rows=2,
+                                    submit_on_enter=True,
+                                    maxlength=2000,
+                                    placeholder="mis. Tabel 3.1.2, halaman 45",
+                                ),
+                                ids.SEARCH_NOTE_FEEDBACK,
+                                help_text=(
+                                    "Enter menyimpan; Shift+Enter baris baru. Permintaan yang "
+                                    "belum ditemukan diputuskan di langkah berikutnya."
+                                ),
+                            ),
+                            _submit("Pencarian selesai", ids.SEARCH_SUBMIT, "bi-search"),
+                        ],
+                        lg=4,
+                        className="mt-3 mt-lg-0 pst-search-requests",
+                    ),
+                ]
             ),
-            _submit("Pencarian selesai", ids.SEARCH_SUBMIT, "bi-search"),
         ]
+    )
+
+
+def _found_publications(request: RequestView) -> Component:
+    if not request.found:
+        return html.Div(id={"type": ids.REQUEST_FOUND_TYPE, "index": request.request_id})
+    return html.Div(
+        [
+            html.Div("Ditemukan di katalog:", className="fw-semibold"),
+            html.Ul(
+                [html.Li(picked_line(publication)) for publication in request.publications],
+                className="mb-0 ps-3",
+            ),
+        ],
+        id={"type": ids.REQUEST_FOUND_TYPE, "index": request.request_id},
+        className="small text-success mb-2",
+    )
+
+
+def _suggestions(request: RequestView) -> html.Div:
+    index = request.request_id
+    if not request.suggestions:
+        children: list[Component | str] = [
+            html.Small(
+                "Tidak ada dinas di direktori yang topiknya cocok; ketik nama dinas/instansi.",
+                className="text-muted",
+            )
+        ]
+    else:
+        children = [html.Small("Saran dari direktori:", className="text-muted me-2")] + [
+            dbc.Button(
+                suggestion.name,
+                id={"type": ids.REQUEST_AGENCY_PICK_TYPE, "index": index, "agency": suggestion.id},
+                color="secondary",
+                outline=True,
+                size="sm",
+                className="me-1 mb-1",
+                title=f"Topik: {suggestion.topics}",
+            )
+            for suggestion in request.suggestions
+        ]
+    return html.Div(
+        children, id={"type": ids.REQUEST_SUGGESTIONS_TYPE, "index": index}, className="mb-1"
     )
 
 
@@ -345,23 +599,26 @@ def _request_decision(request: RequestView) -> dbc.Card:
                     [html.Span(f"{request.position}. ", className="fw-bold"), request.description],
                     className="mb-2",
                 ),
+                _found_publications(request),
                 dbc.RadioItems(
                     id={"type": ids.REQUEST_AVAILABLE_TYPE, "index": index},
                     options=[
                         {"label": label, "value": value} for value, label in AVAILABILITY_CHOICES
                     ],
+                    value=AVAILABLE if request.found else None,
                     inline=True,
                     className="mb-2",
                 ),
                 html.Div(
                     [
                         dbc.Label("Dirujuk ke dinas/instansi", className="small mb-1"),
+                        _suggestions(request),
                         dbc.Input(
                             id={"type": ids.REQUEST_AGENCY_TYPE, "index": index},
                             list=ids.AGENCY_LIST,
                             autocomplete="off",
                             maxlength=200,
-                            placeholder="Ketik atau pilih, mis. Dinas Kesehatan",
+                            placeholder="Klik saran di atas, atau ketik/pilih dari direktori",
                         ),
                     ],
                     id={"type": ids.REQUEST_AGENCY_ROW_TYPE, "index": index},
@@ -397,7 +654,7 @@ def _availability_form(view: ServiceView) -> html.Div:
                 hidden=not note,
             ),
             html.Datalist(
-                [html.Option(value=name) for name in TYPICAL_AGENCIES], id=ids.AGENCY_LIST
+                [html.Option(value=agency.name) for agency in view.agencies], id=ids.AGENCY_LIST
             ),
             html.Div([_request_decision(request) for request in view.visit.requests]),
             _submit("Simpan ketersediaan", ids.AVAILABILITY_SUBMIT, "bi-check2-square"),
@@ -558,6 +815,11 @@ def _closed_or_pending(view: ServiceView) -> Component:
 
 def _decision_text(request: RequestView) -> Component:
     if request.available is True:
+        if request.publications:
+            titles = "; ".join(picked_line(publication) for publication in request.publications)
+            return html.Span(
+                [html.Span("tersedia", className="text-success fw-semibold"), f": {titles}"]
+            )
         return html.Span("tersedia", className="text-success fw-semibold")
     if request.available is False:
         return html.Span(
@@ -566,8 +828,27 @@ def _decision_text(request: RequestView) -> Component:
     return html.Span("belum diputuskan", className="text-muted")
 
 
-def request_summary(requests: Sequence[RequestView]) -> Component:
-    """The visit's data requests and what became of each (from step 7 on)."""
+def slip_path(visit_id: int) -> str:
+    return f"/rujukan/{visit_id}"
+
+
+def _slip_link(requests: Sequence[RequestView], visit_id: int | None) -> Component:
+    """'Cetak surat rujukan' (a new tab) once a request was referred to another agency."""
+    if visit_id is None or not any(request.available is False for request in requests):
+        return html.Span()
+    return html.A(
+        [html.I(className="bi bi-printer me-2"), "Cetak surat rujukan"],
+        href=slip_path(visit_id),
+        target="_blank",
+        rel="noopener",
+        id=ids.SLIP_LINK,
+        className="btn btn-outline-primary btn-sm mt-2",
+    )
+
+
+def request_summary(requests: Sequence[RequestView], visit_id: int | None = None) -> Component:
+    """The visit's data requests and what became of each (from step 7 on), with the link to
+    the referral slip when a request was referred."""
     if not requests:
         return html.Div(id=ids.REQUEST_SUMMARY)
     return html.Div(
@@ -589,6 +870,7 @@ def request_summary(requests: Sequence[RequestView]) -> Component:
                 ],
                 className="mb-0",
             ),
+            _slip_link(requests, visit_id),
         ],
         id=ids.REQUEST_SUMMARY,
     )

@@ -53,6 +53,22 @@ SEARCH_REQUESTS = "service-search-requests"
 SEARCH_NOTE = "service-search-note"
 SEARCH_NOTE_FEEDBACK = "service-search-note-feedback"
 SEARCH_SUBMIT = "service-search-submit"
+# step 6: the catalog search box, its filters and results
+SEARCH_QUERY = "service-search-query"
+SEARCH_YEAR = "service-search-year"
+SEARCH_SUBJECT = "service-search-subject"
+SEARCH_FORMAT = "service-search-format"
+SEARCH_TARGET = "service-search-target"
+SEARCH_MESSAGE = "service-search-message"
+SEARCH_RESULTS = "service-search-results"
+# one row per hit (index = publication id); locate rows by the dict id's "type", since a
+# substring match on "service-search-result" also finds the SEARCH_RESULTS container
+SEARCH_RESULT_TYPE = "service-search-result"
+SEARCH_PICK_TYPE = "service-search-pick"
+# the publications picked for each request (index = request id) and their remove buttons
+# (index = "<request id>-<publication id>")
+SEARCH_PICKED_TYPE = "service-search-picked"
+SEARCH_UNPICK_TYPE = "service-search-unpick"
 
 # step 7: availability, one row per data request (dict ids, index = request id)
 REQUEST_ROW_TYPE = "service-request-row"
@@ -61,6 +77,11 @@ REQUEST_AGENCY_ROW_TYPE = "service-request-agency-row"
 REQUEST_AGENCY_TYPE = "service-request-agency"
 REQUEST_NOTE_TYPE = "service-request-note"
 REQUEST_FEEDBACK_TYPE = "service-request-feedback"
+# a request found at step 6: its publications (index = request id)
+REQUEST_FOUND_TYPE = "service-request-found"
+# suggested agencies of a request: dict ids {"type": ..., "index": request id, "agency": id}
+REQUEST_SUGGESTIONS_TYPE = "service-request-suggestions"
+REQUEST_AGENCY_PICK_TYPE = "service-request-agency-pick"
 AGENCY_LIST = "service-agency-list"
 SEARCH_NOTE_SHOWN = "service-search-note-shown"
 AVAILABILITY_SUBMIT = "service-availability-submit"
@@ -83,6 +104,7 @@ BAG_SUBMIT = "service-bag-submit"
 
 # the requests and their decisions, shown from step 8 on
 REQUEST_SUMMARY = "service-request-summary"
+SLIP_LINK = "service-slip-link"
 
 # closed or not yet here
 DONE = "service-done"

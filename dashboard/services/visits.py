@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -32,7 +33,10 @@ from db.models import (
     VISIT_DONE,
     VISIT_IN_PROGRESS,
     VISIT_REFUSED,
+    Agency,
     DataRequest,
+    DataRequestPublication,
+    Publication,
     Visit,
     Visitor,
     VisitStep,
@@ -45,12 +49,18 @@ MAX_REQUESTS = 20
 
 @dataclass(frozen=True)
 class RequestDecision:
-    """Step 7 for one data request: available or not, and where the visitor is referred."""
+    """Step 7 for one data request: available or not, and where the visitor is referred.
+
+    A referral names an agency of the directory (``referred_agency_id``; its name is kept as a
+    snapshot in ``DataRequest.referred_agency``) or, when the directory has no fitting agency,
+    only the name typed in ``referred_agency``.
+    """
 
     request_id: int
     available: bool | None
     referred_agency: str | None = None
     answer_note: str | None = None
+    referred_agency_id: int | None = None
 
 
 # -- the shared mechanics -------------------------------------------------------------------
@@ -343,34 +353,65 @@ def finish_search(session: Session, actor: Actor, visit_id: int, note: str | Non
     return visit
 
 
+def _referral_agency(
+    session: Session, actor: Actor, decision: RequestDecision
+) -> tuple[Agency | None, str | None]:
+    """The directory agency of a referral (or None for a typed name), or the message saying
+    why the referral cannot be recorded."""
+    if decision.referred_agency_id is not None:
+        agency = session.get(Agency, decision.referred_agency_id)
+        if agency is None or agency.office_id != actor.office_id or not agency.active:
+            return None, "Dinas/instansi itu tidak ada (lagi) di direktori; pilih atau ketik lagi."
+        return agency, None
+    if not (decision.referred_agency or "").strip():
+        return None, "Tuliskan dinas/instansi rujukan."
+    return None, None
+
+
 def record_availability(
     session: Session, actor: Actor, visit_id: int, decisions: Sequence[RequestDecision]
 ) -> Visit:
-    """Step 7, per request: available, or referred to another agency.
+    """Step 7, per request: available, or referred to another agency (one of the directory,
+    whose name is kept as it is now, or a name typed by the officer).
 
-    When nothing was available the visit skips steps 8-9 and goes to collecting the bag.
+    A request referred elsewhere keeps no publication picked for it at step 6. When nothing
+    was available the visit skips steps 8-9 and goes to collecting the bag.
     """
     visit = _load_active_visit(session, actor, visit_id)
     _current_step(session, visit, sop.AVAILABILITY)
     requests = {request.id: request for request in queries.requests_of_visit(session, visit.id)}
     by_request = {decision.request_id: decision for decision in decisions}
     errors: dict[str, str] = {}
+    agencies: dict[int, Agency | None] = {}
     for request_id, request in requests.items():
         decision = by_request.get(request_id)
         if decision is None or decision.available is None:
             errors[f"request-{request_id}"] = f"Tentukan ketersediaan: {request.description}"
-        elif not decision.available and not (decision.referred_agency or "").strip():
-            errors[f"request-{request_id}"] = "Tuliskan dinas/instansi rujukan."
+        elif not decision.available:
+            agencies[request_id], problem = _referral_agency(session, actor, decision)
+            if problem:
+                errors[f"request-{request_id}"] = problem
     if errors:
         raise InputError(errors)
     for request_id, request in requests.items():
         decision = by_request[request_id]
+        agency = agencies.get(request_id)
         request.available = decision.available
-        request.referred_agency = (
-            None if decision.available else (decision.referred_agency or "").strip()[:200]
-        )
+        request.referred_agency_id = agency.id if agency is not None else None
+        if decision.available:
+            request.referred_agency = None
+        elif agency is not None:
+            request.referred_agency = agency.name
+        else:
+            request.referred_agency = (decision.referred_agency or "").strip()[:200]
         request.answer_note = (decision.answer_note or "").strip() or None
         request.decided_at = actor.now
+        if not decision.available:
+            session.execute(
+                delete(DataRequestPublication).where(
+                    DataRequestPublication.data_request_id == request_id
+                )
+            )
     any_available = any(request.available for request in requests.values())
     _advance(
         session,
@@ -390,6 +431,112 @@ def record_availability(
     )
     session.flush()
     return visit
+
+
+# -- step 6/7: publications that answer a request ------------------------------------------
+
+LIBRARY_STEPS = (sop.SEARCH, sop.AVAILABILITY)
+"""The steps during which a publication may be picked for (or removed from) a request."""
+
+
+def _request_at_library_step(
+    session: Session, actor: Actor, visit_id: int, request_id: int
+) -> DataRequest:
+    """The visit's request, while the visit is at step 6 or 7 (started)."""
+    visit = _load_active_visit(session, actor, visit_id)
+    step = queries.open_step(session, visit.id)
+    if step is None or step.step_number not in LIBRARY_STEPS or step.started_at is None:
+        where = sop.step_label(step.step_number) if step else "tidak ada langkah terbuka"
+        raise InputError.form(
+            f"Kunjungan {visit.code} sedang di langkah {where}; publikasi hanya bisa dipilih "
+            f"pada langkah {sop.step_label(sop.SEARCH)} atau {sop.step_label(sop.AVAILABILITY)}."
+        )
+    request = session.get(DataRequest, request_id)
+    if request is None or request.visit_id != visit.id:
+        raise InputError.form("Permintaan data itu bukan milik kunjungan ini.")
+    return request
+
+
+def _link_exists(session: Session, request_id: int, publication_id: int) -> bool:
+    return (
+        session.scalar(
+            select(DataRequestPublication.publication_id).where(
+                DataRequestPublication.data_request_id == request_id,
+                DataRequestPublication.publication_id == publication_id,
+            )
+        )
+        is not None
+    )
+
+
+def mark_request_found(
+    session: Session, actor: Actor, visit_id: int, request_id: int, publication_id: int
+) -> DataRequest:
+    """Step 6 (or 7): the officer found ``publication_id`` for the request. The request
+    becomes available and the publication is linked to it; picking it again changes
+    nothing. A retired publication, or one of another office, is refused."""
+    request = _request_at_library_step(session, actor, visit_id, request_id)
+    publication = session.get(Publication, publication_id)
+    if publication is None or publication.office_id != actor.office_id:
+        raise InputError.form("Publikasi itu tidak ada di katalog.")
+    if publication.retired_at is not None:
+        raise InputError.form(
+            f"“{publication.title}” sudah ditarik dari katalog; pilih publikasi lain."
+        )
+    if _link_exists(session, request.id, publication.id):
+        return request
+    session.add(DataRequestPublication(data_request_id=request.id, publication_id=publication.id))
+    request.available = True
+    request.referred_agency = None
+    request.referred_agency_id = None
+    request.decided_at = actor.now
+    record_audit(
+        session,
+        actor,
+        "request.found",
+        "data_request",
+        request.id,
+        after={"publication_id": publication.id, "catalog_number": publication.catalog_number},
+    )
+    session.flush()
+    session.expire(request, ["publications"])
+    return request
+
+
+def unmark_request_found(
+    session: Session, actor: Actor, visit_id: int, request_id: int, publication_id: int
+) -> DataRequest:
+    """Undo a pick: the publication no longer answers the request. When it was the last one,
+    the request is undecided again (step 7 asks for it). Removing a pick that is not there
+    changes nothing."""
+    request = _request_at_library_step(session, actor, visit_id, request_id)
+    if not _link_exists(session, request.id, publication_id):
+        return request
+    session.execute(
+        delete(DataRequestPublication).where(
+            DataRequestPublication.data_request_id == request.id,
+            DataRequestPublication.publication_id == publication_id,
+        )
+    )
+    remaining = session.scalar(
+        select(DataRequestPublication.publication_id)
+        .where(DataRequestPublication.data_request_id == request.id)
+        .limit(1)
+    )
+    if remaining is None:
+        request.available = None
+        request.decided_at = None
+    record_audit(
+        session,
+        actor,
+        "request.unfound",
+        "data_request",
+        request.id,
+        before={"publication_id": publication_id},
+    )
+    session.flush()
+    session.expire(request, ["publications"])
+    return request
 
 
 def seat_at_reading_table(

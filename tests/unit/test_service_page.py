@@ -16,7 +16,6 @@ from dash.development.base_component import Component
 from callbacks import service as service_callbacks
 from callbacks.common import Outcome
 from dashboard import sop
-from dashboard.agencies import TYPICAL_AGENCIES, agency_suggestions
 from dashboard.components.service_page import render_visit
 from dashboard.errors import FORM, InputError
 from dashboard.guest_book import validate_guest_book
@@ -28,6 +27,7 @@ from dashboard.service_page import (
     RequestView,
     ServiceView,
     VisitView,
+    agency_key,
     availability_decisions,
     availability_message,
     change_marker,
@@ -91,11 +91,10 @@ def test_ids_are_unique_kebab_case_and_page_prefixed() -> None:
     assert " " not in "".join(values) and "_" not in "".join(values)
 
 
-def test_agency_suggestions_cover_the_common_referrals_and_filter() -> None:
-    assert "Dinas Kesehatan" in TYPICAL_AGENCIES
-    assert len(TYPICAL_AGENCIES) == len(set(TYPICAL_AGENCIES))
-    assert agency_suggestions("bappeda") == ["Badan Perencanaan Pembangunan Daerah (Bappeda)"]
-    assert agency_suggestions("") == list(TYPICAL_AGENCIES)
+def test_agency_key_matches_a_name_however_it_is_typed() -> None:
+    assert agency_key(" dinas  KESEHATAN ") == agency_key("Dinas Kesehatan")
+    assert agency_key("Dinas Pendidikan (Disdik)") == "dinas pendidikan disdik"
+    assert agency_key(None) == ""
 
 
 # -- which panel ----------------------------------------------------------------------------
@@ -265,6 +264,22 @@ def test_availability_decisions_from_the_form() -> None:
         RequestDecision(1, True, None, "Tabel 3.1"),
         RequestDecision(2, False, "Dinas Kesehatan", None),
         RequestDecision(3, None, None, None),
+    ]
+
+
+def test_a_referral_to_a_directory_name_carries_the_agency_id() -> None:
+    directory = {agency_key("Dinas Kesehatan"): 41}
+    decisions = availability_decisions(
+        [1, 2, 3],
+        {1: NOT_AVAILABLE, 2: NOT_AVAILABLE, 3: AVAILABLE},
+        {1: "dinas kesehatan", 2: "Puskesmas Muara Enim", 3: "Dinas Kesehatan"},
+        {},
+        directory,
+    )
+    assert decisions == [
+        RequestDecision(1, False, "dinas kesehatan", None, referred_agency_id=41),
+        RequestDecision(2, False, "Puskesmas Muara Enim", None, referred_agency_id=None),
+        RequestDecision(3, True, None, None, referred_agency_id=None),
     ]
 
 

@@ -1,0 +1,41 @@
+"""Callbacks of the referral slip: draw it from the database, and print it."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output
+from dash.development.base_component import Component
+
+from callbacks.common import read
+from dashboard.components.referral_slip import slip_body
+from dashboard.context import app_state
+from dashboard.ids import referral_slip as ids
+from dashboard.referral_slip import load_slip
+from dashboard.service_page import parse_id
+
+PRINT_JS = """
+function(clicks) {
+    if (!clicks) { return window.dash_clientside.no_update; }
+    window.print();
+    return clicks;
+}
+"""
+
+
+def register(app: Dash) -> None:
+    @app.callback(Output(ids.BODY, "children"), Input(ids.VISIT_ID, "data"))
+    def render(raw_visit_id: object) -> Component:
+        visit_id = parse_id(raw_visit_id)
+        office_id = app_state().office_id
+        slip = (
+            read(lambda session: load_slip(session, office_id, visit_id))
+            if visit_id is not None
+            else None
+        )
+        return slip_body(slip, raw_visit_id)
+
+    app.clientside_callback(
+        PRINT_JS,
+        Output(ids.PRINTED, "data"),
+        Input(ids.PRINT, "n_clicks"),
+        prevent_initial_call=True,
+    )

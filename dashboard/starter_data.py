@@ -1,0 +1,111 @@
+"""The starter catalog and agency directory shipped with the app (``db/seed_data``).
+
+They are sample data for BPS Kabupaten Muara Enim, loaded on the first start so that the
+desk search and the referral suggestions work from day one; the office replaces them with
+its own (see ``db/seed_data/README.md``). They go in through the same rules and services
+as an admin's entries, marked ``is_sample``, and only into an office that has no
+publication (resp. no agency) yet: restarting, or an office that already keeps its own
+catalog, changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from dashboard.agency_directory import AgencyInput, validate_agency
+from dashboard.catalog import PublicationInput
+from dashboard.catalog_io import parse_catalog_file
+from dashboard.clock import local_date
+from dashboard.errors import InputError
+from dashboard.services.agencies import add_agencies
+from dashboard.services.audit import Actor
+from dashboard.services.catalog import save_publications
+from db.models import Agency, Office, Publication
+from db.queries.offices import lock_office
+
+SEED_DIR = Path(__file__).resolve().parent.parent / "db" / "seed_data"
+PUBLICATIONS_FILE = SEED_DIR / "publications.csv"
+AGENCIES_FILE = SEED_DIR / "agencies.csv"
+STARTER_OFFICE_CODE = "1603"
+"""The office the sample data describes (BPS Kabupaten Muara Enim); others get none."""
+
+AGENCY_HEADERS = {
+    "Nama": "name",
+    "Topik": "topics",
+    "Alamat": "address",
+    "Telepon": "phone",
+    "Email": "email",
+    "Situs web": "website",
+    "Catatan": "notes",
+}
+
+
+class StarterDataError(RuntimeError):
+    """A shipped seed file breaks the rules: a defect of the release, not of user input."""
+
+
+@dataclass(frozen=True)
+class StarterDataSummary:
+    publications: int
+    agencies: int
+
+
+@cache
+def _publication_bytes() -> bytes:
+    return PUBLICATIONS_FILE.read_bytes()
+
+
+def starter_publications(current_year: int) -> list[PublicationInput]:
+    """The sample catalog, checked by the import rules."""
+    parsed = parse_catalog_file(
+        PUBLICATIONS_FILE.name, _publication_bytes(), current_year=current_year
+    )
+    if parsed.problems:
+        first = "; ".join(f"baris {p.row} {p.column}: {p.message}" for p in parsed.problems[:5])
+        raise StarterDataError(f"{PUBLICATIONS_FILE}: {first}")
+    return parsed.rows
+
+
+def starter_agencies() -> list[AgencyInput]:
+    """The sample agency directory, checked by the directory rules."""
+    text = AGENCIES_FILE.read_text(encoding="utf-8-sig")
+    agencies: list[AgencyInput] = []
+    for row_number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        raw = {AGENCY_HEADERS[header]: value for header, value in row.items()}
+        try:
+            agencies.append(validate_agency(raw))
+        except InputError as error:
+            raise StarterDataError(f"{AGENCIES_FILE} baris {row_number}: {error}") from error
+    return agencies
+
+
+def _office_has(session: Session, model: type[Publication] | type[Agency], office_id: int) -> bool:
+    return bool(session.scalar(select(exists().where(model.office_id == office_id))))
+
+
+def load_starter_data(session: Session, actor: Actor, office: Office) -> StarterDataSummary:
+    """Load the sample catalog and directory into an office that has none yet; returns how
+    many entries were added (0 and 0 on every later start)."""
+    if office.code != STARTER_OFFICE_CODE:
+        return StarterDataSummary(0, 0)
+    # Several app processes may start at once: they take turns here (PostgreSQL row lock;
+    # SQLite already serialises writers), so only the first one loads.
+    lock_office(session, office.id)
+    publications = agencies = 0
+    if not _office_has(session, Publication, office.id):
+        current_year = local_date(actor.now).year
+        rows = starter_publications(current_year)
+        summary = save_publications(
+            session, actor, rows, is_sample=True, action="publication.starter_data"
+        )
+        publications = summary.added
+    if not _office_has(session, Agency, office.id):
+        agencies = add_agencies(session, actor, starter_agencies(), is_sample=True).added
+    return StarterDataSummary(publications, agencies)

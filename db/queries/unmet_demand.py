@@ -1,0 +1,70 @@
+"""Unmet demand: the data requests BPS could not answer (``data_request.available`` is false,
+the visitor was referred elsewhere), over a period of visit days.
+
+Filtering by office and period, and counting, happen in SQL: identical request texts referred
+to the same agency come back as one row with their count. Grouping the texts into topics
+needs the Indonesian stemmer and is done in ``dashboard.unmet_demand``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import DataRequest, Visit
+
+
+@dataclass(frozen=True)
+class UnmetRow:
+    """Requests with one wording, referred to one agency (None: no agency recorded)."""
+
+    description: str
+    referred_agency: str | None
+    count: int
+    last_asked: date
+
+
+def unmet_requests(
+    session: Session, office_id: int, first_day: date, last_day: date
+) -> list[UnmetRow]:
+    """Requests not available at the desk, on visits of the office whose visit day is in
+    ``first_day`` … ``last_day`` (inclusive), counted per wording and agency."""
+    count = func.count(DataRequest.id)
+    rows = session.execute(
+        select(
+            DataRequest.description,
+            DataRequest.referred_agency,
+            count.label("count"),
+            func.max(Visit.visit_date).label("last_asked"),
+        )
+        .join(Visit, Visit.id == DataRequest.visit_id)
+        .where(
+            Visit.office_id == office_id,
+            Visit.visit_date >= first_day,
+            Visit.visit_date <= last_day,
+            DataRequest.available.is_(False),
+        )
+        .group_by(DataRequest.description, DataRequest.referred_agency)
+        .order_by(count.desc(), DataRequest.description)
+    )
+    return [UnmetRow(*row) for row in rows]
+
+
+def requests_in_period(session: Session, office_id: int, first_day: date, last_day: date) -> int:
+    """Every data request of the period's visits (answered, referred or not yet decided): the
+    base of each topic's share."""
+    return (
+        session.scalar(
+            select(func.count(DataRequest.id))
+            .join(Visit, Visit.id == DataRequest.visit_id)
+            .where(
+                Visit.office_id == office_id,
+                Visit.visit_date >= first_day,
+                Visit.visit_date <= last_day,
+            )
+        )
+        or 0
+    )

@@ -1,0 +1,300 @@
+"""Direktori dinas: the other offices a visitor may be referred to when BPS does not hold the
+data (SOP step 7), with the topics each holds and how to reach it. The administrator adds,
+edits and (de)activates them; the other desk roles see the directory read-only."""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from dashboard.components.access import for_roles
+from dashboard.components.forms import labeled_field
+from dashboard.components.grid import SAMPLE_CELL_STYLE, data_grid, muted_rows
+from dashboard.context import current_role
+from dashboard.ids import agency_admin as ids
+from dashboard.roles import CATALOG_EDITORS, DESK_READERS
+
+ROLES = sorted(DESK_READERS)
+STATUS_OPTIONS = [
+    {"label": "Aktif", "value": "active"},
+    {"label": "Nonaktif", "value": "inactive"},
+    {"label": "Semua", "value": "all"},
+]
+
+dash.register_page(
+    __name__,
+    path="/admin/dinas",
+    name="Direktori dinas",
+    title="Direktori dinas · PST BPS Kabupaten Muara Enim",
+    in_nav=True,
+    icon="bi-bank",
+    order=21,
+    roles=ROLES,
+)
+
+INACTIVE_ROW_STYLE = muted_rows("params.data && !params.data.active")
+
+COLUMNS = [
+    {"field": "name", "headerName": "Nama instansi", "width": 330, "tooltipField": "name"},
+    {
+        "field": "topics",
+        "headerName": "Topik data",
+        "flex": 3,
+        "minWidth": 260,
+        "tooltipField": "topics",
+    },
+    {
+        "field": "address",
+        "headerName": "Alamat",
+        "flex": 2,
+        "minWidth": 200,
+        "tooltipField": "address",
+    },
+    {"field": "phone", "headerName": "Telepon", "width": 140},
+    {"field": "email", "headerName": "Email", "width": 190, "tooltipField": "email"},
+    {"field": "status", "headerName": "Status", "width": 110},
+    {
+        "field": "sample",
+        "headerName": "Contoh",
+        "width": 100,
+        "cellStyle": SAMPLE_CELL_STYLE,
+        "headerTooltip": "Data contoh bawaan aplikasi",
+    },
+    # Not shown, but found by the quick filter.
+    {"field": "website", "headerName": "Situs web", "hide": True},
+]
+
+
+def _toolbar(writable: bool) -> dbc.Row:
+    return dbc.Row(
+        [
+            dbc.Col(
+                dbc.InputGroup(
+                    [
+                        dbc.InputGroupText(html.I(className="bi bi-search")),
+                        dbc.Input(
+                            id=ids.QUICK_FILTER,
+                            type="search",
+                            placeholder="Saring tabel: nama, topik, alamat…",
+                            autocomplete="off",
+                            debounce=0.25,
+                            autofocus=True,
+                        ),
+                    ]
+                ),
+                lg=4,
+                md=6,
+            ),
+            dbc.Col(
+                dbc.InputGroup(
+                    [
+                        dbc.InputGroupText("Status"),
+                        dbc.Select(id=ids.STATUS_FILTER, options=STATUS_OPTIONS, value="active"),
+                    ]
+                ),
+                width="auto",
+            ),
+            dbc.Col(
+                dbc.Button(
+                    [html.I(className="bi bi-plus-lg me-1"), "Tambah instansi"],
+                    id=ids.ADD,
+                    color="primary",
+                    className="" if writable else "d-none",
+                ),
+                className="ms-auto",
+                width="auto",
+            ),
+        ],
+        className="g-2 align-items-center mb-2",
+    )
+
+
+def _text(input_id: str, writable: bool, **kwargs: object) -> dbc.Input:
+    return dbc.Input(id=input_id, autocomplete="off", disabled=not writable, **kwargs)
+
+
+def _form(writable: bool) -> list[Component]:
+    field = ids.FIELD_IDS
+    feedback = ids.FEEDBACK_IDS
+    return [
+        labeled_field(
+            "Nama instansi",
+            _text(field["name"], writable, maxlength=200, placeholder="mis. Dinas Kesehatan"),
+            feedback["name"],
+        ),
+        labeled_field(
+            "Topik data",
+            dbc.Textarea(
+                id=field["topics"],
+                rows=3,
+                disabled=not writable,
+                submit_on_enter=False,
+                placeholder="mis. kesehatan; puskesmas; gizi",
+            ),
+            feedback["topics"],
+            help_text="Pisahkan dengan titik koma (;). Dipakai untuk menyarankan rujukan: "
+            "kata pada permintaan pengunjung dicocokkan dengan topik ini.",
+        ),
+        labeled_field(
+            "Alamat",
+            dbc.Textarea(
+                id=field["address"],
+                rows=2,
+                disabled=not writable,
+                maxlength=500,
+                submit_on_enter=False,
+            ),
+            feedback["address"],
+            help_text="Dicetak pada surat rujukan.",
+        ),
+        dbc.Row(
+            [
+                dbc.Col(
+                    labeled_field(
+                        "Telepon",
+                        _text(
+                            field["phone"],
+                            writable,
+                            type="tel",
+                            maxlength=40,
+                            placeholder="(0734) 421234",
+                        ),
+                        feedback["phone"],
+                    ),
+                    md=4,
+                ),
+                dbc.Col(
+                    labeled_field(
+                        "Email",
+                        _text(field["email"], writable, type="email", maxlength=254),
+                        feedback["email"],
+                    ),
+                    md=4,
+                ),
+                dbc.Col(
+                    labeled_field(
+                        "Situs web",
+                        _text(
+                            field["website"],
+                            writable,
+                            maxlength=200,
+                            placeholder="https://…",
+                        ),
+                        feedback["website"],
+                    ),
+                    md=4,
+                ),
+            ],
+            className="g-3",
+        ),
+        labeled_field(
+            "Catatan",
+            dbc.Textarea(
+                id=field["notes"],
+                rows=2,
+                disabled=not writable,
+                maxlength=2000,
+                submit_on_enter=False,
+            ),
+            feedback["notes"],
+            help_text="mis. jam layanan, bagian yang dituju.",
+        ),
+    ]
+
+
+def _form_modal(writable: bool) -> dbc.Modal:
+    hidden = "" if writable else "d-none"
+    return dbc.Modal(
+        [
+            dbc.ModalHeader(dbc.ModalTitle("Instansi", id=ids.FORM_TITLE)),
+            dbc.ModalBody(
+                [
+                    html.Div(id=ids.FORM_STATUS, className="mb-2"),
+                    html.Div(id=ids.FORM_ALERT),
+                    *_form(writable),
+                ]
+            ),
+            dbc.ModalFooter(
+                [
+                    dbc.Button(
+                        "Nonaktifkan",
+                        id=ids.TOGGLE_ACTIVE,
+                        color="danger",
+                        outline=True,
+                        className=f"me-auto {hidden}",
+                    ),
+                    dbc.Button(
+                        "Batal" if writable else "Tutup",
+                        id=ids.CANCEL,
+                        color="secondary",
+                        outline=True,
+                    ),
+                    dbc.Button(
+                        [html.I(className="bi bi-check-lg me-1"), "Simpan"],
+                        id=ids.SAVE,
+                        color="primary",
+                        className=hidden,
+                    ),
+                ]
+            ),
+        ],
+        id=ids.FORM_MODAL,
+        is_open=False,
+        size="lg",
+        backdrop="static",
+        scrollable=True,
+    )
+
+
+def _build() -> html.Div:
+    writable = current_role() in CATALOG_EDITORS
+    return html.Div(
+        [
+            dcc.Store(id=ids.VERSION, data=0),
+            dcc.Store(id=ids.EDITING, data={"id": None}),
+            html.Div(
+                [
+                    html.H1("Direktori dinas", className="mb-0"),
+                    html.Div(
+                        "Instansi tujuan rujukan bila data tidak tersedia di BPS (langkah 7).",
+                        className="text-muted",
+                    ),
+                    html.Div(id=ids.COUNTS, className="text-muted small"),
+                ],
+                className="mb-3",
+            ),
+            html.Div(id=ids.SAMPLE_BANNER),
+            html.Div(
+                dbc.Alert(
+                    [
+                        html.I(className="bi bi-eye me-2"),
+                        "Hanya administrator yang dapat mengubah direktori; Anda dapat melihatnya.",
+                    ],
+                    color="light",
+                    className="py-2",
+                ),
+                id=ids.READ_ONLY_NOTE,
+                hidden=writable,
+            ),
+            html.Div(id=ids.MESSAGE),
+            _toolbar(writable),
+            data_grid(
+                ids.GRID,
+                COLUMNS,
+                row_style=INACTIVE_ROW_STYLE,
+                no_rows_text="Tidak ada instansi yang cocok",
+            ),
+            html.Div(
+                "Klik satu baris untuk melihat atau mengubah datanya.",
+                className="small text-muted mt-1",
+            ),
+            _form_modal(writable),
+        ],
+        id=ids.PAGE,
+    )
+
+
+def layout(**_kwargs: object) -> Component:
+    return for_roles(ROLES, _build)

@@ -1,0 +1,457 @@
+"""Catalog search and agency suggestions through the databases' own full-text indexes (SQLite
+FTS5, PostgreSQL tsvector), on both databases.
+
+Every test works in two offices of its own (codes 9801 and 9802), emptied of publications and
+agencies first, so that the catalog of the main office (sample data) is left alone.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import delete, func, inspect, select, update
+from sqlalchemy.engine import make_url
+
+from db.migrate import alembic_config
+from db.models import Agency, Publication
+from db.queries.catalog_search import (
+    AgencySuggestion,
+    PublicationHit,
+    search_publications,
+    suggest_agencies,
+)
+from db.reference_data import OfficeSeed, ensure_office
+from db.search_text import index_text
+from db.session import Database
+from tests.conftest import (
+    POSTGRES_ADMIN_URL,
+    PreparedDatabase,
+    _postgres_admin_connection,
+    skip_or_fail,
+)
+
+NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
+SUBJECT_LABELS = {
+    "kependudukan": "Kependudukan",
+    "pertanian": "Pertanian, Kehutanan dan Perikanan",
+    "wilayah": "Wilayah dalam Angka",
+    "harga": "Harga dan Inflasi",
+    "lainnya": "Lainnya",
+}
+
+
+@dataclass
+class Library:
+    """Two offices of the test, and helpers to fill their catalog and directory."""
+
+    prepared: PreparedDatabase
+    office_id: int
+    other_office_id: int
+
+    def add_publication(
+        self,
+        title: str,
+        *,
+        year: int = 2024,
+        subject: str = "lainnya",
+        notes: str | None = None,
+        hardcopy: bool = True,
+        softcopy: bool = False,
+        retired: bool = False,
+        office_id: int | None = None,
+    ) -> int:
+        with self.prepared.database.transaction() as session:
+            publication = Publication(
+                office_id=office_id or self.office_id,
+                catalog_number=f"UJI-{uuid.uuid4().hex[:10]}",
+                title=title,
+                year=year,
+                subject=subject,
+                region="Kabupaten Muara Enim",
+                has_hardcopy=hardcopy,
+                hardcopy_stock=3 if hardcopy else 0,
+                shelf_location="R1-A" if hardcopy else None,
+                has_softcopy=softcopy,
+                notes=notes,
+                retired_at=NOW if retired else None,
+                created_at=NOW,
+                updated_at=NOW,
+                search_title=index_text(title),
+                search_subject=index_text(SUBJECT_LABELS[subject]),
+                search_notes=index_text(notes),
+            )
+            session.add(publication)
+            session.flush()
+            return publication.id
+
+    def add_agency(
+        self, name: str, topics: str, *, active: bool = True, office_id: int | None = None
+    ) -> int:
+        with self.prepared.database.transaction() as session:
+            agency = Agency(
+                office_id=office_id or self.office_id,
+                name=name,
+                topics=topics,
+                address="Jl. Jenderal Sudirman, Muara Enim",
+                phone="0734 421000",
+                active=active,
+                created_at=NOW,
+                updated_at=NOW,
+                search_topics=index_text(topics),
+            )
+            session.add(agency)
+            session.flush()
+            return agency.id
+
+    def search(self, text: str, **filters: object) -> list[PublicationHit]:
+        with self.prepared.database.reading() as session:
+            return search_publications(session, self.office_id, text, **filters)  # type: ignore[arg-type]
+
+    def titles(self, text: str, **filters: object) -> list[str]:
+        return [hit.title for hit in self.search(text, **filters)]
+
+    def suggest(self, request_text: str, limit: int = 5) -> list[AgencySuggestion]:
+        with self.prepared.database.reading() as session:
+            return suggest_agencies(session, self.office_id, request_text, limit)
+
+
+@pytest.fixture
+def library(db: PreparedDatabase) -> Library:
+    with db.database.transaction() as session:
+        office_ids = [
+            ensure_office(session, OfficeSeed(code=code, name=name, city="Muara Enim")).id
+            for code, name in (("9801", "Kantor Uji Pencarian"), ("9802", "Kantor Uji Lain"))
+        ]
+        session.execute(delete(Publication).where(Publication.office_id.in_(office_ids)))
+        session.execute(delete(Agency).where(Agency.office_id.in_(office_ids)))
+    return Library(db, *office_ids)
+
+
+def test_title_match_outranks_subject_and_notes_matches(library: Library) -> None:
+    library.add_publication("Profil Wilayah Pesisir", notes="Memuat data perikanan tangkap.")
+    library.add_publication("Statistik Perikanan Tangkap", subject="wilayah")
+    library.add_publication("Laporan Tahunan Dinas", subject="pertanian")
+    hits = library.search("perikanan")
+    assert [hit.title for hit in hits] == [
+        "Statistik Perikanan Tangkap",
+        "Laporan Tahunan Dinas",
+        "Profil Wilayah Pesisir",
+    ]
+    assert hits[0].rank > hits[1].rank > hits[2].rank
+
+
+def test_indonesian_word_forms_match(library: Library) -> None:
+    library.add_publication("Proyeksi Kependudukan Kabupaten Muara Enim 2020-2035")
+    library.add_publication("Statistik Pertanian Tanaman Pangan", subject="pertanian")
+    library.add_publication("Survei Petani Kopi Semende")
+    library.add_publication("Indeks Harga Konsumen", subject="harga")
+    assert library.titles("penduduk") == ["Proyeksi Kependudukan Kabupaten Muara Enim 2020-2035"]
+    assert set(library.titles("tani")) == {
+        "Statistik Pertanian Tanaman Pangan",
+        "Survei Petani Kopi Semende",
+    }
+    assert set(library.titles("pertanian")) == set(library.titles("tani"))
+
+
+def test_case_and_accents_are_ignored(library: Library) -> None:
+    library.add_publication("Statistik Kopi Arabika Semendé")
+    library.add_publication("Kecamatan Tanjung Agung Dalam Angka 2024")
+    expected = ["Statistik Kopi Arabika Semendé"]
+    for text in ("semende", "SEMENDE", "Semendé", "SEMENDÉ", "kopi ARABIKA"):
+        assert library.titles(text) == expected, text
+    assert library.titles("TANJUNG agung") == ["Kecamatan Tanjung Agung Dalam Angka 2024"]
+
+
+def test_prefix_matches_while_typing(library: Library) -> None:
+    library.add_publication("Kecamatan Lawang Kidul Dalam Angka 2024", subject="wilayah")
+    library.add_publication("Kecamatan Gelumbang Dalam Angka 2024", subject="wilayah")
+    library.add_publication("Kabupaten Muara Enim Dalam Angka 2024", subject="wilayah")
+    assert set(library.titles("kecam")) == {
+        "Kecamatan Lawang Kidul Dalam Angka 2024",
+        "Kecamatan Gelumbang Dalam Angka 2024",
+    }
+    assert library.titles("kecamatan law") == ["Kecamatan Lawang Kidul Dalam Angka 2024"]
+    assert library.titles("kecamatan lawang kidul 2024") == [
+        "Kecamatan Lawang Kidul Dalam Angka 2024"
+    ]
+    # Every word must match.
+    assert library.titles("gelumbang kidul") == []
+    assert library.titles("muara enim kecamatan") == []
+
+
+def test_filters_by_year_subject_and_format(library: Library) -> None:
+    library.add_publication("Statistik Daerah Muara Enim 2023", year=2023, subject="wilayah")
+    library.add_publication(
+        "Statistik Daerah Muara Enim 2024",
+        year=2024,
+        subject="wilayah",
+        hardcopy=False,
+        softcopy=True,
+    )
+    library.add_publication("Statistik Harga Produsen 2024", year=2024, subject="harga")
+    assert library.titles("statistik", year=2023) == ["Statistik Daerah Muara Enim 2023"]
+    assert set(library.titles("statistik", subject="harga")) == {"Statistik Harga Produsen 2024"}
+    assert library.titles("statistik", fmt="softcopy") == ["Statistik Daerah Muara Enim 2024"]
+    assert set(library.titles("statistik daerah", fmt="hardcopy")) == {
+        "Statistik Daerah Muara Enim 2023"
+    }
+    assert library.titles("statistik", year=2024, subject="wilayah", fmt="hardcopy") == []
+    with pytest.raises(ValueError, match="papyrus"):
+        library.search("statistik", fmt="papyrus")
+
+
+def test_empty_text_lists_filtered_publications_newest_first(library: Library) -> None:
+    library.add_publication("Statistik Daerah 2022", year=2022)
+    library.add_publication("Indikator Kesejahteraan Rakyat 2024", year=2024)
+    library.add_publication("Berita Resmi Statistik 2024", year=2024)
+    library.add_publication("Statistik Harga 2023", year=2023, subject="harga")
+    assert library.titles("") == [
+        "Berita Resmi Statistik 2024",
+        "Indikator Kesejahteraan Rakyat 2024",
+        "Statistik Harga 2023",
+        "Statistik Daerah 2022",
+    ]
+    assert library.titles("  ", subject="harga") == ["Statistik Harga 2023"]
+    assert library.titles("", limit=2) == [
+        "Berita Resmi Statistik 2024",
+        "Indikator Kesejahteraan Rakyat 2024",
+    ]
+    assert {hit.rank for hit in library.search("")} == {0.0}
+
+
+def test_hit_carries_the_desk_fields(library: Library) -> None:
+    publication_id = library.add_publication(
+        "Statistik Kesejahteraan Rakyat 2024", year=2024, subject="lainnya", softcopy=True
+    )
+    [hit] = library.search("kesejahteraan")
+    assert hit.id == publication_id
+    assert hit.catalog_number.startswith("UJI-")
+    assert (hit.year, hit.subject, hit.region) == (2024, "lainnya", "Kabupaten Muara Enim")
+    assert (hit.has_hardcopy, hit.hardcopy_stock, hit.shelf_location) == (True, 3, "R1-A")
+    assert (hit.has_softcopy, hit.retired) == (True, False)
+    assert hit.rank > 0
+
+
+def test_retired_publications_are_left_out_unless_asked(library: Library) -> None:
+    library.add_publication("Statistik Daerah 2019", year=2019, retired=True)
+    library.add_publication("Statistik Daerah 2024", year=2024)
+    assert library.titles("statistik daerah") == ["Statistik Daerah 2024"]
+    assert library.titles("") == ["Statistik Daerah 2024"]
+    hits = library.search("statistik daerah", include_retired=True)
+    assert [(hit.title, hit.retired) for hit in hits] == [
+        ("Statistik Daerah 2024", False),
+        ("Statistik Daerah 2019", True),
+    ]
+
+
+def test_publications_of_another_office_are_left_out(library: Library) -> None:
+    library.add_publication("Statistik Daerah Kota Lain", office_id=library.other_office_id)
+    library.add_publication("Statistik Daerah Muara Enim")
+    assert library.titles("statistik daerah") == ["Statistik Daerah Muara Enim"]
+    assert library.titles("") == ["Statistik Daerah Muara Enim"]
+
+
+def test_index_follows_edits_and_deletions(library: Library) -> None:
+    publication_id = library.add_publication("Statistik Peternakan 2024")
+    database = library.prepared.database
+    with database.transaction() as session:
+        session.execute(
+            update(Publication)
+            .where(Publication.id == publication_id)
+            .values(title="Statistik Perkebunan 2024", search_title=index_text("Perkebunan 2024"))
+        )
+    assert library.titles("peternakan") == []
+    assert library.titles("kebun") == ["Statistik Perkebunan 2024"]
+    with database.transaction() as session:
+        session.execute(
+            update(Publication).where(Publication.id == publication_id).values(hardcopy_stock=9)
+        )
+    assert [hit.hardcopy_stock for hit in library.search("perkebunan")] == [9]
+    with database.transaction() as session:
+        session.execute(delete(Publication).where(Publication.id == publication_id))
+    assert library.titles("perkebunan") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "penduduk' OR '1'='1",
+        'penduduk" OR "a',
+        "penduduk OR kependudukan",
+        "kependudukan AND NOT proyeksi",
+        "NEAR(proyeksi kependudukan)",
+        "search_title:penduduk",
+        "penduduk:*",
+        "*",
+        "penduduk*",
+        "proyeksi & !penduduk | harga",
+        "(penduduk",
+        "penduduk)) --",
+        "'; DROP TABLE publication; --",
+        "\\x00 % _ ^ $ {} [] <>",
+        "!!!",
+        "penduduk " * 40,
+        "kependudukan " + "a" * 3000,
+    ],
+)
+def test_query_syntax_in_the_text_is_only_text(library: Library, text: str) -> None:
+    library.add_publication("Proyeksi Kependudukan 2020-2035")
+    library.add_publication("Indeks Harga Konsumen")
+    hits = library.search(text)
+    assert {hit.title for hit in hits} <= {
+        "Proyeksi Kependudukan 2020-2035",
+        "Indeks Harga Konsumen",
+    }
+    with library.prepared.database.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Publication)) >= 2
+
+
+def test_punctuation_around_words_is_ignored(library: Library) -> None:
+    library.add_publication("Proyeksi Kependudukan 2020-2035")
+    library.add_publication("Indeks Harga Konsumen")
+    assert library.titles('"Kependudukan!"') == ["Proyeksi Kependudukan 2020-2035"]
+    assert library.titles("(proyeksi) & penduduk*") == ["Proyeksi Kependudukan 2020-2035"]
+    assert library.titles("2020-2035") == ["Proyeksi Kependudukan 2020-2035"]
+    assert library.titles("penduduk OR harga") == []
+
+
+def test_agencies_matching_more_request_words_come_first(library: Library) -> None:
+    library.add_agency(
+        "Dinas Kependudukan dan Pencatatan Sipil", "penduduk; kelahiran; kematian; kartu keluarga"
+    )
+    library.add_agency("Dinas Kesehatan", "kesehatan; kelahiran bayi; imunisasi; gizi")
+    library.add_agency("Dinas Pertanian", "pertanian; perkebunan; peternakan")
+    library.add_agency("Dinas Sosial Lama", "penduduk miskin; kelahiran", active=False)
+    library.add_agency(
+        "Dinas Kependudukan Kota Lain", "penduduk; kelahiran", office_id=library.other_office_id
+    )
+    suggestions = library.suggest("Data jumlah kelahiran dan penduduk per kecamatan tahun 2024")
+    assert [suggestion.name for suggestion in suggestions] == [
+        "Dinas Kependudukan dan Pencatatan Sipil",
+        "Dinas Kesehatan",
+    ]
+    assert suggestions[0].rank > suggestions[1].rank
+    assert suggestions[0].topics.startswith("penduduk")
+    assert (suggestions[0].address, suggestions[0].phone) == (
+        "Jl. Jenderal Sudirman, Muara Enim",
+        "0734 421000",
+    )
+    assert [suggestion.name for suggestion in library.suggest("luas panen perkebunan")] == [
+        "Dinas Pertanian"
+    ]
+    assert [suggestion.name for suggestion in library.suggest("angka kelahiran", limit=1)] == [
+        suggestion.name for suggestion in library.suggest("angka kelahiran")[:1]
+    ]
+
+
+def test_one_word_in_several_forms_counts_once(library: Library) -> None:
+    library.add_agency("Dinas Kesehatan", "kelahiran bayi; imunisasi")
+    library.add_agency("Dinas Pemberdayaan Masyarakat dan Desa", "desa; penduduk desa")
+    suggestions = library.suggest("kelahiran, dilahirkan, lahir; penduduk desa")
+    assert [(suggestion.name, int(suggestion.rank)) for suggestion in suggestions] == [
+        ("Dinas Pemberdayaan Masyarakat dan Desa", 2),
+        ("Dinas Kesehatan", 1),
+    ]
+
+
+def test_agency_suggestions_ignore_filler_words(library: Library) -> None:
+    library.add_agency("Dinas Pendidikan", "pendidikan; sekolah; guru; murid")
+    library.add_agency("Badan Perencanaan Pembangunan Daerah", "pembangunan; rencana daerah")
+    assert library.suggest("data dan informasi yang ada untuk tahun ini") == []
+    assert library.suggest("") == []
+    assert library.suggest("' OR 1=1 --") == []
+    assert [suggestion.name for suggestion in library.suggest("jumlah guru dan sekolah")] == [
+        "Dinas Pendidikan"
+    ]
+
+
+# Downgrade -------------------------------------------------------------------------------
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    if request.param == "sqlite":
+        database = Database(f"sqlite:///{tmp_path / 'downgrade.sqlite3'}")
+        yield database
+        database.dispose()
+        return
+    try:
+        admin = _postgres_admin_connection()
+    except Exception as exc:
+        skip_or_fail(f"PostgreSQL not reachable at {POSTGRES_ADMIN_URL}: {exc}".splitlines()[0])
+    name = f"pst_search_{uuid.uuid4().hex[:12]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    database = Database(
+        make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    )
+    try:
+        yield database
+    finally:
+        database.dispose()
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+def _full_text_objects(database: Database) -> set[str]:
+    inspector = inspect(database.engine)
+    tables = set(inspector.get_table_names())
+    found = {name for name in tables if "_fts" in name}
+    for table in {"publication", "agency"} & tables:
+        found |= {
+            f"{table}.{column['name']}"
+            for column in inspector.get_columns(table)
+            if column["name"] == "search_vector"
+        }
+        found |= {
+            index["name"]
+            for index in inspector.get_indexes(table)
+            if "search_vector" in (index["name"] or "")
+        }
+    if database.engine.dialect.name == "sqlite":
+        with database.engine.connect() as connection:
+            found |= set(
+                connection.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                ).scalars()
+            )
+    return found
+
+
+def _migrate(database: Database, action: str, revision: str) -> None:
+    config = alembic_config(database.url)
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        getattr(command, action)(config, revision)
+
+
+def test_downgrade_removes_the_full_text_index(empty_database: Database) -> None:
+    _migrate(empty_database, "upgrade", "head")
+    if empty_database.engine.dialect.name == "sqlite":
+        expected = {
+            "publication_fts",
+            "agency_fts",
+            "publication_fts_after_insert",
+            "publication_fts_after_update",
+            "publication_fts_after_delete",
+            "agency_fts_after_insert",
+            "agency_fts_after_update",
+            "agency_fts_after_delete",
+        }
+        assert expected <= _full_text_objects(empty_database)
+    else:
+        assert _full_text_objects(empty_database) == {
+            "publication.search_vector",
+            "agency.search_vector",
+            "ix_publication_search_vector",
+            "ix_agency_search_vector",
+        }
+    _migrate(empty_database, "downgrade", "0001")
+    assert _full_text_objects(empty_database) == set()
+    _migrate(empty_database, "upgrade", "head")
+    assert _full_text_objects(empty_database)
