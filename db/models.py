@@ -318,3 +318,114 @@ class AuditEvent(Base):
     row_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+
+
+PAYMENT_METHODS = ("cash", "transfer", "qris", "simponi")
+
+
+class Tariff(Base):
+    """The PNBP price of one kind of item, valid over a span of days (amounts are
+    configuration entered by the admin, never code)."""
+
+    __tablename__ = "tariff"
+    __table_args__ = (
+        CheckConstraint("amount >= 0", name="amount_not_negative"),
+        Index("ix_tariff_office_kind", "office_id", "item_kind", "valid_from"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    item_kind: Mapped[str] = mapped_column(String(32))
+    label: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(32))
+    amount: Mapped[int] = mapped_column(Integer)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ReceiptCounter(Base):
+    """The last receipt number given per office and year. Taking the next number updates
+    this row inside the sale's own transaction, so a failed sale gives its number back and
+    numbers stay gapless even with several treasurers at once."""
+
+    __tablename__ = "receipt_counter"
+
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Deposit(Base):
+    """A deposit (*setoran*) of PNBP to the state treasury, covering chosen sales."""
+
+    __tablename__ = "deposit"
+    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    deposited_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(Integer)
+    billing_code: Mapped[str] = mapped_column(String(15))
+    ntpn: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    treasurer_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Sale(Base):
+    """A PNBP transaction with its receipt (*kuitansi*). Never deleted: a void keeps the
+    number, the reason, who and when."""
+
+    __tablename__ = "sale"
+    __table_args__ = (
+        UniqueConstraint("office_id", "receipt_year", "receipt_sequence"),
+        CheckConstraint("total >= 0", name="total_not_negative"),
+        Index("ix_sale_office_paid_at", "office_id", "paid_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"))
+    receipt_year: Mapped[int] = mapped_column(Integer)
+    receipt_sequence: Mapped[int] = mapped_column(Integer)
+    receipt_number: Mapped[str] = mapped_column(String(40), unique=True)
+    payer_name: Mapped[str] = mapped_column(String(200))
+    payer_institution: Mapped[str | None] = mapped_column(String(200))
+    payment_method: Mapped[str] = mapped_column(String(16))
+    payment_reference: Mapped[str | None] = mapped_column(String(64))
+    total: Mapped[int] = mapped_column(Integer)
+    zero_rupiah_reason: Mapped[str | None] = mapped_column(String(64))
+    zero_rupiah_letter: Mapped[str | None] = mapped_column(String(100))
+    treasurer_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    paid_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    void_reason: Mapped[str | None] = mapped_column(Text)
+    voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    deposit_id: Mapped[int | None] = mapped_column(ForeignKey("deposit.id"))
+    print_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    items: Mapped[list[SaleItem]] = relationship(
+        back_populates="sale", order_by="SaleItem.id", cascade="all, delete-orphan"
+    )
+
+
+class SaleItem(Base):
+    __tablename__ = "sale_item"
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("unit_price >= 0", name="unit_price_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"))
+    tariff_id: Mapped[int] = mapped_column(ForeignKey("tariff.id"))
+    publication_id: Mapped[int | None] = mapped_column(ForeignKey("publication.id"))
+    item_kind: Mapped[str] = mapped_column(String(32))
+    description: Mapped[str] = mapped_column(String(500))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(Integer)
+
+    sale: Mapped[Sale] = relationship(back_populates="items")
