@@ -164,6 +164,9 @@ class Visit(Base):
     status: Mapped[str] = mapped_column(String(16), default=VISIT_IN_PROGRESS)
     outside_service_hours: Mapped[bool] = mapped_column(Boolean, default=False)
     imported: Mapped[bool] = mapped_column(Boolean, default=False)
+    import_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    """For an imported guest-book row: a fingerprint of the row, so a file imported twice
+    adds nothing the second time."""
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
 
     visitor: Mapped[Visitor | None] = relationship()
@@ -389,8 +392,11 @@ class Sale(Base):
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"))
     receipt_year: Mapped[int] = mapped_column(Integer)
-    receipt_sequence: Mapped[int] = mapped_column(Integer)
+    receipt_sequence: Mapped[int | None] = mapped_column(Integer)
+    """The gapless number within the year; None for a sale imported from old books, which
+    keeps the number written there in ``receipt_number``."""
     receipt_number: Mapped[str] = mapped_column(String(40), unique=True)
+    imported: Mapped[bool] = mapped_column(Boolean, default=False)
     payer_name: Mapped[str] = mapped_column(String(200))
     payer_institution: Mapped[str | None] = mapped_column(String(200))
     payment_method: Mapped[str] = mapped_column(String(16))
@@ -398,7 +404,8 @@ class Sale(Base):
     total: Mapped[int] = mapped_column(Integer)
     zero_rupiah_reason: Mapped[str | None] = mapped_column(String(64))
     zero_rupiah_letter: Mapped[str | None] = mapped_column(String(100))
-    treasurer_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    treasurer_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    """Who recorded the sale; None only on a sale imported from old books."""
     paid_at: Mapped[datetime] = mapped_column(UTCDateTime)
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     void_reason: Mapped[str | None] = mapped_column(Text)
@@ -420,7 +427,8 @@ class SaleItem(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"))
-    tariff_id: Mapped[int] = mapped_column(ForeignKey("tariff.id"))
+    tariff_id: Mapped[int | None] = mapped_column(ForeignKey("tariff.id"))
+    """None only on a sale imported from old books."""
     publication_id: Mapped[int | None] = mapped_column(ForeignKey("publication.id"))
     item_kind: Mapped[str] = mapped_column(String(32))
     description: Mapped[str] = mapped_column(String(500))
@@ -429,3 +437,13 @@ class SaleItem(Base):
     amount: Mapped[int] = mapped_column(Integer)
 
     sale: Mapped[Sale] = relationship(back_populates="items")
+
+
+class AppSetting(Base):
+    """Facts about the database itself, e.g. ``demo = true`` for a demo database (demo users
+    may only exist there)."""
+
+    __tablename__ = "app_setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
