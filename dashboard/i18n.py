@@ -33,6 +33,11 @@ def format_long_day(day: date) -> str:
     return babel_format_date(day, format="EEEE, d MMMM y", locale=LOCALE)
 
 
+def format_place_date(place: str, day: date) -> str:
+    """Above a signature, without the weekday: 'Muara Enim, 26 November 2026'."""
+    return f"{place}, {babel_format_date(day, format='d MMMM y', locale=LOCALE)}"
+
+
 def format_clock(moment: datetime | None) -> str:
     """The WIB wall-clock time of a stored UTC moment: 09:15."""
     if moment is None:

@@ -24,3 +24,12 @@ DESK_READERS: frozenset[str] = frozenset({OFFICER, ADMIN, HEAD, TREASURER})
 
 CATALOG_EDITORS: frozenset[str] = frozenset({ADMIN})
 """Who may maintain the library catalog and the agency directory (desk readers may view them)."""
+
+SALE_WRITERS: frozenset[str] = frozenset({TREASURER})
+"""Who may record, void and deposit PNBP sales (the receiving treasurer only)."""
+
+SALE_READERS: frozenset[str] = DESK_READERS
+"""Who may see the sales, receipts and books (officers and the head see the status)."""
+
+TARIFF_EDITORS: frozenset[str] = frozenset({ADMIN})
+"""Who may maintain the PNBP tariffs."""

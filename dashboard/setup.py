@@ -37,8 +37,8 @@ def sop_step_seeds() -> list[SopStepSeed]:
 
 def prepare_database(database: Database, office_code: str = DEFAULT_OFFICE.code) -> Office:
     """Create or migrate the schema, insert what is missing of the reference data, and load
-    the sample catalog and agency directory into an office that has none yet. Safe to run on
-    every start."""
+    the sample catalog, agency directory and PNBP tariffs into an office that has none yet.
+    Safe to run on every start."""
     upgrade_to_newest(database.engine)
     with database.transaction() as session:
         ensure_office(session, DEFAULT_OFFICE)

@@ -1,11 +1,12 @@
-"""The starter catalog and agency directory shipped with the app (``db/seed_data``).
+"""The starter catalog, agency directory and PNBP tariffs shipped with the app
+(``db/seed_data``).
 
 They are sample data for BPS Kabupaten Muara Enim, loaded on the first start so that the
-desk search and the referral suggestions work from day one; the office replaces them with
-its own (see ``db/seed_data/README.md``). They go in through the same rules and services
-as an admin's entries, marked ``is_sample``, and only into an office that has no
-publication (resp. no agency) yet: restarting, or an office that already keeps its own
-catalog, changes nothing.
+desk search, the referral suggestions and the treasurer's sales work from day one; the office
+replaces them with its own (see ``db/seed_data/README.md``). They go in through the same
+rules and services as an admin's entries, marked ``is_sample``, and only into an office that
+has no publication (resp. no agency, no tariff) yet: restarting, or an office that already
+keeps its own catalog, changes nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -24,15 +26,18 @@ from dashboard.catalog import PublicationInput
 from dashboard.catalog_io import parse_catalog_file
 from dashboard.clock import local_date
 from dashboard.errors import InputError
+from dashboard.pnbp import TariffInput, validate_tariff
 from dashboard.services.agencies import add_agencies
 from dashboard.services.audit import Actor
 from dashboard.services.catalog import save_publications
-from db.models import Agency, Office, Publication
+from dashboard.services.tariffs import add_tariffs
+from db.models import Agency, Office, Publication, Tariff
 from db.queries.offices import lock_office
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "db" / "seed_data"
 PUBLICATIONS_FILE = SEED_DIR / "publications.csv"
 AGENCIES_FILE = SEED_DIR / "agencies.csv"
+TARIFFS_FILE = SEED_DIR / "tariffs.csv"
 STARTER_OFFICE_CODE = "1603"
 """The office the sample data describes (BPS Kabupaten Muara Enim); others get none."""
 
@@ -46,6 +51,15 @@ AGENCY_HEADERS = {
     "Catatan": "notes",
 }
 
+TARIFF_HEADERS = {
+    "Jenis": "item_kind",
+    "Nama tarif": "label",
+    "Satuan": "unit",
+    "Tarif (Rp)": "amount",
+    "Berlaku mulai": "valid_from",
+    "Berlaku sampai": "valid_to",
+}
+
 
 class StarterDataError(RuntimeError):
     """A shipped seed file breaks the rules: a defect of the release, not of user input."""
@@ -55,6 +69,7 @@ class StarterDataError(RuntimeError):
 class StarterDataSummary:
     publications: int
     agencies: int
+    tariffs: int = 0
 
 
 @cache
@@ -86,13 +101,42 @@ def starter_agencies() -> list[AgencyInput]:
     return agencies
 
 
-def _office_has(session: Session, model: type[Publication] | type[Agency], office_id: int) -> bool:
+def starter_tariffs() -> list[TariffInput]:
+    """The sample PNBP tariffs (amounts are examples, not a regulation), checked by the
+    tariff rules."""
+    text = TARIFFS_FILE.read_text(encoding="utf-8-sig")
+    tariffs: list[TariffInput] = []
+    for row_number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        raw = {TARIFF_HEADERS[header]: (value or "").strip() for header, value in row.items()}
+        try:
+            tariffs.append(
+                validate_tariff(
+                    item_kind=raw["item_kind"],
+                    label=raw["label"],
+                    unit=raw["unit"],
+                    amount=raw["amount"],
+                    valid_from=_seed_day(raw["valid_from"]),
+                    valid_to=_seed_day(raw["valid_to"]),
+                )
+            )
+        except (InputError, ValueError) as error:
+            raise StarterDataError(f"{TARIFFS_FILE} baris {row_number}: {error}") from error
+    return tariffs
+
+
+def _seed_day(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _office_has(
+    session: Session, model: type[Publication] | type[Agency] | type[Tariff], office_id: int
+) -> bool:
     return bool(session.scalar(select(exists().where(model.office_id == office_id))))
 
 
 def load_starter_data(session: Session, actor: Actor, office: Office) -> StarterDataSummary:
-    """Load the sample catalog and directory into an office that has none yet; returns how
-    many entries were added (0 and 0 on every later start)."""
+    """Load the sample catalog, directory and tariffs into an office that has none yet;
+    returns how many entries were added (all 0 on every later start)."""
     if office.code != STARTER_OFFICE_CODE:
         return StarterDataSummary(0, 0)
     # Several app processes may start at once: they take turns here (PostgreSQL row lock;
@@ -108,4 +152,7 @@ def load_starter_data(session: Session, actor: Actor, office: Office) -> Starter
         publications = summary.added
     if not _office_has(session, Agency, office.id):
         agencies = add_agencies(session, actor, starter_agencies(), is_sample=True).added
-    return StarterDataSummary(publications, agencies)
+    tariffs = 0
+    if not _office_has(session, Tariff, office.id):
+        tariffs = add_tariffs(session, actor, starter_tariffs(), is_sample=True)
+    return StarterDataSummary(publications, agencies, tariffs)

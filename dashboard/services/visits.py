@@ -566,16 +566,53 @@ def seat_at_reading_table(
 def record_purchase_offer(
     session: Session, actor: Actor, visit_id: int, wants_to_buy: bool | None
 ) -> Visit:
-    """Step 9: the purchase offer and the visitor's answer; either way the visit moves on
-    to step 10 (the payment itself is the treasurer's to record)."""
+    """Step 9: the purchase offer and the visitor's answer.
+
+    "No" ends the step and queues step 10. "Yes" records the outcome "buys" and leaves the
+    step open: the visitor waits for the treasurer, whose receipt ends it
+    (``dashboard.services.sales.record_sale``), so the step's time runs from the offer to the
+    receipt. "No" after "yes" (the visitor changed their mind) ends it as "declines"; "yes"
+    twice changes nothing.
+    """
     if wants_to_buy is None:
         raise InputError.on("purchase", "Pilih jawaban pengunjung: membeli atau tidak.")
     visit = _load_active_visit(session, actor, visit_id)
-    outcome = sop.OUTCOME_BUYS if wants_to_buy else sop.OUTCOME_DECLINES
-    _advance(session, visit, sop.PURCHASE_OFFER, actor, outcome)
+    step = _current_step(session, visit, sop.PURCHASE_OFFER)
+    if wants_to_buy:
+        if step.outcome == sop.OUTCOME_BUYS:
+            return visit
+        step.outcome = sop.OUTCOME_BUYS
+        outcome = sop.OUTCOME_BUYS
+    else:
+        outcome = sop.OUTCOME_DECLINES
+        _advance(session, visit, sop.PURCHASE_OFFER, actor, outcome)
     record_audit(session, actor, "visit.purchase_offer", "visit", visit.id, after={"buys": outcome})
     session.flush()
     return visit
+
+
+def visit_awaiting_payment(session: Session, actor: Actor, visit_id: int) -> Visit:
+    """The visit, locked, when it waits for the treasurer: open at step 9 with the answer
+    "buys"; otherwise the reason it does not."""
+    visit = _load_active_visit(session, actor, visit_id)
+    step = queries.open_step(session, visit.id)
+    if step is None or step.step_number != sop.PURCHASE_OFFER:
+        where = sop.step_label(step.step_number) if step else "tidak ada langkah terbuka"
+        raise InputError.form(
+            f"Kunjungan {visit.code} sedang di langkah {where}, tidak menunggu pembayaran."
+        )
+    if step.outcome != sop.OUTCOME_BUYS:
+        raise InputError.form(
+            f"Pengunjung {visit.code} belum menyatakan membeli pada langkah "
+            f"{sop.step_label(sop.PURCHASE_OFFER)}."
+        )
+    return visit
+
+
+def end_purchase_with_receipt(session: Session, actor: Actor, visit: Visit) -> VisitStep | None:
+    """Step 9 ends when the treasurer issues the receipt (at ``actor.now``); the visitor
+    then waits for step 10. ``visit`` comes from ``visit_awaiting_payment``."""
+    return _advance(session, visit, sop.PURCHASE_OFFER, actor, sop.OUTCOME_BUYS)
 
 
 def return_bag(session: Session, actor: Actor, visit_id: int, tag_code: str | None) -> Visit:

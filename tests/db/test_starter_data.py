@@ -138,7 +138,7 @@ def test_first_start_loads_the_samples_once(fresh: Database) -> None:
     publications, agencies, audits = counts(fresh)
     assert publications == len(starter_publications(current_year=2026))
     assert agencies == len(starter_agencies())
-    assert audits == 2  # one event for the catalog, one for the directory
+    assert audits == 3  # one event each for the catalog, the directory and the tariffs
     with fresh.reading() as session:
         stored = session.scalars(select(Publication)).all()
         assert {p.office_id for p in stored} == {office.id}

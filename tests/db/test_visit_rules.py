@@ -611,15 +611,40 @@ def test_reading_table_taken_and_out_of_range(desk: Desk) -> None:
     )
 
 
-@pytest.mark.parametrize(("buys", "outcome"), [(True, sop.OUTCOME_BUYS), (False, "declines")])
-def test_purchase_answer_goes_to_bag_return(desk: Desk, buys: bool, outcome: str) -> None:
+def test_purchase_declined_goes_to_bag_return(desk: Desk) -> None:
     visit_id = desk.new_visit()
     desk.walk(visit_id, sop.PURCHASE_OFFER)
-    desk.do(lambda s, a: visits.record_purchase_offer(s, a, visit_id, buys))
+    desk.do(lambda s, a: visits.record_purchase_offer(s, a, visit_id, False))
     assert desk.open_step(visit_id) == (sop.BAG_RETURN, False)
     visit = desk.visit(visit_id)
     assert visit.steps[-2].step_number == sop.PURCHASE_OFFER
-    assert visit.steps[-2].outcome == outcome
+    assert visit.steps[-2].outcome == sop.OUTCOME_DECLINES
+
+
+def test_purchase_yes_waits_for_the_treasurer(desk: Desk) -> None:
+    """'Yes' keeps step 9 open (the treasurer's receipt ends it); a second 'yes' changes
+    nothing; 'no' afterwards (the visitor changed their mind) ends it as declined."""
+    visit_id = desk.new_visit()
+    desk.walk(visit_id, sop.PURCHASE_OFFER)
+    desk.do(lambda s, a: visits.record_purchase_offer(s, a, visit_id, True))
+    assert desk.open_step(visit_id) == (sop.PURCHASE_OFFER, True)
+    step = desk.visit(visit_id).steps[-1]
+    assert (step.step_number, step.outcome, step.ended_at) == (
+        sop.PURCHASE_OFFER,
+        sop.OUTCOME_BUYS,
+        None,
+    )
+
+    before = snapshot(desk.db)
+    desk.do(lambda s, a: visits.record_purchase_offer(s, a, visit_id, True))
+    assert snapshot(desk.db) == before
+
+    desk.do(lambda s, a: visits.record_purchase_offer(s, a, visit_id, False))
+    changed_mind_at = desk.now
+    assert desk.open_step(visit_id) == (sop.BAG_RETURN, False)
+    offer = desk.visit(visit_id).steps[-2]
+    assert offer.outcome == sop.OUTCOME_DECLINES
+    assert offer.ended_at == changed_mind_at
 
 
 def test_purchase_answer_is_required(desk: Desk) -> None:
