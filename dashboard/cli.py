@@ -6,6 +6,7 @@ import argparse
 import getpass
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from dashboard.clock import utc_now
 from dashboard.config import settings_from_env
@@ -13,6 +14,15 @@ from dashboard.errors import InputError
 from dashboard.roles import ROLES
 from dashboard.services import staff
 from dashboard.services.audit import Actor
+from dashboard.services.guest_book_import import (
+    GuestBookCheck,
+    GuestBookRejected,
+    check_guest_book,
+    check_text,
+    import_guest_book,
+    problem_text,
+    summary_text,
+)
 from dashboard.setup import prepare_database
 from db.session import Database
 
@@ -84,6 +94,38 @@ def _user_list(args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+def _print_problems(check: GuestBookCheck) -> None:
+    for problem in check.problems:
+        print(problem_text(problem), file=sys.stderr)
+
+
+def _import_guest_book(args: argparse.Namespace) -> str:
+    path = Path(args.file)
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        raise InputError.on(
+            "file", f"Berkas {path} tidak dapat dibaca: {error.strerror}."
+        ) from error
+    database, office_id = _database(args.database_url)
+    if args.check:
+        with database.reading() as session:
+            check = check_guest_book(session, office_id, path.name, content)
+        if check.problems:
+            _print_problems(check)
+            raise InputError.form(check_text(check))
+        return f"{check_text(check)}\nPemeriksaan saja (--check): tidak ada yang diimpor."
+    try:
+        with database.transaction() as session:
+            summary = import_guest_book(
+                session, Actor(None, office_id, utc_now()), path.name, content
+            )
+    except GuestBookRejected as error:
+        _print_problems(error.check)
+        raise InputError.form(check_text(error.check)) from error
+    return summary_text(summary)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="PST Dashboard")
     parser.add_argument(
@@ -111,6 +153,16 @@ def build_parser() -> argparse.ArgumentParser:
     disable.add_argument("username")
     disable.set_defaults(run=_user_disable)
     user.add_parser("list", help="list accounts").set_defaults(run=_user_list)
+    guest_books = commands.add_parser(
+        "import",
+        help="import past guest books (CSV or XLSX); every problem is listed, and a file with "
+        "any problem imports nothing",
+    )
+    guest_books.add_argument("file", help="the .csv or .xlsx file")
+    guest_books.add_argument(
+        "--check", action="store_true", help="only check the file and report; import nothing"
+    )
+    guest_books.set_defaults(run=_import_guest_book)
     return parser
 
 

@@ -31,6 +31,15 @@ ITEM_KINDS: dict[str, str] = {
 }
 """What a tariff prices: code (stored) → label (shown)."""
 
+KIND_IMPORTED = "impor"
+"""The one item of a sale imported from an old guest book (what was bought is unknown)."""
+
+SALE_ITEM_KINDS: dict[str, str] = {
+    **ITEM_KINDS,
+    KIND_IMPORTED: "Pembelian tercatat di buku tamu lama (impor)",
+}
+"""Labels of every item kind a sale may hold."""
+
 ITEM_UNITS: dict[str, str] = {
     KIND_HARDCOPY: "eksemplar",
     KIND_SOFTCOPY: "file",

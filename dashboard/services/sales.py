@@ -281,6 +281,10 @@ def void_sale(session: Session, actor: Actor, sale_id: int, reason: str | None) 
         raise InputError.form(
             f"Kuitansi {sale.receipt_number} sudah disetor ke kas negara; tidak bisa dibatalkan."
         )
+    if sale.imported:
+        raise InputError.form(
+            f"Kuitansi {sale.receipt_number} diimpor dari buku lama; tidak bisa dibatalkan di sini."
+        )
     stocked = _returned_stock(sale.items)
     publications = queries.lock_publications(session, actor.office_id, stocked)
     for publication_id, quantity in stocked.items():
@@ -456,6 +460,8 @@ def _sales_to_deposit_problems(
             problems.append(f"Kuitansi {number} sudah dibatalkan.")
         elif sale.deposit_id is not None:
             problems.append(f"Kuitansi {number} sudah disetor.")
+        elif sale.imported:
+            problems.append(f"Kuitansi {number} diimpor dari buku lama; tidak disetor di sini.")
         elif sale.total == 0:
             problems.append(f"Kuitansi {number} bertarif nol rupiah; tidak ada yang disetor.")
         elif paid_on > deposited_on:

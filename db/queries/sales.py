@@ -386,10 +386,12 @@ def _as_date(value: date | str) -> date:
 
 
 def _undeposited_filter(office_id: int) -> ColumnElement[bool]:
-    """Sales whose money is still with the treasurer: not void, not deposited, more than Rp0
-    (a zero-rupiah receipt brings nothing to deposit)."""
+    """Sales whose money is still with the treasurer: recorded here (not imported from old
+    books, whose money was settled back then), not void, not deposited, more than Rp0 (a
+    zero-rupiah receipt brings nothing to deposit)."""
     return and_(
         Sale.office_id == office_id,
+        Sale.imported.is_(False),
         Sale.voided_at.is_(None),
         Sale.deposit_id.is_(None),
         Sale.total > 0,

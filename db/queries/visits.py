@@ -35,14 +35,13 @@ class ActiveVisitRow:
 
 
 def count_visits_on(session: Session, office_id: int, visit_date: date) -> int:
-    return (
-        session.scalar(
-            select(func.count(Visit.id)).where(
-                Visit.office_id == office_id, Visit.visit_date == visit_date
-            )
-        )
-        or 0
+    """Visits recorded live at the desk that day (imported ones have codes of their own)."""
+    counted = select(func.count(Visit.id)).where(
+        Visit.office_id == office_id,
+        Visit.visit_date == visit_date,
+        Visit.imported.is_(False),
     )
+    return session.scalar(counted) or 0
 
 
 def visit_by_client_key(session: Session, client_key: str) -> Visit | None:
