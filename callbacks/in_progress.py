@@ -17,9 +17,17 @@ from dashboard.components.forms import form_alert
 from dashboard.context import app_state, current_role, require_role
 from dashboard.ids import in_progress as ids
 from dashboard.ids.in_progress import of_visit
-from dashboard.roles import DESK_READERS, VISIT_WRITERS
+from dashboard.roles import DESK_READERS, SALE_WRITERS, VISIT_WRITERS
 from dashboard.services.visits import start_waiting_step
-from dashboard.timers import OUTSIDE_HOURS_TEXT, Board, BoardRow, build_board
+from dashboard.timers import (
+    AWAITING_PAYMENT_TEXT,
+    OUTSIDE_HOURS_TEXT,
+    PAYMENT_ACTION_TEXT,
+    Board,
+    BoardRow,
+    build_board,
+)
+from db.queries.sales import visits_waiting_for_payment
 from db.queries.visits import active_visit_rows, step_targets_in_force
 
 EMPTY_TEXT = "Tidak ada pengunjung di dalam ruangan."
@@ -39,23 +47,38 @@ def arrival_path(visit_id: int) -> str:
 # -- reading --------------------------------------------------------------------------------
 
 
+def payment_path(visit_id: int) -> str:
+    """The treasurer's sale form, opened on this visit."""
+    return f"/penjualan?kunjungan={visit_id}"
+
+
 def load_board() -> Board:
-    """The board now: active visits of this office and today's (WIB) step targets."""
+    """The board now: active visits of this office, today's (WIB) step targets and the
+    visits waiting for the treasurer."""
     now = utc_now()
     office_id = app_state().office_id
-    rows, targets = read(
+    rows, targets, paying = read(
         lambda session: (
             active_visit_rows(session, office_id),
             step_targets_in_force(session, local_date(now)),
+            {row.visit_id for row in visits_waiting_for_payment(session, office_id)},
         )
     )
-    return build_board(rows, targets, now)
+    return build_board(rows, targets, now, paying)
 
 
 # -- shaping --------------------------------------------------------------------------------
 
 
-def _action(row: BoardRow, can_write: bool) -> Component:
+def _action(row: BoardRow, can_write: bool, can_record_payment: bool = False) -> Component:
+    if row.awaiting_payment and can_record_payment:
+        return dbc.Button(
+            [html.I(className="bi bi-cash-coin me-1"), PAYMENT_ACTION_TEXT],
+            id=of_visit(ids.PAYMENT_LINK, row.visit_id),
+            href=payment_path(row.visit_id),
+            color="primary",
+            size="sm",
+        )
     if row.action == "start":
         return dbc.Button(
             [html.I(className="bi bi-play-fill me-1"), row.action_label],
@@ -107,7 +130,20 @@ def _timer(row: BoardRow) -> html.Td:
     )
 
 
-def table_row(row: BoardRow, can_write: bool = True) -> html.Tr:
+def _step(row: BoardRow) -> html.Td:
+    children: list[Component | str] = [row.step_label]
+    if row.awaiting_payment:
+        children.append(
+            html.Span(
+                [html.I(className="bi bi-cash-coin me-1"), AWAITING_PAYMENT_TEXT],
+                id=of_visit(ids.AWAITING_PAYMENT, row.visit_id),
+                className="d-block small fw-semibold text-warning-emphasis",
+            )
+        )
+    return html.Td(children, id=of_visit(ids.STEP, row.visit_id))
+
+
+def table_row(row: BoardRow, can_write: bool = True, can_record_payment: bool = False) -> html.Tr:
     visit_id = row.visit_id
     return html.Tr(
         [
@@ -116,7 +152,7 @@ def table_row(row: BoardRow, can_write: bool = True) -> html.Tr:
             ),
             html.Td(row.visitor_name, id=of_visit(ids.VISITOR, visit_id)),
             html.Td(_arrival(row), className="text-nowrap"),
-            html.Td(row.step_label, id=of_visit(ids.STEP, visit_id)),
+            _step(row),
             _timer(row),
             html.Td(row.rack_slot, id=of_visit(ids.RACK_SLOT, visit_id), className="text-center"),
             html.Td(
@@ -124,21 +160,24 @@ def table_row(row: BoardRow, can_write: bool = True) -> html.Tr:
                 id=of_visit(ids.READING_TABLE, visit_id),
                 className="text-center",
             ),
-            html.Td(_action(row, can_write), className="text-nowrap"),
+            html.Td(_action(row, can_write, can_record_payment), className="text-nowrap"),
         ],
         id=of_visit(ids.ROW, visit_id),
     )
 
 
-def board_table(board: Board, can_write: bool = True) -> Component:
+def board_table(
+    board: Board, can_write: bool = True, can_record_payment: bool = False
+) -> Component:
     """The table of visits, or the empty notice. Readers who may not record steps see the
-    "Mulai" buttons disabled (the server refuses them anyway)."""
+    "Mulai" buttons disabled (the server refuses them anyway); the treasurer gets "Catat
+    pembayaran" on a visit waiting for payment."""
     if not board.rows:
         return html.P(EMPTY_TEXT, id=ids.EMPTY, className="text-muted fs-5 text-center my-4")
     return dbc.Table(
         [
             html.Thead(html.Tr([html.Th(title) for title in COLUMNS])),
-            html.Tbody([table_row(row, can_write) for row in board.rows]),
+            html.Tbody([table_row(row, can_write, can_record_payment) for row in board.rows]),
         ],
         id=ids.TABLE,
         responsive=True,
@@ -146,10 +185,12 @@ def board_table(board: Board, can_write: bool = True) -> Component:
     )
 
 
-def board_outputs(board: Board, refresh_seconds: int, can_write: bool) -> tuple[Any, ...]:
+def board_outputs(
+    board: Board, refresh_seconds: int, can_write: bool, can_record_payment: bool = False
+) -> tuple[Any, ...]:
     """What the refresh callback returns, in the order of its outputs."""
     return (
-        board_table(board, can_write),
+        board_table(board, can_write, can_record_payment),
         board.day_text,
         str(board.inside_count),
         str(board.waiting_count),
@@ -215,8 +256,13 @@ def register(app: Dash) -> None:
     )
     def refresh_board(_ticks: int | None, _reload: str | None) -> tuple[Any, ...]:
         require_role(DESK_READERS)
-        can_write = current_role() in VISIT_WRITERS
-        return board_outputs(load_board(), app_state().settings.refresh_seconds, can_write)
+        role = current_role()
+        return board_outputs(
+            load_board(),
+            app_state().settings.refresh_seconds,
+            role in VISIT_WRITERS,
+            role in SALE_WRITERS,
+        )
 
     app.clientside_callback(
         START_RELAY,

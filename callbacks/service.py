@@ -43,7 +43,7 @@ from dashboard.desk_search import (
 )
 from dashboard.errors import FORM
 from dashboard.ids import service as ids
-from dashboard.roles import DESK_READERS, VISIT_WRITERS
+from dashboard.roles import DESK_READERS, RECEIPT_READERS, SALE_WRITERS, VISIT_WRITERS
 from dashboard.service_page import (
     NOT_AVAILABLE,
     ServiceView,
@@ -119,11 +119,19 @@ def render_outputs(
     can_write: bool,
     now: datetime,
     refresh_seconds: int,
+    role: str | None = None,
 ) -> tuple[Any, ...]:
-    """The render callback's outputs, in the order of its Output list."""
+    """The render callback's outputs, in the order of its Output list. ``role`` decides the
+    payment extras: the treasurer's link to the sale form, and who may open receipts."""
     if view is None:
         return (not_found_alert(visit_id), True, *([no_update] * 8), "missing", 60_000, True)
-    page = render_visit(view, can_write, now)
+    page = render_visit(
+        view,
+        can_write,
+        now,
+        can_record_payment=role in SALE_WRITERS,
+        can_download_receipt=role in RECEIPT_READERS,
+    )
     return (
         None,
         False,
@@ -152,11 +160,16 @@ def correction_success(step_number: int, field: str, new_value: datetime | None)
 def purchase_alert(wants_to_buy: bool) -> dbc.Alert:
     if wants_to_buy:
         return success_alert(
-            "Pengunjung ingin membeli publikasi. Pembayaran dicatat bendahara; "
-            "pengunjung lanjut ke pengambilan tas.",
+            "Pengunjung ingin membeli publikasi: antar ke Bendahara Penerimaan. Pembayaran "
+            "dicatat bendahara; langkah ini selesai saat kuitansi terbit, lalu lanjut ke "
+            "pengambilan tas.",
             color="info",
         )
     return success_alert("Penawaran publikasi dicatat: tidak membeli. Lanjut ke pengambilan tas.")
+
+
+def purchase_cancel_alert() -> dbc.Alert:
+    return success_alert("Pengunjung batal membeli. Lanjut ke pengambilan tas.")
 
 
 def by_index(ids_list: Sequence[dict[str, Any]], values: Sequence[Any]) -> dict[int, Any]:
@@ -227,8 +240,15 @@ def _register_render(app: Dash) -> None:
                 session, state.office_id, visit_id, state.settings.reading_tables
             )
         )
-        can_write = current_role() in VISIT_WRITERS
-        return render_outputs(view, visit_id, can_write, utc_now(), state.settings.refresh_seconds)
+        role = current_role()
+        return render_outputs(
+            view,
+            visit_id,
+            role in VISIT_WRITERS,
+            utc_now(),
+            state.settings.refresh_seconds,
+            role,
+        )
 
     @app.callback(
         Output(ids.VERSION, "data", allow_duplicate=True),
@@ -520,6 +540,28 @@ def _register_table_purchase_bag(app: Dash) -> None:
         )
         new_version, alert, messages, _ = respond(
             outcome, version, purchase_alert(wants_to_buy), ("purchase",)
+        )
+        _publish(new_version, alert)
+        return messages[0]
+
+    @app.callback(
+        Output(ids.PURCHASE_FEEDBACK, "children", allow_duplicate=True),
+        Input(ids.PURCHASE_CANCEL, "submit_n_clicks"),
+        State(ids.VISIT_ID, "data"),
+        State(ids.VERSION, "data"),
+        prevent_initial_call=True,
+        running=_running(ids.PURCHASE_CANCEL_BUTTON),
+    )
+    def cancel_purchase(clicks: int | None, visit_id: int, version: int | None) -> Any:
+        """'Batal membeli' while the visitor waits to pay: step 9 ends as "declines"."""
+        if not clicks:
+            return no_update
+        outcome = perform(
+            VISIT_WRITERS,
+            lambda session, actor: services.record_purchase_offer(session, actor, visit_id, False),
+        )
+        new_version, alert, messages, _ = respond(
+            outcome, version, purchase_cancel_alert(), ("purchase",)
         )
         _publish(new_version, alert)
         return messages[0]

@@ -12,6 +12,7 @@ from dashboard.auth import install_auth
 from dashboard.components.shell import shell_layout
 from dashboard.config import PROJECT_ROOT, Settings, settings_from_env
 from dashboard.context import AppState, attach_state
+from dashboard.receipt_route import install_receipt_route
 from dashboard.setup import prepare_database
 from db.session import Database
 
@@ -23,6 +24,11 @@ CALLBACK_MODULES = (
     "callbacks.unmet_demand",
     "callbacks.catalog_admin",
     "callbacks.agency_admin",
+    "callbacks.guest_book_import",
+    "callbacks.sales",
+    "callbacks.deposits",
+    "callbacks.books",
+    "callbacks.tariff_admin",
 )
 
 
@@ -37,6 +43,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     server.config["SECRET_KEY"] = settings.secret_key
     attach_state(server, AppState(settings=settings, database=database, office_id=office.id))
     install_auth(server, settings.session_hours, settings.secure_cookies)
+    install_receipt_route(server)
 
     app = Dash(
         __name__,

@@ -29,7 +29,10 @@ SALE_WRITERS: frozenset[str] = frozenset({TREASURER})
 """Who may record, void and deposit PNBP sales (the receiving treasurer only)."""
 
 SALE_READERS: frozenset[str] = DESK_READERS
-"""Who may see the sales, receipts and books (officers and the head see the status)."""
+"""Who may see the sales page (officers see a sale's status only)."""
+
+RECEIPT_READERS: frozenset[str] = frozenset({TREASURER, HEAD, ADMIN})
+"""Who may download a receipt (PDF) and read the books and deposits."""
 
 TARIFF_EDITORS: frozenset[str] = frozenset({ADMIN})
 """Who may maintain the PNBP tariffs."""

@@ -29,6 +29,7 @@ from db.queries import library_desk
 from db.queries import visits as visit_queries
 from db.queries.catalog_search import AgencySuggestion, suggest_agencies
 from db.queries.library_desk import DirectoryAgency, LinkedPublication
+from db.queries.sales import sales_of_visit
 from db.reference_data import SERVICE_TYPE, lookup_options
 from db.search_text import words
 
@@ -68,6 +69,8 @@ class Panel(StrEnum):
     AVAILABILITY = "availability"
     READING_TABLE = "reading_table"
     PURCHASE = "purchase"
+    PAYMENT = "payment"
+    """Step 9 answered "yes": the visitor waits for the treasurer's receipt."""
     BAG_RETURN = "bag_return"
 
 
@@ -103,6 +106,17 @@ class RequestView:
 
 
 @dataclass(frozen=True)
+class VisitSale:
+    """A sale (receipt) paid for by this visit's purchase at step 9."""
+
+    sale_id: int
+    receipt_number: str
+    total: int
+    voided: bool
+    deposited: bool
+
+
+@dataclass(frozen=True)
 class VisitView:
     """What the page shows of one visit, read in one session."""
 
@@ -121,6 +135,9 @@ class VisitView:
     steps: tuple[StepTimes, ...]
     step_notes: Mapping[int, str]
     requests: tuple[RequestView, ...]
+    awaiting_payment: bool = False
+    """Step 9 is open with the answer "buys": the visitor is with the treasurer."""
+    sales: tuple[VisitSale, ...] = ()
 
     @property
     def open_step(self) -> StepTimes | None:
@@ -148,7 +165,9 @@ class ServiceView:
 
     @property
     def panel(self) -> Panel:
-        return panel_for(self.visit.status, self.visit.open_step)
+        return panel_for(
+            self.visit.status, self.visit.open_step, awaiting_payment=self.visit.awaiting_payment
+        )
 
     @property
     def suggested_table(self) -> int | None:
@@ -169,9 +188,10 @@ def parse_id(raw: object) -> int | None:
     return value if 0 < value <= MAX_VISIT_ID else None
 
 
-def panel_for(status: str, open_step: StepTimes | None) -> Panel:
+def panel_for(status: str, open_step: StepTimes | None, *, awaiting_payment: bool = False) -> Panel:
     """The panel for a visit's state: closed visits, arrival not finished yet, a step the
-    visitor is waiting for (not started), or the form of the step being served."""
+    visitor is waiting for (not started), a purchase waiting for the treasurer, or the form
+    of the step being served."""
     if status == VISIT_REFUSED:
         return Panel.REFUSED
     if status != VISIT_IN_PROGRESS or open_step is None:
@@ -180,7 +200,32 @@ def panel_for(status: str, open_step: StepTimes | None) -> Panel:
         return Panel.ARRIVAL
     if open_step.started_at is None:
         return Panel.WAITING
+    if open_step.number == sop.PURCHASE_OFFER and awaiting_payment:
+        return Panel.PAYMENT
     return _PANEL_OF_STEP[open_step.number]
+
+
+def is_awaiting_payment(visit: Visit) -> bool:
+    """Whether the visit's open step is step 9 answered "buys" (waiting for the receipt)."""
+    return any(
+        step.step_number == sop.PURCHASE_OFFER
+        and step.ended_at is None
+        and step.outcome == sop.OUTCOME_BUYS
+        for step in visit.steps
+    )
+
+
+def visit_sales(session: Session, visit_id: int) -> tuple[VisitSale, ...]:
+    return tuple(
+        VisitSale(
+            sale_id=sale.id,
+            receipt_number=sale.receipt_number,
+            total=sale.total,
+            voided=sale.voided_at is not None,
+            deposited=sale.deposit_id is not None,
+        )
+        for sale in sales_of_visit(session, visit_id)
+    )
 
 
 def request_views(
@@ -249,6 +294,8 @@ def load_view(
         steps=steps,
         step_notes={step.step_number: step.note for step in visit.steps if step.note},
         requests=request_views(session, visit, with_suggestions=at_availability),
+        awaiting_payment=is_awaiting_payment(visit),
+        sales=visit_sales(session, visit.id),
     )
     at_table_step = view.open_step is not None and view.open_step.number == sop.READING_TABLE
     taken = visit_queries.taken_reading_tables(session, office_id) if at_table_step else []
@@ -277,7 +324,9 @@ def change_marker(session: Session, office_id: int, visit_id: int) -> str:
     if step is None:
         step_part = "-"
     else:
-        step_part = f"{step.id}:{step.started_at.isoformat() if step.started_at else '-'}"
+        # The outcome too: step 9 answered "yes" stays open while the visitor pays.
+        started = step.started_at.isoformat() if step.started_at else "-"
+        step_part = f"{step.id}:{started}:{step.outcome or '-'}"
     return f"{visit.status}|{step_part}|{count}:{newest}"
 
 
@@ -286,6 +335,15 @@ def waiting_text(queued_at: datetime, now: datetime) -> str:
     waited = int(max(0.0, minutes_between(queued_at, now)))
     how_long = "baru saja" if waited < 1 else f"{waited} mnt"
     return f"Pengunjung menunggu sejak {format_clock(queued_at)} ({how_long})"
+
+
+def payment_wait_text(offered_at: datetime | None, now: datetime) -> str:
+    """'menunggu sejak 09:12 (7 mnt)': since the offer began (step 9's start)."""
+    if offered_at is None:
+        return "menunggu"
+    waited = int(max(0.0, minutes_between(offered_at, now)))
+    how_long = "baru saja" if waited < 1 else f"{waited} mnt"
+    return f"menunggu sejak {format_clock(offered_at)} ({how_long})"
 
 
 def request_lines(text: str | None) -> list[str]:

@@ -8,7 +8,7 @@ arithmetic on ``timedelta`` (exact microseconds): no float rounding at the bound
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
@@ -34,6 +34,10 @@ ARRIVAL_STEPS: frozenset[int] = frozenset({sop.SCREENING, sop.BAG_RACK, sop.GUES
 NO_VALUE = "—"
 WAITING_WORD = "menunggu"
 OUTSIDE_HOURS_TEXT = "Di luar jam layanan"
+AWAITING_PAYMENT_TEXT = "Menunggu pembayaran"
+"""Step 9 answered "yes": the visitor is with the treasurer (the step's timer keeps running
+until the receipt is issued)."""
+PAYMENT_ACTION_TEXT = "Catat pembayaran"
 ARRIVAL_ACTION_TEXT = "Lanjutkan di Kedatangan"
 SERVICE_ACTION_TEXT = "Buka layanan"
 
@@ -123,6 +127,7 @@ class BoardRow:
     reading_table: str
     action: ActionKind
     action_label: str
+    awaiting_payment: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,9 +141,15 @@ class Board:
     rows: tuple[BoardRow, ...]
 
 
-def board_row(row: ActiveVisitRow, targets: Mapping[int, int | None], now: datetime) -> BoardRow:
+def board_row(
+    row: ActiveVisitRow,
+    targets: Mapping[int, int | None],
+    now: datetime,
+    awaiting_payment: bool = False,
+) -> BoardRow:
     """A visit's row: waiting time (since the step was queued) while the visitor waits,
-    otherwise the time in the step (since it started) against its target."""
+    otherwise the time in the step (since it started) against its target. A visit whose
+    step 9 was answered "yes" says it waits for payment."""
     waiting = row.started_at is None
     since = row.queued_at if row.started_at is None else row.started_at
     elapsed = elapsed_between(since, now)
@@ -162,15 +173,21 @@ def board_row(row: ActiveVisitRow, targets: Mapping[int, int | None], now: datet
         reading_table=_number_or_dash(row.reading_table),
         action=action,
         action_label=_action_label(action, row.step_number),
+        awaiting_payment=awaiting_payment and row.step_number == sop.PURCHASE_OFFER,
     )
 
 
 def build_board(
-    rows: Sequence[ActiveVisitRow], targets: Mapping[int, int | None], now: datetime
+    rows: Sequence[ActiveVisitRow],
+    targets: Mapping[int, int | None],
+    now: datetime,
+    awaiting_payment: Collection[int] = (),
 ) -> Board:
-    """The board for ``now`` (UTC), from the active visits (in arrival order) and the step
-    targets in force today."""
-    board_rows = tuple(board_row(row, targets, now) for row in rows)
+    """The board for ``now`` (UTC), from the active visits (in arrival order), the step
+    targets in force today and the visits waiting for the treasurer (ids)."""
+    board_rows = tuple(
+        board_row(row, targets, now, row.visit_id in awaiting_payment) for row in rows
+    )
     return Board(
         day_text=format_long_day(local_date(now)),
         inside_count=len(board_rows),

@@ -29,6 +29,7 @@ dash.register_page(
     name="Direktori dinas",
     title="Direktori dinas · PST BPS Kabupaten Muara Enim",
     in_nav=True,
+    nav_group="Perpustakaan",
     icon="bi-bank",
     order=21,
     roles=ROLES,

@@ -46,6 +46,7 @@ dash.register_page(
     name="Katalog publikasi",
     title="Katalog publikasi · PST BPS Kabupaten Muara Enim",
     in_nav=True,
+    nav_group="Perpustakaan",
     icon="bi-journal-bookmark",
     order=20,
     roles=ROLES,

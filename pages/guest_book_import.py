@@ -24,8 +24,9 @@ dash.register_page(
     name="Impor buku tamu",
     title="Impor buku tamu · PST BPS Kabupaten Muara Enim",
     in_nav=True,
+    nav_group="Admin",
     icon="bi-journal-arrow-up",
-    order=22,
+    order=23,
     roles=ROLES,
 )
 

@@ -23,6 +23,7 @@ dash.register_page(
     name="Permintaan tidak terpenuhi",
     title="Permintaan tidak terpenuhi · PST BPS Kabupaten Muara Enim",
     in_nav=True,
+    nav_group="Perpustakaan",
     icon="bi-question-diamond",
     order=5,
     roles=ROLES,

@@ -31,8 +31,9 @@ from dashboard.desk_search import (
     subject_label,
     unpick_key,
 )
-from dashboard.i18n import format_clock, format_moment
+from dashboard.i18n import format_clock, format_moment, format_rupiah
 from dashboard.ids import service as ids
+from dashboard.sales_pages import receipt_path, sale_status
 from dashboard.service_page import (
     AVAILABILITY_CHOICES,
     AVAILABLE,
@@ -40,7 +41,9 @@ from dashboard.service_page import (
     Panel,
     RequestView,
     ServiceView,
+    VisitSale,
     VisitView,
+    payment_wait_text,
     waiting_text,
 )
 from dashboard.step_history import (
@@ -69,12 +72,28 @@ class RenderedVisit:
     marker: str
 
 
-def render_visit(view: ServiceView, can_write: bool, now: datetime) -> RenderedVisit:
+def render_visit(
+    view: ServiceView,
+    can_write: bool,
+    now: datetime,
+    *,
+    can_record_payment: bool = False,
+    can_download_receipt: bool = False,
+) -> RenderedVisit:
+    """The page for one visit. ``can_record_payment``: the treasurer, who gets a link to the
+    sale form while the visitor waits to pay; ``can_download_receipt``: roles that may open
+    the receipt PDF (officers see its number and status only)."""
     rows = history_rows(view.visit.steps, view.targets, view.corrected_fields)
     return RenderedVisit(
         header=visit_header(view.visit),
         panel_title=panel_title(view),
-        panel=step_panel(view, can_write, now),
+        panel=step_panel(
+            view,
+            can_write,
+            now,
+            can_record_payment=can_record_payment,
+            can_download_receipt=can_download_receipt,
+        ),
         history=history_table(rows),
         corrections=corrections_table(correction_lines(view.corrections)),
         correction_options=correction_step_options(view.visit.steps),
@@ -200,7 +219,14 @@ def panel_title(view: ServiceView) -> Component:
     )
 
 
-def step_panel(view: ServiceView, can_write: bool, now: datetime) -> Component:
+def step_panel(
+    view: ServiceView,
+    can_write: bool,
+    now: datetime,
+    *,
+    can_record_payment: bool = False,
+    can_download_receipt: bool = False,
+) -> Component:
     """The body of the panel for the visit's current state (one step at a time)."""
     panel = view.panel
     step = view.visit.open_step
@@ -211,14 +237,22 @@ def step_panel(view: ServiceView, can_write: bool, now: datetime) -> Component:
         children.append(_closed_or_pending(view))
     elif panel is Panel.WAITING:
         children.append(_waiting(view, can_write, now))
+    elif panel is Panel.PAYMENT:
+        children.append(_awaiting_payment(view, can_write, can_record_payment, now))
     elif not can_write:
         children.append(_read_only(view))
     else:
         children.append(_STEP_FORMS[panel](view))
-    if panel in {Panel.READING_TABLE, Panel.PURCHASE, Panel.BAG_RETURN, Panel.DONE} or (
-        panel is Panel.WAITING and step is not None and step.number != sop.PURPOSE
-    ):
+    if panel in {
+        Panel.READING_TABLE,
+        Panel.PURCHASE,
+        Panel.PAYMENT,
+        Panel.BAG_RETURN,
+        Panel.DONE,
+    } or (panel is Panel.WAITING and step is not None and step.number != sop.PURPOSE):
         children.append(request_summary(view.visit.requests, view.visit.visit_id))
+    if view.visit.sales:
+        children.append(sale_summary(view.visit.sales, can_download_receipt))
     # A token per drawing: the browser waits for this exact panel before focusing its field.
     return html.Div(children, **{"data-render": f"{view.marker}@{now.isoformat()}"})
 
@@ -723,6 +757,122 @@ def _purchase_form(_view: ServiceView) -> html.Div:
             ),
             html.Div(id=ids.PURCHASE_FEEDBACK, className="invalid-feedback d-block"),
         ]
+    )
+
+
+def payment_path(visit_id: int) -> str:
+    """The treasurer's sale form opened on this visit."""
+    return f"/penjualan?kunjungan={visit_id}"
+
+
+def _awaiting_payment(
+    view: ServiceView, can_write: bool, can_record_payment: bool, now: datetime
+) -> html.Div:
+    """Step 9 answered "yes": the visitor is with the treasurer. The step (and its 10-minute
+    target) runs until the receipt is issued; the page moves on to step 10 by itself."""
+    step = view.visit.open_step
+    assert step is not None
+    actions: list[Component] = []
+    if can_record_payment:
+        actions.append(
+            html.A(
+                [html.I(className="bi bi-cash-coin me-2"), "Catat pembayaran"],
+                href=payment_path(view.visit.visit_id),
+                id=ids.PAYMENT_LINK,
+                className="btn btn-primary",
+            )
+        )
+    if can_write:
+        # Confirmed first: the panel's first button gets the focus, and a stray Enter must not
+        # cancel a purchase the treasurer may be recording.
+        actions.append(
+            dcc.ConfirmDialogProvider(
+                dbc.Button(
+                    [html.I(className="bi bi-x-circle me-2"), "Batal membeli"],
+                    id=ids.PURCHASE_CANCEL_BUTTON,
+                    color="secondary",
+                    outline=True,
+                    title="Pengunjung berubah pikiran: tidak jadi membeli, lanjut ke "
+                    "pengambilan tas",
+                ),
+                id=ids.PURCHASE_CANCEL,
+                message=f"Pengunjung {view.visit.code} batal membeli? Langkah penawaran "
+                "publikasi selesai tanpa pembelian dan pengunjung lanjut ke pengambilan tas.",
+            )
+        )
+    if not actions:
+        actions.append(_read_only_note())
+    return html.Div(
+        [
+            html.P(
+                [
+                    html.I(className="bi bi-hourglass-split me-2"),
+                    "Menunggu pembayaran di bendahara",
+                ],
+                id=ids.PAYMENT_WAITING,
+                className="fs-5 mb-1",
+            ),
+            html.P(
+                f"Pengunjung ingin membeli publikasi; {payment_wait_text(step.started_at, now)}. "
+                "Langkah ini selesai saat Bendahara Penerimaan menerbitkan kuitansi, lalu halaman "
+                "ini lanjut sendiri ke pengambilan tas.",
+                className="text-muted mb-2",
+            ),
+            html.Div(
+                [
+                    html.Span("Status pembayaran: ", className="text-muted"),
+                    dbc.Badge("Belum dibayar", color="warning", text_color="dark"),
+                ],
+                id=ids.PAYMENT_STATUS,
+                className="mb-3",
+            ),
+            html.Div(actions, className="d-flex flex-wrap gap-2"),
+            html.Div(id=ids.PURCHASE_FEEDBACK, className="invalid-feedback d-block"),
+        ]
+    )
+
+
+def sale_summary(sales: Sequence[VisitSale], can_download: bool) -> Component:
+    """The receipts of the visit's purchase: number, amount and status (and the PDF for the
+    roles that may print it)."""
+    items = []
+    for sale in sales:
+        status = sale_status(voided=sale.voided, deposited=sale.deposited)
+        link: Component = (
+            html.A(
+                [html.I(className="bi bi-file-earmark-pdf me-1"), "Kuitansi (PDF)"],
+                href=receipt_path(sale.sale_id),
+                target="_blank",
+                rel="noopener",
+                className="ms-2",
+            )
+            if can_download
+            else html.Span()
+        )
+        items.append(
+            html.Li(
+                [
+                    "Kuitansi ",
+                    html.Strong(
+                        sale.receipt_number,
+                        id={"type": ids.RECEIPT_NUMBER_TYPE, "index": sale.sale_id},
+                    ),
+                    f" · {format_rupiah(sale.total)} · ",
+                    dbc.Badge(
+                        status,
+                        id={"type": ids.RECEIPT_STATUS_TYPE, "index": sale.sale_id},
+                        color="danger" if sale.voided else "success",
+                    ),
+                    link,
+                ]
+            )
+        )
+    return html.Div(
+        [
+            html.Div("Pembayaran PNBP", className="fw-semibold mt-3"),
+            html.Ul(items, className="mb-0"),
+        ],
+        id=ids.SALE_SUMMARY,
     )
 
 

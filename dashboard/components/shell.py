@@ -5,30 +5,53 @@ from __future__ import annotations
 import dash
 import dash_bootstrap_components as dbc
 from dash import html
+from dash.development.base_component import Component
 
 from dashboard.auth import HOME_PATH
 from dashboard.context import current_role
 from dashboard.ids import shell as ids
 
 
-def _nav_links(role: str | None) -> list[dbc.NavItem]:
-    links = []
-    for page in dash.page_registry.values():
-        roles = page.get("roles")
-        if page.get("in_nav") and (roles is None or role in roles):
+def _visible_pages(role: str | None) -> list[dict]:
+    return [
+        page
+        for page in dash.page_registry.values()
+        if page.get("in_nav") and (page.get("roles") is None or role in page["roles"])
+    ]
+
+
+def _page_label(page: dict) -> list[Component]:
+    return [html.I(className=f"bi {page.get('icon', 'bi-circle')} me-1"), page["name"]]
+
+
+def _nav_links(role: str | None) -> list[Component]:
+    """Top-level pages as links; pages with a ``nav_group`` gathered in one menu each, so the
+    bar stays on one line for every role."""
+    links: list[Component] = []
+    groups: dict[str, list[dict]] = {}
+    for page in _visible_pages(role):
+        group = page.get("nav_group")
+        if group is None:
             links.append(
-                dbc.NavItem(
-                    dbc.NavLink(
-                        [
-                            html.I(className=f"bi {page.get('icon', 'bi-circle')} me-1"),
-                            page["name"],
-                        ],
-                        href=page["path"],
-                        active="exact",
-                    )
-                )
+                dbc.NavItem(dbc.NavLink(_page_label(page), href=page["path"], active="exact"))
             )
-    return links
+            continue
+        if group not in groups:
+            groups[group] = []
+            links.append(group)  # placeholder: keeps the group where its first page stands
+        groups[group].append(page)
+    return [
+        dbc.DropdownMenu(
+            [dbc.DropdownMenuItem(_page_label(page), href=page["path"]) for page in groups[item]],
+            label=item,
+            nav=True,
+            in_navbar=True,
+            id=f"shell-nav-{item.lower()}",
+        )
+        if isinstance(item, str)
+        else item
+        for item in links
+    ]
 
 
 def _user_menu() -> dbc.DropdownMenu | None:

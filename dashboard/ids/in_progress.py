@@ -39,6 +39,10 @@ READING_TABLE = "in-progress-reading-table"
 START = "in-progress-start"
 ARRIVAL_LINK = "in-progress-arrival-link"
 SERVICE_LINK = "in-progress-service-link"
+AWAITING_PAYMENT = "in-progress-awaiting-payment"
+"""'Menunggu pembayaran' under the step of a visit whose visitor is with the treasurer."""
+PAYMENT_LINK = "in-progress-payment-link"
+"""The treasurer's 'Catat pembayaran' on such a visit (opens the sale form on it)."""
 
 
 def of_visit(kind: str, visit_id: int) -> dict[str, str | int]:

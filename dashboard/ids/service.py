@@ -96,6 +96,15 @@ READING_TABLE_SUBMIT = "service-reading-table-submit"
 PURCHASE_YES = "service-purchase-yes"
 PURCHASE_NO = "service-purchase-no"
 PURCHASE_FEEDBACK = "service-purchase-feedback"
+# step 9 answered "yes": waiting for the treasurer's receipt
+PAYMENT_WAITING = "service-payment-waiting"
+PAYMENT_STATUS = "service-payment-status"
+PAYMENT_LINK = "service-payment-link"
+"""'Catat pembayaran' (the treasurer's sales page on this visit), for the treasurer."""
+PURCHASE_CANCEL = "service-purchase-cancel"
+"""'Batal membeli' (a confirm dialog around its button): the visitor changed their mind;
+step 9 ends as "declines"."""
+PURCHASE_CANCEL_BUTTON = "service-purchase-cancel-button"
 
 # step 10: bag return
 TAG_CODE = "service-tag-code"
@@ -105,6 +114,11 @@ BAG_SUBMIT = "service-bag-submit"
 # the requests and their decisions, shown from step 8 on
 REQUEST_SUMMARY = "service-request-summary"
 SLIP_LINK = "service-slip-link"
+# the receipts of the visit's purchase, shown once the treasurer recorded it
+SALE_SUMMARY = "service-sale-summary"
+RECEIPT_NUMBER_TYPE = "service-receipt-number"
+"""One receipt number (dict id, index = sale id)."""
+RECEIPT_STATUS_TYPE = "service-receipt-status"
 
 # closed or not yet here
 DONE = "service-done"

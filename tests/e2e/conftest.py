@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import dash
 import pytest
 from dash import Dash
 from werkzeug.serving import BaseWSGIServer, make_server
@@ -122,3 +123,16 @@ def pytest_runtest_makereport(item, call):  # type: ignore[no-untyped-def]
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+def click_nav(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Click a page's entry in the navigation bar, opening the group menu (Perpustakaan,
+    PNBP, Admin) that holds it when the page sits in one."""
+    group = next(
+        (entry.get("nav_group") for entry in dash.page_registry.values() if entry["name"] == name),
+        None,
+    )
+    if group is not None:
+        menu = f"#shell-nav-{group.lower()}"
+        page.locator(f"{menu}.dropdown-toggle, {menu} .dropdown-toggle").first.click()
+    page.locator("#shell-navbar").get_by_role("link", name=name).first.click()

@@ -16,7 +16,7 @@ from sqlalchemy.orm import selectinload
 from dashboard import sop
 from dashboard.ids import arrival, in_progress, service
 from db.models import DataRequest, StepTimeCorrection, Visit, Visitor, VisitStep
-from tests.e2e.conftest import LiveApp
+from tests.e2e.conftest import LiveApp, click_nav
 
 
 def dict_id(kind: str, index: int) -> str:
@@ -96,7 +96,7 @@ class Desk:
     def open_menu(self, name: str, page_id: str) -> None:
         """Click an item of the navigation bar and wait for its page."""
         # Not exact: the link's name also holds its icon's glyph.
-        self.page.locator("#shell-navbar").get_by_role("link", name=name).click()
+        click_nav(self.page, name)
         self.page.wait_for_selector(f"#{page_id}")
 
     def open_arrival(self) -> None:

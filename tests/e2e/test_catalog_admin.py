@@ -14,7 +14,7 @@ from sqlalchemy import select
 from dashboard.ids import catalog_admin as ids
 from db.models import Publication
 from tests.conftest import create_staff
-from tests.e2e.conftest import LiveApp
+from tests.e2e.conftest import LiveApp, click_nav
 
 ADMIN = "admin-uji"
 ADDED_NUMBER = "UJI-ADM-2025"
@@ -88,7 +88,7 @@ def type_into(field: Locator, text: str) -> None:
 
 def open_catalog(page: Page, live_app: LiveApp, username: str) -> None:
     live_app.login(page, username)
-    page.locator("#shell-navbar").get_by_role("link", name="Katalog publikasi").click()
+    click_nav(page, "Katalog publikasi")
     page.wait_for_selector(f"#{ids.GRID} .ag-row")
 
 

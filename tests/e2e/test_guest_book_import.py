@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from dashboard.ids import guest_book_import as ids
 from db.models import Sale, Visit, VisitStep
 from tests.conftest import create_staff
-from tests.e2e.conftest import LiveApp
+from tests.e2e.conftest import LiveApp, click_nav
 
 ADMIN = "admin-impor"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -58,7 +58,7 @@ def test_admin_checks_and_imports_a_guest_book(
     page: Page, live_app: LiveApp, admin: str, shot
 ) -> None:  # type: ignore[no-untyped-def]
     live_app.login(page, admin)
-    page.locator("#shell-navbar").get_by_role("link", name="Impor buku tamu").click()
+    click_nav(page, "Impor buku tamu")
     page.wait_for_selector(f"#{ids.PAGE}")
     expect(page.locator(f"#{ids.SUBMIT}")).to_be_disabled()
 

@@ -1,0 +1,27 @@
+"""IDs of *Buku kas penerimaan* (/buku-kas): the treasurer's daily receipts book for a day or a
+month, with running totals per day, and its XLSX export."""
+
+from __future__ import annotations
+
+PAGE = "books-page"
+PERIOD_KIND = "books-period-kind"
+"""'day' or 'month'."""
+DAY = "books-day"
+MONTH = "books-month"
+DAY_COLUMN = "books-day-column"
+MONTH_COLUMN = "books-month-column"
+PERIOD_FEEDBACK = "books-period-feedback"
+TITLE = "books-title"
+SUMMARY = "books-summary"
+TABLE = "books-table"
+"""Where the book is drawn: its table (``BOOK``) or the empty notice (``EMPTY``)."""
+BOOK = "books-book"
+EMPTY = "books-empty"
+DAY_TOTAL_TYPE = "books-day-total"
+"""The total row of one day (dict id, index = ISO date)."""
+ROW_TYPE = "books-row"
+"""One receipt of the book (dict id, index = its position in the period)."""
+EXPORT = "books-export"
+DOWNLOAD = "books-download"
+GRAND_TOTAL = "books-grand-total"
+"""The total of the period (a month), under the last day."""

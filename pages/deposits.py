@@ -1,0 +1,305 @@
+"""Setoran: the PNBP the treasurer holds and has not yet deposited to the state treasury (with
+how old the oldest of it is), the receipts a deposit covers, the deposit form (date, SIMPONI
+billing code, NTPN, amount) and the deposits made. The treasurer writes; the head and the
+administrator see it read-only."""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from dashboard.components.access import for_roles
+from dashboard.components.forms import labeled_field
+from dashboard.components.grid import NUMBER_FILTER, data_grid
+from dashboard.context import current_role
+from dashboard.ids import deposits as ids
+from dashboard.pnbp import BILLING_CODE_LENGTH, NTPN_LENGTH
+from dashboard.roles import RECEIPT_READERS, SALE_WRITERS
+from dashboard.sales_pages import AGE_HELP
+
+ROLES = sorted(RECEIPT_READERS)
+
+dash.register_page(
+    __name__,
+    path="/setoran",
+    name="Setoran",
+    title="Setoran PNBP · PST BPS Kabupaten Muara Enim",
+    in_nav=True,
+    nav_group="PNBP",
+    icon="bi-bank",
+    order=11,
+    roles=ROLES,
+)
+
+MONEY_COLUMN = {
+    "type": "rightAligned",
+    "filter": NUMBER_FILTER,
+    "width": 140,
+}
+
+UNDEPOSITED_COLUMNS = [
+    {"field": "receipt_number", "headerName": "No. kuitansi", "width": 210},
+    {
+        "field": "paid_iso",
+        "headerName": "Dibayar",
+        "width": 170,
+        "valueFormatter": {"function": "params.data ? params.data.paid : ''"},
+    },
+    {"field": "age", "headerName": "Umur", "width": 100},
+    {
+        "field": "payer",
+        "headerName": "Pembayar",
+        "flex": 1,
+        "minWidth": 220,
+        "tooltipField": "payer",
+    },
+    {"field": "method", "headerName": "Cara bayar", "width": 170},
+    {
+        **MONEY_COLUMN,
+        "field": "total",
+        "headerName": "Jumlah",
+        "valueFormatter": {"function": "params.data ? params.data.total_text : ''"},
+    },
+]
+
+HISTORY_COLUMNS = [
+    {
+        "field": "deposited_iso",
+        "headerName": "Tanggal setor",
+        "width": 150,
+        "sort": "desc",
+        "valueFormatter": {"function": "params.data ? params.data.deposited_on : ''"},
+    },
+    {
+        **MONEY_COLUMN,
+        "field": "amount",
+        "headerName": "Jumlah",
+        "valueFormatter": {"function": "params.data ? params.data.amount_text : ''"},
+    },
+    {"field": "billing_code", "headerName": "Kode billing SIMPONI", "width": 200},
+    {"field": "ntpn", "headerName": "NTPN", "width": 190},
+    {"field": "receipts", "headerName": "Kuitansi", "width": 110, "filter": NUMBER_FILTER},
+    {"field": "note", "headerName": "Catatan", "flex": 1, "minWidth": 160, "tooltipField": "note"},
+]
+
+
+def _balance_card() -> dbc.Card:
+    return dbc.Card(
+        dbc.CardBody(
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            html.Div("PNBP belum disetor", className="text-muted"),
+                            html.Div("Rp 0", id=ids.BALANCE_TOTAL, className="display-5 fw-bold"),
+                            html.Div(id=ids.BALANCE_COUNT, className="fs-5"),
+                        ],
+                        md=6,
+                    ),
+                    dbc.Col(
+                        [
+                            html.Div(
+                                [
+                                    "Umur saldo tertua ",
+                                    html.I(
+                                        className="bi bi-info-circle",
+                                        id=ids.BALANCE_AGE_HELP,
+                                        style={"cursor": "help"},
+                                    ),
+                                ],
+                                className="text-muted",
+                            ),
+                            html.Div(
+                                dbc.Badge("—", id=ids.BALANCE_AGE, className="fs-3"),
+                                className="my-1",
+                            ),
+                            html.Div(id=ids.BALANCE_OLDEST, className="small text-muted"),
+                            dbc.Tooltip(AGE_HELP, target=ids.BALANCE_AGE_HELP, placement="bottom"),
+                        ],
+                        md=6,
+                    ),
+                ]
+            )
+        ),
+        id=ids.BALANCE_CARD,
+        className="mb-3 border-2",
+    )
+
+
+def _deposit_form(writable: bool) -> html.Div:
+    field = ids.FIELD_IDS
+    feedback = ids.FEEDBACK_IDS
+    return html.Div(
+        [
+            dbc.Row(
+                [
+                    dbc.Col(
+                        labeled_field(
+                            "Tanggal setor",
+                            dbc.Input(id=field["deposited_on"], type="date"),
+                            feedback["deposited_on"],
+                        ),
+                        md=3,
+                    ),
+                    dbc.Col(
+                        labeled_field(
+                            f"Kode billing SIMPONI ({BILLING_CODE_LENGTH} angka)",
+                            dbc.Input(
+                                id=field["billing_code"],
+                                inputmode="numeric",
+                                autocomplete="off",
+                                maxlength=BILLING_CODE_LENGTH + 6,
+                                placeholder="mis. 820261126000123",
+                            ),
+                            feedback["billing_code"],
+                        ),
+                        md=3,
+                    ),
+                    dbc.Col(
+                        labeled_field(
+                            f"NTPN ({NTPN_LENGTH} huruf/angka)",
+                            dbc.Input(
+                                id=field["ntpn"],
+                                autocomplete="off",
+                                maxlength=NTPN_LENGTH + 6,
+                                placeholder="dari bukti setor bank/pos",
+                            ),
+                            feedback["ntpn"],
+                        ),
+                        md=3,
+                    ),
+                    dbc.Col(
+                        labeled_field(
+                            "Jumlah disetor (Rp)",
+                            dbc.Input(
+                                id=field["amount"],
+                                inputmode="numeric",
+                                autocomplete="off",
+                                maxlength=20,
+                                className="text-end",
+                            ),
+                            feedback["amount"],
+                            help_text="Terisi dari kuitansi yang dipilih.",
+                        ),
+                        md=3,
+                    ),
+                ],
+                className="g-3",
+            ),
+            labeled_field(
+                "Catatan",
+                dbc.Input(id=field["note"], autocomplete="off", maxlength=1000),
+                feedback["note"],
+            ),
+            html.Div(id=ids.FORM_ALERT),
+            dbc.Button(
+                [html.I(className="bi bi-bank me-2"), "Simpan setoran"],
+                id=ids.SUBMIT,
+                color="primary",
+            ),
+        ],
+        id=ids.FORM,
+        className="mt-3",
+        # Built for every role so the callbacks find their fields; shown to the treasurer.
+        hidden=not writable,
+    )
+
+
+def _undeposited_card(writable: bool) -> dbc.Card:
+    grid = data_grid(
+        ids.UNDEPOSITED_GRID,
+        UNDEPOSITED_COLUMNS,
+        selectable=False,
+        height=None,
+        no_rows_text="Semua PNBP sudah disetor",
+    )
+    if writable:
+        grid.dashGridOptions["rowSelection"] = {
+            "mode": "multiRow",
+            "checkboxes": True,
+            "headerCheckbox": True,
+            "enableClickSelection": True,
+        }
+    return dbc.Card(
+        [
+            dbc.CardHeader(
+                html.Div(
+                    [
+                        html.Span("Kuitansi belum disetor", className="fw-semibold me-auto"),
+                        html.Span(id=ids.SELECTED_SUMMARY, className="text-muted"),
+                    ],
+                    className="d-flex align-items-center",
+                )
+            ),
+            dbc.CardBody(
+                [
+                    html.Div(
+                        "Centang kuitansi yang dicakup satu bukti setor, lalu isi data setorannya.",
+                        className="small text-muted mb-2",
+                        hidden=not writable,
+                    ),
+                    grid,
+                    _deposit_form(writable),
+                ],
+                className="p-2",
+            ),
+        ],
+        className="mb-3",
+    )
+
+
+def _history_card() -> dbc.Card:
+    return dbc.Card(
+        [
+            dbc.CardHeader("Setoran yang tercatat", className="fw-semibold"),
+            dbc.CardBody(
+                data_grid(
+                    ids.HISTORY_GRID,
+                    HISTORY_COLUMNS,
+                    selectable=False,
+                    height=None,
+                    no_rows_text="Belum ada setoran",
+                ),
+                className="p-2",
+            ),
+        ]
+    )
+
+
+def _build() -> html.Div:
+    writable = current_role() in SALE_WRITERS
+    return html.Div(
+        [
+            dcc.Store(id=ids.VERSION, data=0),
+            html.Div(
+                [
+                    html.H1("Setoran PNBP", className="mb-0"),
+                    html.Div("Penyetoran penerimaan ke kas negara", className="text-muted"),
+                ],
+                className="mb-3",
+            ),
+            html.Div(
+                dbc.Alert(
+                    [
+                        html.I(className="bi bi-eye me-2"),
+                        "Hanya Bendahara Penerimaan yang mencatat setoran; Anda dapat melihatnya.",
+                    ],
+                    color="light",
+                    className="py-2",
+                ),
+                id=ids.READ_ONLY_NOTE,
+                hidden=writable,
+            ),
+            html.Div(id=ids.MESSAGE),
+            _balance_card(),
+            _undeposited_card(writable),
+            _history_card(),
+        ],
+        id=ids.PAGE,
+    )
+
+
+def layout(**_kwargs: object) -> Component:
+    return for_roles(ROLES, _build)

@@ -1,0 +1,284 @@
+"""Tarif PNBP: the price of each kind of item (hardcopy and softcopy publications, printed
+pages, digital data) with the days it is valid. The administrator adds a tariff and ends one
+when a new regulation replaces it (tariffs are never edited or deleted: receipts keep the
+price they were given); the other desk roles see the tariffs read-only."""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from dashboard.components.access import for_roles
+from dashboard.components.forms import labeled_field
+from dashboard.components.grid import NUMBER_FILTER, SAMPLE_CELL_STYLE, data_grid, muted_rows
+from dashboard.context import current_role
+from dashboard.ids import tariff_admin as ids
+from dashboard.pnbp import ITEM_KINDS, MAX_TARIFF_LABEL, MAX_UNIT
+from dashboard.roles import DESK_READERS, TARIFF_EDITORS
+
+ROLES = sorted(DESK_READERS)
+
+dash.register_page(
+    __name__,
+    path="/admin/tarif",
+    name="Tarif PNBP",
+    title="Tarif PNBP · PST BPS Kabupaten Muara Enim",
+    in_nav=True,
+    nav_group="PNBP",
+    icon="bi-tags",
+    order=22,
+    roles=ROLES,
+)
+
+COLUMNS = [
+    {"field": "kind", "headerName": "Jenis", "width": 250, "tooltipField": "kind"},
+    {
+        "field": "label",
+        "headerName": "Nama tarif",
+        "flex": 1,
+        "minWidth": 240,
+        "tooltipField": "label",
+    },
+    {
+        "field": "amount",
+        "headerName": "Tarif",
+        "width": 130,
+        "type": "rightAligned",
+        "filter": NUMBER_FILTER,
+        "valueFormatter": {"function": "params.data ? params.data.amount_text : ''"},
+    },
+    {"field": "unit", "headerName": "Satuan", "width": 120},
+    {
+        "field": "valid_from_iso",
+        "headerName": "Berlaku mulai",
+        "width": 140,
+        "valueFormatter": {"function": "params.data ? params.data.valid_from : ''"},
+    },
+    {
+        "field": "valid_to_iso",
+        "headerName": "Berlaku sampai",
+        "width": 140,
+        "valueFormatter": {"function": "params.data ? params.data.valid_to : ''"},
+    },
+    {"field": "status", "headerName": "Status", "width": 130},
+    {
+        "field": "sample",
+        "headerName": "Contoh",
+        "width": 100,
+        "cellStyle": SAMPLE_CELL_STYLE,
+        "headerTooltip": "Tarif contoh bawaan aplikasi",
+    },
+]
+ENDED_ROW_STYLE = muted_rows("params.data && params.data.ended")
+
+
+def _toolbar(writable: bool) -> html.Div:
+    hidden = "" if writable else "d-none"
+    return html.Div(
+        [
+            dbc.Switch(
+                id=ids.SHOW_ALL,
+                label="Tampilkan juga tarif yang sudah berakhir",
+                value=False,
+                className="me-auto mb-0",
+            ),
+            dbc.Button(
+                [html.I(className="bi bi-calendar-x me-1"), "Akhiri tarif"],
+                id=ids.END_OPEN,
+                color="secondary",
+                outline=True,
+                disabled=True,
+                className=hidden,
+                title="Pilih satu tarif yang berlaku dulu",
+            ),
+            dbc.Button(
+                [html.I(className="bi bi-plus-lg me-1"), "Tambah tarif"],
+                id=ids.ADD_OPEN,
+                color="primary",
+                className=hidden,
+            ),
+        ],
+        className="d-flex flex-wrap align-items-center gap-2 mb-2",
+    )
+
+
+def _add_modal() -> dbc.Modal:
+    field = ids.FIELD_IDS
+    feedback = ids.FEEDBACK_IDS
+    kinds = [{"label": label, "value": code} for code, label in ITEM_KINDS.items()]
+    return dbc.Modal(
+        [
+            dbc.ModalHeader(dbc.ModalTitle("Tambah tarif")),
+            dbc.ModalBody(
+                [
+                    html.Div(id=ids.ADD_ALERT),
+                    labeled_field(
+                        "Jenis barang/jasa",
+                        dbc.Select(id=field["item_kind"], options=kinds, placeholder="Pilih…"),
+                        feedback["item_kind"],
+                    ),
+                    labeled_field(
+                        "Nama tarif",
+                        dbc.Input(
+                            id=field["label"],
+                            autocomplete="off",
+                            maxlength=MAX_TARIFF_LABEL,
+                            placeholder="mis. Publikasi tercetak s.d. 100 halaman",
+                        ),
+                        feedback["label"],
+                        help_text="Tertulis di kuitansi bila barisnya tidak berisi publikasi.",
+                    ),
+                    dbc.Row(
+                        [
+                            dbc.Col(
+                                labeled_field(
+                                    "Tarif (Rp)",
+                                    dbc.Input(
+                                        id=field["amount"],
+                                        inputmode="numeric",
+                                        autocomplete="off",
+                                        maxlength=16,
+                                        placeholder="mis. 50.000",
+                                        className="text-end",
+                                    ),
+                                    feedback["amount"],
+                                ),
+                                md=6,
+                            ),
+                            dbc.Col(
+                                labeled_field(
+                                    "Satuan",
+                                    dbc.Input(
+                                        id=field["unit"], autocomplete="off", maxlength=MAX_UNIT
+                                    ),
+                                    feedback["unit"],
+                                ),
+                                md=6,
+                            ),
+                        ],
+                        className="g-3",
+                    ),
+                    dbc.Row(
+                        [
+                            dbc.Col(
+                                labeled_field(
+                                    "Berlaku mulai",
+                                    dbc.Input(id=field["valid_from"], type="date"),
+                                    feedback["valid_from"],
+                                ),
+                                md=6,
+                            ),
+                            dbc.Col(
+                                labeled_field(
+                                    "Berlaku sampai",
+                                    dbc.Input(id=field["valid_to"], type="date"),
+                                    feedback["valid_to"],
+                                    help_text="Kosongkan bila belum ditentukan.",
+                                ),
+                                md=6,
+                            ),
+                        ],
+                        className="g-3",
+                    ),
+                ]
+            ),
+            dbc.ModalFooter(
+                [
+                    dbc.Button("Batal", id=ids.ADD_CANCEL, color="secondary", outline=True),
+                    dbc.Button(
+                        [html.I(className="bi bi-check-lg me-1"), "Simpan tarif"],
+                        id=ids.ADD_SUBMIT,
+                        color="primary",
+                    ),
+                ]
+            ),
+        ],
+        id=ids.ADD_MODAL,
+        is_open=False,
+        backdrop="static",
+    )
+
+
+def _end_modal() -> dbc.Modal:
+    return dbc.Modal(
+        [
+            dbc.ModalHeader(dbc.ModalTitle("Akhiri tarif")),
+            dbc.ModalBody(
+                [
+                    html.Div(id=ids.END_TARIFF_TEXT, className="mb-3"),
+                    labeled_field(
+                        "Hari terakhir berlaku",
+                        dbc.Input(id=ids.END_ON, type="date"),
+                        ids.END_ON_FEEDBACK,
+                        help_text="Mis. sehari sebelum tarif baru berlaku. Kuitansi yang sudah "
+                        "terbit tetap memakai harganya.",
+                    ),
+                    html.Div(id=ids.END_ALERT),
+                ]
+            ),
+            dbc.ModalFooter(
+                [
+                    dbc.Button("Batal", id=ids.END_CANCEL, color="secondary", outline=True),
+                    dbc.Button(
+                        [html.I(className="bi bi-calendar-x me-1"), "Akhiri tarif"],
+                        id=ids.END_SUBMIT,
+                        color="primary",
+                    ),
+                ]
+            ),
+        ],
+        id=ids.END_MODAL,
+        is_open=False,
+    )
+
+
+def _build() -> html.Div:
+    writable = current_role() in TARIFF_EDITORS
+    return html.Div(
+        [
+            dcc.Store(id=ids.VERSION, data=0),
+            dcc.Store(id=ids.END_TARIFF),
+            html.Div(
+                [
+                    html.H1("Tarif PNBP", className="mb-0"),
+                    html.Div(
+                        "Harga per satuan barang/jasa dan masa berlakunya", className="text-muted"
+                    ),
+                ],
+                className="mb-3",
+            ),
+            html.Div(id=ids.SAMPLE_BANNER),
+            html.Div(
+                dbc.Alert(
+                    [
+                        html.I(className="bi bi-eye me-2"),
+                        "Hanya administrator yang dapat menambah atau mengakhiri tarif; Anda "
+                        "dapat melihatnya.",
+                    ],
+                    color="light",
+                    className="py-2",
+                ),
+                id=ids.READ_ONLY_NOTE,
+                hidden=writable,
+            ),
+            html.Div(id=ids.MESSAGE),
+            _toolbar(writable),
+            data_grid(
+                ids.GRID,
+                COLUMNS,
+                selectable=writable,
+                height=None,
+                row_style=ENDED_ROW_STYLE,
+                no_rows_text="Belum ada tarif",
+            ),
+            _add_modal(),
+            _end_modal(),
+        ],
+        id=ids.PAGE,
+    )
+
+
+def layout(**_kwargs: object) -> Component:
+    return for_roles(ROLES, _build)
