@@ -12,18 +12,28 @@ from dataclasses import dataclass
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
+from dash import Dash, html, no_update
 from dash.development.base_component import Component
-from dash.exceptions import PreventUpdate
 from sqlalchemy.orm import Session
 
+from callbacks.admin_form import (
+    AdminFormLogic,
+    GridView,
+    closed_outputs,
+    count_outputs,
+    editing_id,
+    next_version,
+    register_admin_form,
+    sample_action,
+    sample_notice,
+)
 from callbacks.common import Outcome, perform, read
 from dashboard.agency_directory import validate_agency
 from dashboard.components.forms import field_feedback, form_alert
-from dashboard.components.grid import selected_row_id
 from dashboard.context import app_state, current_role
 from dashboard.i18n import format_number
 from dashboard.ids import agency_admin as ids
+from dashboard.ids.admin_form import admin_form_ids
 from dashboard.roles import CATALOG_EDITORS
 from dashboard.services.agencies import (
     add_agency,
@@ -45,45 +55,9 @@ STATUS_INACTIVE = "inactive"
 STATUS_ALL = "all"
 SAMPLE_TEXT = "Contoh"
 
-FOCUS_FORM = f"""
-function (isOpen) {{
-    if (!isOpen) {{ return; }}
-    var attempts = 0;
-    function focusFirst() {{
-        var field = document.getElementById("{ids.NAME}");
-        var modal = field && field.closest(".modal");
-        if (!modal || !modal.classList.contains("show")) {{
-            if (++attempts < 40) {{ window.setTimeout(focusFirst, 25); }}
-            return;
-        }}
-        var active = document.activeElement;
-        if (active && modal.contains(active) && active.matches("input, select, textarea")) {{
-            return;
-        }}
-        if (!field.disabled) {{ field.focus(); field.select(); }}
-    }}
-    focusFirst();
-}}
-"""
-"""Put the cursor in the first field once the form is shown, unless the user is already in a
-field of it."""
-
-FOCUS_INVALID = f"""
-function (_alert) {{
-    var modal = document.getElementById("{ids.FORM_MODAL}");
-    var invalid = modal && modal.querySelector(".is-invalid");
-    if (invalid) {{ invalid.focus(); }}
-}}
-"""
-"""After a refused save, put the cursor in the first field marked red."""
-
 
 def can_write() -> bool:
     return current_role() in CATALOG_EDITORS
-
-
-def next_version(version: int | None) -> int:
-    return (version or 0) + 1
 
 
 # -- the grid -------------------------------------------------------------------------------
@@ -122,59 +96,24 @@ def sample_banner(rows: Sequence[AgencyListRow], writable: bool) -> Component | 
     if not samples:
         return None
     count = format_number(samples)
-    action: list[Component] = []
+    action = None
     if writable:
-        action.append(
-            dcc.ConfirmDialogProvider(
-                dbc.Button(
-                    [html.I(className="bi bi-slash-circle me-1"), f"Nonaktifkan {count} contoh"],
-                    id=ids.SAMPLE_DEACTIVATE_BUTTON,
-                    color="warning",
-                    size="sm",
-                ),
-                id=ids.SAMPLE_DEACTIVATE,
-                message=f"Nonaktifkan {count} instansi contoh? Instansi itu tidak lagi "
-                "disarankan untuk rujukan, dan dapat diaktifkan lagi satu per satu.",
-            )
+        action = sample_action(
+            ids.SAMPLE_DEACTIVATE,
+            ids.SAMPLE_DEACTIVATE_BUTTON,
+            "bi-slash-circle",
+            f"Nonaktifkan {count} contoh",
+            f"Nonaktifkan {count} instansi contoh? Instansi itu tidak lagi "
+            "disarankan untuk rujukan, dan dapat diaktifkan lagi satu per satu.",
         )
-    return dbc.Alert(
-        html.Div(
-            [
-                html.Div(
-                    [
-                        html.Div(
-                            [
-                                html.I(className="bi bi-exclamation-triangle-fill me-2"),
-                                html.Strong(
-                                    "Direktori contoh — periksa dan ganti dengan data dinas "
-                                    "di daerah Anda."
-                                ),
-                            ]
-                        ),
-                        html.Div(
-                            f"{count} instansi bertanda “{SAMPLE_TEXT}” adalah data contoh "
-                            "bawaan aplikasi. Periksa alamat dan kontaknya sebelum dipakai "
-                            "untuk rujukan; instansi yang sudah diubah menjadi data kantor Anda.",
-                            className="small mt-1",
-                        ),
-                    ],
-                    className="me-auto",
-                ),
-                *action,
-            ],
-            className="d-flex flex-wrap align-items-center gap-2",
-        ),
-        color="warning",
-        id=ids.SAMPLE_NOTICE,
-        className="mb-2",
+    return sample_notice(
+        ids.SAMPLE_NOTICE,
+        "Direktori contoh — periksa dan ganti dengan data dinas di daerah Anda.",
+        f"{count} instansi bertanda “{SAMPLE_TEXT}” adalah data contoh "
+        "bawaan aplikasi. Periksa alamat dan kontaknya sebelum dipakai "
+        "untuk rujukan; instansi yang sudah diubah menjadi data kantor Anda.",
+        action,
     )
-
-
-@dataclass(frozen=True)
-class GridView:
-    records: list[dict[str, Any]]
-    counts: str
-    banner: Component | None
 
 
 def grid_view(rows: Sequence[AgencyListRow], status: str | None, writable: bool) -> GridView:
@@ -265,13 +204,6 @@ def open_outputs(entry: FormEntry, writable: bool) -> tuple[Any, ...]:
     )
 
 
-def editing_id(editing: object) -> int | None:
-    if not isinstance(editing, Mapping):
-        return None
-    value = editing.get("id")
-    return value if isinstance(value, int) else None
-
-
 def raw_entry(values: Sequence[Any]) -> dict[str, object]:
     return dict(zip(FIELDS, values, strict=True))
 
@@ -301,144 +233,46 @@ def toggle_outputs(
     outcome: Outcome[Agency], active: bool, version: int | None
 ) -> tuple[Any, Any, Any, Any]:
     """(form alert, modal open, version, page message) after (de)activating."""
-    if not outcome.ok or outcome.value is None:
-        return form_alert(outcome.errors), no_update, no_update, no_update
     done = "diaktifkan lagi untuk rujukan" if active else "dinonaktifkan: tidak disarankan lagi"
-    return None, False, next_version(version), form_alert({}, f"{outcome.value.name} {done}.")
+    return closed_outputs(outcome, lambda agency: f"{agency.name} {done}.", version)
+
+
+def set_active(agency_id: int, active: bool, version: int | None) -> tuple[Any, ...]:
+    outcome = perform(
+        CATALOG_EDITORS,
+        lambda session, actor: set_agency_active(session, actor, agency_id, active),
+    )
+    return toggle_outputs(outcome, active, version)
 
 
 def samples_outputs(outcome: Outcome[int], version: int | None) -> tuple[Any, Any]:
-    if not outcome.ok:
-        return no_update, form_alert(outcome.errors)
-    text = f"{format_number(outcome.value or 0)} instansi contoh dinonaktifkan."
-    return next_version(version), form_alert({}, text)
+    return count_outputs(outcome, "instansi contoh dinonaktifkan.", version)
 
 
 # -- callbacks ------------------------------------------------------------------------------
 
-
-def _feedback_outputs(*, duplicate: bool = False) -> list[Output]:
-    return [
-        *[Output(ids.FEEDBACK_IDS[name], "children", allow_duplicate=duplicate) for name in FIELDS],
-        *[Output(ids.FIELD_IDS[name], "invalid", allow_duplicate=duplicate) for name in FIELDS],
-    ]
+FORM_IDS = admin_form_ids(ids, toggle=ids.TOGGLE_ACTIVE, sample_action=ids.SAMPLE_DEACTIVATE)
 
 
 def register(app: Dash) -> None:
-    @app.callback(
-        Output(ids.GRID, "rowData"),
-        Output(ids.COUNTS, "children"),
-        Output(ids.SAMPLE_BANNER, "children"),
-        Input(ids.VERSION, "data"),
-        Input(ids.STATUS_FILTER, "value"),
+    register_admin_form(
+        app,
+        FORM_IDS,
+        AdminFormLogic(
+            grid_view=lambda status: grid_view(load_rows(), status, can_write()),
+            blank_entry=blank_entry,
+            load_entry=load_entry,
+            open_outputs=lambda entry: open_outputs(entry, can_write()),
+            save=lambda editing, values, version: save_outputs(
+                save_entry(editing, raw_entry(values)), editing_id(editing) is None, version
+            ),
+            toggle_key="active",
+            toggle=set_active,
+            samples=lambda version: samples_outputs(
+                perform(CATALOG_EDITORS, deactivate_sample_agencies), version
+            ),
+            invalid_fields=FIELDS,
+            submit_fields=SUBMIT_FIELDS,
+            first_field=ids.NAME,
+        ),
     )
-    def refresh_grid(_version: int | None, status: str | None) -> tuple[Any, Any, Any]:
-        view = grid_view(load_rows(), status, can_write())
-        return view.records, view.counts, view.banner
-
-    @app.callback(
-        Output(ids.GRID, "dashGridOptions"),
-        Input(ids.QUICK_FILTER, "value"),
-        prevent_initial_call=True,
-    )
-    def quick_filter(text: str | None) -> Patch:
-        options = Patch()
-        options["quickFilterText"] = text or ""
-        return options
-
-    @app.callback(
-        Output(ids.FORM_MODAL, "is_open"),
-        Output(ids.EDITING, "data"),
-        Output(ids.FORM_TITLE, "children"),
-        Output(ids.FORM_STATUS, "children"),
-        Output(ids.TOGGLE_ACTIVE, "children"),
-        Output(ids.TOGGLE_ACTIVE, "color"),
-        Output(ids.TOGGLE_ACTIVE, "className"),
-        Output(ids.FORM_ALERT, "children"),
-        *[Output(ids.FIELD_IDS[name], "value") for name in FIELDS],
-        *_feedback_outputs(),
-        Output(ids.GRID, "selectedRows"),
-        Input(ids.ADD, "n_clicks"),
-        Input(ids.GRID, "selectedRows"),
-        prevent_initial_call=True,
-    )
-    def open_form(_add: int | None, selected: object) -> tuple[Any, ...]:
-        if ctx.triggered_id == ids.ADD:
-            entry = blank_entry()
-        else:
-            agency_id = selected_row_id(selected)
-            entry = load_entry(agency_id) if agency_id is not None else None
-            if entry is None:
-                raise PreventUpdate
-        # The selection is cleared so that a click on the same row opens it again.
-        return (*open_outputs(entry, can_write()), [])
-
-    app.clientside_callback(FOCUS_FORM, Input(ids.FORM_MODAL, "is_open"), prevent_initial_call=True)
-    app.clientside_callback(
-        FOCUS_INVALID, Input(ids.FORM_ALERT, "children"), prevent_initial_call=True
-    )
-
-    @app.callback(
-        Output(ids.FORM_MODAL, "is_open", allow_duplicate=True),
-        Input(ids.CANCEL, "n_clicks"),
-        prevent_initial_call=True,
-    )
-    def close_form(_clicks: int | None) -> bool:
-        return False
-
-    @app.callback(
-        *_feedback_outputs(duplicate=True),
-        Output(ids.FORM_ALERT, "children", allow_duplicate=True),
-        Output(ids.FORM_MODAL, "is_open", allow_duplicate=True),
-        Output(ids.VERSION, "data"),
-        Output(ids.MESSAGE, "children"),
-        Input(ids.SAVE, "n_clicks"),
-        *[Input(ids.FIELD_IDS[name], "n_submit") for name in SUBMIT_FIELDS],
-        *[State(ids.FIELD_IDS[name], "value") for name in FIELDS],
-        State(ids.EDITING, "data"),
-        State(ids.VERSION, "data"),
-        prevent_initial_call=True,
-        running=[(Output(ids.SAVE, "disabled"), True, False)],
-    )
-    def save(*args: Any) -> tuple[Any, ...]:
-        triggers = args[: 1 + len(SUBMIT_FIELDS)]
-        values = args[1 + len(SUBMIT_FIELDS) : 1 + len(SUBMIT_FIELDS) + len(FIELDS)]
-        editing, version = args[-2:]
-        if not any(triggers):
-            raise PreventUpdate
-        outcome = save_entry(editing, raw_entry(values))
-        return save_outputs(outcome, editing_id(editing) is None, version)
-
-    @app.callback(
-        Output(ids.FORM_ALERT, "children", allow_duplicate=True),
-        Output(ids.FORM_MODAL, "is_open", allow_duplicate=True),
-        Output(ids.VERSION, "data", allow_duplicate=True),
-        Output(ids.MESSAGE, "children", allow_duplicate=True),
-        Input(ids.TOGGLE_ACTIVE, "n_clicks"),
-        State(ids.EDITING, "data"),
-        State(ids.VERSION, "data"),
-        prevent_initial_call=True,
-        running=[(Output(ids.TOGGLE_ACTIVE, "disabled"), True, False)],
-    )
-    def toggle_active(clicks: int | None, editing: object, version: int | None) -> tuple:
-        agency_id = editing_id(editing)
-        if not clicks or agency_id is None:
-            raise PreventUpdate
-        active = not (isinstance(editing, Mapping) and editing.get("active"))
-        outcome = perform(
-            CATALOG_EDITORS,
-            lambda session, actor: set_agency_active(session, actor, agency_id, active),
-        )
-        return toggle_outputs(outcome, active, version)
-
-    @app.callback(
-        Output(ids.VERSION, "data", allow_duplicate=True),
-        Output(ids.MESSAGE, "children", allow_duplicate=True),
-        Input(ids.SAMPLE_DEACTIVATE, "submit_n_clicks"),
-        State(ids.VERSION, "data"),
-        prevent_initial_call=True,
-    )
-    def deactivate_samples(clicks: int | None, version: int | None) -> tuple[Any, Any]:
-        if not clicks:
-            raise PreventUpdate
-        return samples_outputs(perform(CATALOG_EDITORS, deactivate_sample_agencies), version)

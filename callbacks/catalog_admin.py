@@ -7,19 +7,29 @@ role but the administrator, whatever the page shows. Reads are open to the desk 
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
+from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 from sqlalchemy.orm import Session
 
+from callbacks.admin_form import (
+    AdminFormLogic,
+    GridView,
+    closed_outputs,
+    count_outputs,
+    editing_id,
+    next_version,
+    register_admin_form,
+    sample_action,
+    sample_notice,
+)
 from callbacks.common import Outcome, perform, read
+from callbacks.file_import import decode_upload, problem_grid, shown_problems_note
 from dashboard.catalog import (
     FORMAT_HARDCOPY,
     FORMAT_SOFTCOPY,
@@ -28,7 +38,6 @@ from dashboard.catalog import (
 )
 from dashboard.catalog_io import (
     EXPORT_MEDIA_TYPES,
-    ImportProblem,
     ImportSummary,
     ParsedCatalog,
     export_catalog,
@@ -38,11 +47,11 @@ from dashboard.catalog_io import (
 from dashboard.catalog_io import parse_catalog_file as parse_file
 from dashboard.clock import local_date, utc_now
 from dashboard.components.forms import field_feedback, form_alert
-from dashboard.components.grid import data_grid, selected_row_id
 from dashboard.context import app_state, current_role
 from dashboard.errors import FORM
 from dashboard.i18n import format_day, format_number
 from dashboard.ids import catalog_admin as ids
+from dashboard.ids.admin_form import admin_form_ids
 from dashboard.roles import CATALOG_EDITORS
 from dashboard.services.audit import Actor
 from dashboard.services.catalog import (
@@ -72,42 +81,6 @@ STATUS_RETIRED = "retired"
 STATUS_ALL = "all"
 FORMAT_SHORT = {FORMAT_HARDCOPY: "Cetak", FORMAT_SOFTCOPY: "PDF"}
 SAMPLE_TEXT = "Contoh"
-AUTO_HEIGHT_ROWS = 12
-"""A report this short is shown whole, without a scroll area."""
-MAX_REPORTED_PROBLEMS = 2000
-"""A file wrong in every row reports the first ones; fixing those usually fixes the rest."""
-
-FOCUS_FORM = f"""
-function (isOpen) {{
-    if (!isOpen) {{ return; }}
-    var attempts = 0;
-    function focusFirst() {{
-        var field = document.getElementById("{ids.CATALOG_NUMBER}");
-        var modal = field && field.closest(".modal");
-        if (!modal || !modal.classList.contains("show")) {{
-            if (++attempts < 40) {{ window.setTimeout(focusFirst, 25); }}
-            return;
-        }}
-        var active = document.activeElement;
-        if (active && modal.contains(active) && active.matches("input, select, textarea")) {{
-            return;
-        }}
-        if (!field.disabled) {{ field.focus(); field.select(); }}
-    }}
-    focusFirst();
-}}
-"""
-"""Put the cursor in the first field once the form is shown, unless the user is already in a
-field of it."""
-
-FOCUS_INVALID = f"""
-function (_alert) {{
-    var modal = document.getElementById("{ids.FORM_MODAL}");
-    var invalid = modal && modal.querySelector(".is-invalid");
-    if (invalid) {{ invalid.focus(); }}
-}}
-"""
-"""After a refused save, put the cursor in the first field marked red."""
 
 
 def can_write() -> bool:
@@ -116,10 +89,6 @@ def can_write() -> bool:
 
 def current_year() -> int:
     return local_date(utc_now()).year
-
-
-def next_version(version: int | None) -> int:
-    return (version or 0) + 1
 
 
 # -- the grid -------------------------------------------------------------------------------
@@ -183,56 +152,24 @@ def sample_banner(rows: Sequence[PublicationListRow], writable: bool) -> Compone
     if not samples:
         return None
     count = format_number(samples)
-    action: list[Component] = []
+    action = None
     if writable:
-        action.append(
-            dcc.ConfirmDialogProvider(
-                dbc.Button(
-                    [html.I(className="bi bi-archive me-1"), f"Tarik {count} entri contoh"],
-                    id=ids.SAMPLE_RETIRE_BUTTON,
-                    color="warning",
-                    size="sm",
-                ),
-                id=ids.SAMPLE_RETIRE,
-                message=f"Tarik {count} entri contoh dari katalog? Entri tetap tersimpan dan "
-                "dapat dipulihkan satu per satu.",
-            )
+        action = sample_action(
+            ids.SAMPLE_RETIRE,
+            ids.SAMPLE_RETIRE_BUTTON,
+            "bi-archive",
+            f"Tarik {count} entri contoh",
+            f"Tarik {count} entri contoh dari katalog? Entri tetap tersimpan dan "
+            "dapat dipulihkan satu per satu.",
         )
-    return dbc.Alert(
-        html.Div(
-            [
-                html.Div(
-                    [
-                        html.Div(
-                            [
-                                html.I(className="bi bi-exclamation-triangle-fill me-2"),
-                                html.Strong("Katalog contoh — ganti dengan katalog kantor Anda."),
-                            ]
-                        ),
-                        html.Div(
-                            f"{count} entri bertanda “{SAMPLE_TEXT}” adalah data contoh bawaan "
-                            "aplikasi, bukan koleksi perpustakaan ini. Impor katalog kantor Anda "
-                            "(CSV/XLSX), lalu tarik entri contoh.",
-                            className="small mt-1",
-                        ),
-                    ],
-                    className="me-auto",
-                ),
-                *action,
-            ],
-            className="d-flex flex-wrap align-items-center gap-2",
-        ),
-        color="warning",
-        id=ids.SAMPLE_NOTICE,
-        className="mb-2",
+    return sample_notice(
+        ids.SAMPLE_NOTICE,
+        "Katalog contoh — ganti dengan katalog kantor Anda.",
+        f"{count} entri bertanda “{SAMPLE_TEXT}” adalah data contoh bawaan "
+        "aplikasi, bukan koleksi perpustakaan ini. Impor katalog kantor Anda "
+        "(CSV/XLSX), lalu tarik entri contoh.",
+        action,
     )
-
-
-@dataclass(frozen=True)
-class GridView:
-    records: list[dict[str, Any]]
-    counts: str
-    banner: Component | None
 
 
 def grid_view(rows: Sequence[PublicationListRow], status: str | None, writable: bool) -> GridView:
@@ -352,13 +289,6 @@ def raw_entry(values: Sequence[Any]) -> dict[str, object]:
     return dict(zip(FIELDS, values, strict=True))
 
 
-def editing_id(editing: object) -> int | None:
-    if not isinstance(editing, Mapping):
-        return None
-    value = editing.get("id")
-    return value if isinstance(value, int) else None
-
-
 def save_entry(editing: object, raw: Mapping[str, object]) -> Outcome[Publication]:
     """Validate and store the form's entry, in one transaction, as the administrator."""
     publication_id = editing_id(editing)
@@ -396,66 +326,28 @@ def retire_outputs(
     outcome: Outcome[Publication], retire: bool, version: int | None
 ) -> tuple[Any, Any, Any, Any]:
     """(form alert, modal open, version, page message) after retiring or restoring."""
-    if not outcome.ok or outcome.value is None:
-        return form_alert(outcome.errors), no_update, no_update, no_update
-    publication = outcome.value
     done = "ditarik dari katalog" if retire else "dipulihkan ke katalog"
-    text = f"Publikasi {publication.catalog_number} “{publication.title}” {done}."
-    return None, False, next_version(version), form_alert({}, text)
+    return closed_outputs(
+        outcome,
+        lambda publication: f"Publikasi {publication.catalog_number} “{publication.title}” {done}.",
+        version,
+    )
+
+
+def set_retired(publication_id: int, retire: bool, version: int | None) -> tuple[Any, ...]:
+    outcome = perform(
+        CATALOG_EDITORS,
+        lambda session, actor: set_publication_retired(session, actor, publication_id, retire),
+    )
+    return retire_outputs(outcome, retire, version)
 
 
 def samples_retired_outputs(outcome: Outcome[int], version: int | None) -> tuple[Any, Any]:
     """(version, page message) after retiring every sample entry."""
-    if not outcome.ok:
-        return no_update, form_alert(outcome.errors)
-    text = f"{format_number(outcome.value or 0)} entri contoh ditarik dari katalog."
-    return next_version(version), form_alert({}, text)
+    return count_outputs(outcome, "entri contoh ditarik dari katalog.", version)
 
 
 # -- import ---------------------------------------------------------------------------------
-
-
-def decode_upload(contents: object) -> bytes | None:
-    """The bytes of a file from ``dcc.Upload`` (a ``data:…;base64,…`` URL); None if none."""
-    if not isinstance(contents, str) or "," not in contents:
-        return None
-    try:
-        return base64.b64decode(contents.split(",", 1)[1], validate=True)
-    except (binascii.Error, ValueError):
-        return None
-
-
-def report_grid(problems: Sequence[ImportProblem]) -> Component:
-    """The validation report: one line per problem (the first ``MAX_REPORTED_PROBLEMS``),
-    as a spreadsheet user finds it."""
-    records = [
-        {
-            "id": str(position),
-            "row": problem.row,
-            "column": problem.column,
-            "message": problem.message,
-        }
-        for position, problem in enumerate(problems[:MAX_REPORTED_PROBLEMS])
-    ]
-    columns = [
-        {"field": "row", "headerName": "Baris", "width": 100, "sort": "asc", "filter": False},
-        {"field": "column", "headerName": "Kolom", "width": 200},
-        {
-            "field": "message",
-            "headerName": "Masalah",
-            "flex": 1,
-            "wrapText": True,
-            "autoHeight": True,
-            "cellStyle": {"lineHeight": "1.45", "paddingTop": "8px", "paddingBottom": "8px"},
-        },
-    ]
-    return data_grid(
-        ids.IMPORT_REPORT_GRID,
-        columns,
-        row_data=records,
-        selectable=False,
-        height=None if len(records) <= AUTO_HEIGHT_ROWS else "45vh",
-    )
 
 
 def check_outputs(
@@ -465,9 +357,7 @@ def check_outputs(
     name_line = [html.I(className="bi bi-file-earmark-text me-1"), filename]
     if parsed.problems:
         count = format_number(len(parsed.problems))
-        shown = ""
-        if len(parsed.problems) > MAX_REPORTED_PROBLEMS:
-            shown = f" Ditampilkan {format_number(MAX_REPORTED_PROBLEMS)} masalah pertama."
+        shown = shown_problems_note(len(parsed.problems))
         alert = dbc.Alert(
             [
                 html.Strong(f"Berkas ditolak: {count} masalah. "),
@@ -477,7 +367,7 @@ def check_outputs(
             color="danger",
             className="mb-2",
         )
-        return name_line, alert, report_grid(parsed.problems), True
+        return name_line, alert, problem_grid(ids.IMPORT_REPORT_GRID, parsed.problems), True
     if not parsed.rows:
         alert = dbc.Alert("Berkas tidak berisi baris data.", color="danger")
         return name_line, alert, None, True
@@ -552,138 +442,31 @@ def export_file(fmt: Literal["csv", "xlsx"]) -> dict[str, Any]:
 # -- callbacks ------------------------------------------------------------------------------
 
 
-def _field_outputs(prop: str, names: Sequence[str], *, duplicate: bool = False) -> list[Output]:
-    return [Output(ids.FIELD_IDS[name], prop, allow_duplicate=duplicate) for name in names]
-
-
-def _feedback_outputs(*, duplicate: bool = False) -> list[Output]:
-    return [
-        *[Output(ids.FEEDBACK_IDS[name], "children", allow_duplicate=duplicate) for name in FIELDS],
-        *_field_outputs("invalid", TEXT_FIELDS, duplicate=duplicate),
-    ]
+FORM_IDS = admin_form_ids(ids, toggle=ids.RETIRE, sample_action=ids.SAMPLE_RETIRE)
 
 
 def register(app: Dash) -> None:
-    @app.callback(
-        Output(ids.GRID, "rowData"),
-        Output(ids.COUNTS, "children"),
-        Output(ids.SAMPLE_BANNER, "children"),
-        Input(ids.VERSION, "data"),
-        Input(ids.STATUS_FILTER, "value"),
+    register_admin_form(
+        app,
+        FORM_IDS,
+        AdminFormLogic(
+            grid_view=lambda status: grid_view(load_rows(), status, can_write()),
+            blank_entry=lambda: FormEntry(None, blank_form(current_year())),
+            load_entry=load_entry,
+            open_outputs=lambda entry: open_outputs(entry, can_write()),
+            save=lambda editing, values, version: save_outputs(
+                save_entry(editing, raw_entry(values)), editing_id(editing) is None, version
+            ),
+            toggle_key="retired",
+            toggle=set_retired,
+            samples=lambda version: samples_retired_outputs(
+                perform(CATALOG_EDITORS, retire_sample_publications), version
+            ),
+            invalid_fields=TEXT_FIELDS,
+            submit_fields=SUBMIT_FIELDS,
+            first_field=ids.CATALOG_NUMBER,
+        ),
     )
-    def refresh_grid(_version: int | None, status: str | None) -> tuple[Any, Any, Any]:
-        view = grid_view(load_rows(), status, can_write())
-        return view.records, view.counts, view.banner
-
-    @app.callback(
-        Output(ids.GRID, "dashGridOptions"),
-        Input(ids.QUICK_FILTER, "value"),
-        prevent_initial_call=True,
-    )
-    def quick_filter(text: str | None) -> Patch:
-        options = Patch()
-        options["quickFilterText"] = text or ""
-        return options
-
-    @app.callback(
-        Output(ids.FORM_MODAL, "is_open"),
-        Output(ids.EDITING, "data"),
-        Output(ids.FORM_TITLE, "children"),
-        Output(ids.FORM_STATUS, "children"),
-        Output(ids.RETIRE, "children"),
-        Output(ids.RETIRE, "color"),
-        Output(ids.RETIRE, "className"),
-        Output(ids.FORM_ALERT, "children"),
-        *_field_outputs("value", FIELDS),
-        *_feedback_outputs(),
-        Output(ids.GRID, "selectedRows"),
-        Input(ids.ADD, "n_clicks"),
-        Input(ids.GRID, "selectedRows"),
-        prevent_initial_call=True,
-    )
-    def open_form(_add: int | None, selected: object) -> tuple[Any, ...]:
-        if ctx.triggered_id == ids.ADD:
-            entry = FormEntry(None, blank_form(current_year()))
-        else:
-            publication_id = selected_row_id(selected)
-            if publication_id is None:
-                raise PreventUpdate
-            entry = load_entry(publication_id)
-            if entry is None:
-                raise PreventUpdate
-        # The selection is cleared so that a click on the same row opens it again.
-        return (*open_outputs(entry, can_write()), [])
-
-    app.clientside_callback(FOCUS_FORM, Input(ids.FORM_MODAL, "is_open"), prevent_initial_call=True)
-    app.clientside_callback(
-        FOCUS_INVALID, Input(ids.FORM_ALERT, "children"), prevent_initial_call=True
-    )
-
-    @app.callback(
-        Output(ids.FORM_MODAL, "is_open", allow_duplicate=True),
-        Input(ids.CANCEL, "n_clicks"),
-        prevent_initial_call=True,
-    )
-    def close_form(_clicks: int | None) -> bool:
-        return False
-
-    @app.callback(
-        *_feedback_outputs(duplicate=True),
-        Output(ids.FORM_ALERT, "children", allow_duplicate=True),
-        Output(ids.FORM_MODAL, "is_open", allow_duplicate=True),
-        Output(ids.VERSION, "data"),
-        Output(ids.MESSAGE, "children"),
-        Input(ids.SAVE, "n_clicks"),
-        *[Input(ids.FIELD_IDS[name], "n_submit") for name in SUBMIT_FIELDS],
-        *[State(ids.FIELD_IDS[name], "value") for name in FIELDS],
-        State(ids.EDITING, "data"),
-        State(ids.VERSION, "data"),
-        prevent_initial_call=True,
-        running=[(Output(ids.SAVE, "disabled"), True, False)],
-    )
-    def save(*args: Any) -> tuple[Any, ...]:
-        triggers = args[: 1 + len(SUBMIT_FIELDS)]
-        values = args[1 + len(SUBMIT_FIELDS) : 1 + len(SUBMIT_FIELDS) + len(FIELDS)]
-        editing, version = args[-2:]
-        if not any(triggers):
-            raise PreventUpdate
-        outcome = save_entry(editing, raw_entry(values))
-        return save_outputs(outcome, editing_id(editing) is None, version)
-
-    @app.callback(
-        Output(ids.FORM_ALERT, "children", allow_duplicate=True),
-        Output(ids.FORM_MODAL, "is_open", allow_duplicate=True),
-        Output(ids.VERSION, "data", allow_duplicate=True),
-        Output(ids.MESSAGE, "children", allow_duplicate=True),
-        Input(ids.RETIRE, "n_clicks"),
-        State(ids.EDITING, "data"),
-        State(ids.VERSION, "data"),
-        prevent_initial_call=True,
-        running=[(Output(ids.RETIRE, "disabled"), True, False)],
-    )
-    def toggle_retired(clicks: int | None, editing: object, version: int | None) -> tuple:
-        publication_id = editing_id(editing)
-        if not clicks or publication_id is None:
-            raise PreventUpdate
-        retire = not (isinstance(editing, Mapping) and editing.get("retired"))
-        outcome = perform(
-            CATALOG_EDITORS,
-            lambda session, actor: set_publication_retired(session, actor, publication_id, retire),
-        )
-        return retire_outputs(outcome, retire, version)
-
-    @app.callback(
-        Output(ids.VERSION, "data", allow_duplicate=True),
-        Output(ids.MESSAGE, "children", allow_duplicate=True),
-        Input(ids.SAMPLE_RETIRE, "submit_n_clicks"),
-        State(ids.VERSION, "data"),
-        prevent_initial_call=True,
-    )
-    def retire_samples(clicks: int | None, version: int | None) -> tuple[Any, Any]:
-        if not clicks:
-            raise PreventUpdate
-        outcome = perform(CATALOG_EDITORS, retire_sample_publications)
-        return samples_retired_outputs(outcome, version)
 
     @app.callback(
         Output(ids.IMPORT_MODAL, "is_open"),

@@ -9,7 +9,6 @@ parses the uploaded file again on the server and checks it again inside its tran
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, Literal
 
 import dash_bootstrap_components as dbc
@@ -17,8 +16,8 @@ from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 
-from callbacks.catalog_admin import decode_upload
 from callbacks.common import Outcome, perform, read
+from callbacks.file_import import decode_upload, grid_height, problem_grid, shown_problems_note
 from dashboard.components.grid import NUMBER_FILTER, data_grid
 from dashboard.config import PROJECT_ROOT
 from dashboard.context import app_state, require_role
@@ -35,16 +34,11 @@ from dashboard.services.guest_book_import import (
     import_guest_book,
     summary_text,
 )
-from dashboard.tabular_file import ImportProblem
 from db.reference_data import SERVICE_TYPE
 
 EXAMPLES_DIR = PROJECT_ROOT / "examples"
 EXAMPLE_STEM = "buku-tamu-contoh"
-MAX_REPORTED_PROBLEMS = 2000
-"""A file wrong in every row reports the first ones; fixing those usually fixes the rest."""
 MAX_PREVIEW_ROWS = 1000
-AUTO_HEIGHT_ROWS = 12
-"""A list this short is shown whole, without a scroll area."""
 STATUS_NEW = "Baru"
 STATUS_EXISTING = "Sudah ada"
 
@@ -59,42 +53,6 @@ function (disabled) {{
 
 
 # -- the check ------------------------------------------------------------------------------
-
-
-def _grid_height(count: int) -> str | None:
-    return None if count <= AUTO_HEIGHT_ROWS else "45vh"
-
-
-def problem_grid(problems: Sequence[ImportProblem]) -> Component:
-    """Every problem (the first ``MAX_REPORTED_PROBLEMS``), as a spreadsheet user finds it."""
-    records = [
-        {
-            "id": str(position),
-            "row": problem.row,
-            "column": problem.column,
-            "message": problem.message,
-        }
-        for position, problem in enumerate(problems[:MAX_REPORTED_PROBLEMS])
-    ]
-    columns = [
-        {"field": "row", "headerName": "Baris", "width": 100, "sort": "asc", "filter": False},
-        {"field": "column", "headerName": "Kolom", "width": 190},
-        {
-            "field": "message",
-            "headerName": "Masalah",
-            "flex": 1,
-            "wrapText": True,
-            "autoHeight": True,
-            "cellStyle": {"lineHeight": "1.45", "paddingTop": "8px", "paddingBottom": "8px"},
-        },
-    ]
-    return data_grid(
-        ids.REPORT_GRID,
-        columns,
-        row_data=records,
-        selectable=False,
-        height=_grid_height(len(records)),
-    )
 
 
 def _found_text(found: bool | None) -> str:
@@ -168,7 +126,7 @@ def preview_grid(check: GuestBookCheck) -> Component:
             PREVIEW_COLUMNS,
             row_data=records,
             selectable=False,
-            height=_grid_height(len(records)),
+            height=grid_height(len(records)),
         )
     ]
     if len(check.parsed.rows) > MAX_PREVIEW_ROWS:
@@ -184,9 +142,7 @@ def preview_grid(check: GuestBookCheck) -> Component:
 
 def _check_alert(check: GuestBookCheck) -> dbc.Alert:
     if check.problems:
-        shown = ""
-        if len(check.problems) > MAX_REPORTED_PROBLEMS:
-            shown = f" Ditampilkan {format_number(MAX_REPORTED_PROBLEMS)} masalah pertama."
+        shown = shown_problems_note(len(check.problems))
         return dbc.Alert(
             [
                 html.Strong(check_text(check) + " "),
@@ -215,7 +171,7 @@ def check_outputs(filename: str, check: GuestBookCheck) -> tuple[Any, ...]:
     """(file name line, check alert, problems, preview, import disabled, result) of a file."""
     name_line = [html.I(className="bi bi-file-earmark-text me-1"), filename]
     if check.problems:
-        report = problem_grid(check.problems)
+        report = problem_grid(ids.REPORT_GRID, check.problems, column_width=190)
         return name_line, _check_alert(check), report, None, True, None
     importable = bool(check.new_rows)
     return name_line, _check_alert(check), None, preview_grid(check), not importable, None

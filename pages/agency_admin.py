@@ -10,13 +10,21 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.access import for_roles
+from dashboard.components.admin_form import (
+    admin_notices,
+    filter_columns,
+    form_modal,
+    text_input,
+)
 from dashboard.components.forms import labeled_field
 from dashboard.components.grid import SAMPLE_CELL_STYLE, data_grid, muted_rows
 from dashboard.context import current_role
 from dashboard.ids import agency_admin as ids
+from dashboard.ids.admin_form import admin_form_ids
 from dashboard.roles import CATALOG_EDITORS, DESK_READERS
 
 ROLES = sorted(DESK_READERS)
+FORM_IDS = admin_form_ids(ids, toggle=ids.TOGGLE_ACTIVE, sample_action=ids.SAMPLE_DEACTIVATE)
 STATUS_OPTIONS = [
     {"label": "Aktif", "value": "active"},
     {"label": "Nonaktif", "value": "inactive"},
@@ -71,32 +79,7 @@ COLUMNS = [
 def _toolbar(writable: bool) -> dbc.Row:
     return dbc.Row(
         [
-            dbc.Col(
-                dbc.InputGroup(
-                    [
-                        dbc.InputGroupText(html.I(className="bi bi-search")),
-                        dbc.Input(
-                            id=ids.QUICK_FILTER,
-                            type="search",
-                            placeholder="Saring tabel: nama, topik, alamat…",
-                            autocomplete="off",
-                            debounce=0.25,
-                            autofocus=True,
-                        ),
-                    ]
-                ),
-                lg=4,
-                md=6,
-            ),
-            dbc.Col(
-                dbc.InputGroup(
-                    [
-                        dbc.InputGroupText("Status"),
-                        dbc.Select(id=ids.STATUS_FILTER, options=STATUS_OPTIONS, value="active"),
-                    ]
-                ),
-                width="auto",
-            ),
+            *filter_columns(FORM_IDS, "Saring tabel: nama, topik, alamat…", STATUS_OPTIONS),
             dbc.Col(
                 dbc.Button(
                     [html.I(className="bi bi-plus-lg me-1"), "Tambah instansi"],
@@ -112,17 +95,13 @@ def _toolbar(writable: bool) -> dbc.Row:
     )
 
 
-def _text(input_id: str, writable: bool, **kwargs: object) -> dbc.Input:
-    return dbc.Input(id=input_id, autocomplete="off", disabled=not writable, **kwargs)
-
-
 def _form(writable: bool) -> list[Component]:
     field = ids.FIELD_IDS
     feedback = ids.FEEDBACK_IDS
     return [
         labeled_field(
             "Nama instansi",
-            _text(field["name"], writable, maxlength=200, placeholder="mis. Dinas Kesehatan"),
+            text_input(field["name"], writable, maxlength=200, placeholder="mis. Dinas Kesehatan"),
             feedback["name"],
         ),
         labeled_field(
@@ -155,7 +134,7 @@ def _form(writable: bool) -> list[Component]:
                 dbc.Col(
                     labeled_field(
                         "Telepon",
-                        _text(
+                        text_input(
                             field["phone"],
                             writable,
                             type="tel",
@@ -169,7 +148,7 @@ def _form(writable: bool) -> list[Component]:
                 dbc.Col(
                     labeled_field(
                         "Email",
-                        _text(field["email"], writable, type="email", maxlength=254),
+                        text_input(field["email"], writable, type="email", maxlength=254),
                         feedback["email"],
                     ),
                     md=4,
@@ -177,7 +156,7 @@ def _form(writable: bool) -> list[Component]:
                 dbc.Col(
                     labeled_field(
                         "Situs web",
-                        _text(
+                        text_input(
                             field["website"],
                             writable,
                             maxlength=200,
@@ -206,46 +185,12 @@ def _form(writable: bool) -> list[Component]:
 
 
 def _form_modal(writable: bool) -> dbc.Modal:
-    hidden = "" if writable else "d-none"
-    return dbc.Modal(
-        [
-            dbc.ModalHeader(dbc.ModalTitle("Instansi", id=ids.FORM_TITLE)),
-            dbc.ModalBody(
-                [
-                    html.Div(id=ids.FORM_STATUS, className="mb-2"),
-                    html.Div(id=ids.FORM_ALERT),
-                    *_form(writable),
-                ]
-            ),
-            dbc.ModalFooter(
-                [
-                    dbc.Button(
-                        "Nonaktifkan",
-                        id=ids.TOGGLE_ACTIVE,
-                        color="danger",
-                        outline=True,
-                        className=f"me-auto {hidden}",
-                    ),
-                    dbc.Button(
-                        "Batal" if writable else "Tutup",
-                        id=ids.CANCEL,
-                        color="secondary",
-                        outline=True,
-                    ),
-                    dbc.Button(
-                        [html.I(className="bi bi-check-lg me-1"), "Simpan"],
-                        id=ids.SAVE,
-                        color="primary",
-                        className=hidden,
-                    ),
-                ]
-            ),
-        ],
-        id=ids.FORM_MODAL,
-        is_open=False,
-        size="lg",
-        backdrop="static",
-        scrollable=True,
+    return form_modal(
+        FORM_IDS,
+        title="Instansi",
+        toggle_label="Nonaktifkan",
+        fields=_form(writable),
+        writable=writable,
     )
 
 
@@ -266,20 +211,14 @@ def _build() -> html.Div:
                 ],
                 className="mb-3",
             ),
-            html.Div(id=ids.SAMPLE_BANNER),
-            html.Div(
-                dbc.Alert(
-                    [
-                        html.I(className="bi bi-eye me-2"),
-                        "Hanya administrator yang dapat mengubah direktori; Anda dapat melihatnya.",
-                    ],
-                    color="light",
-                    className="py-2",
-                ),
-                id=ids.READ_ONLY_NOTE,
-                hidden=writable,
+            *admin_notices(
+                banner_id=ids.SAMPLE_BANNER,
+                read_only_id=ids.READ_ONLY_NOTE,
+                read_only_text="Hanya administrator yang dapat mengubah direktori; "
+                "Anda dapat melihatnya.",
+                message_id=ids.MESSAGE,
+                writable=writable,
             ),
-            html.Div(id=ids.MESSAGE),
             _toolbar(writable),
             data_grid(
                 ids.GRID,

@@ -22,13 +22,21 @@ from dashboard.catalog import (
 )
 from dashboard.catalog_io import CATALOG_COLUMNS
 from dashboard.components.access import for_roles
+from dashboard.components.admin_form import (
+    admin_notices,
+    filter_columns,
+    form_modal,
+    text_input,
+)
 from dashboard.components.forms import labeled_field
 from dashboard.components.grid import NUMBER_FILTER, SAMPLE_CELL_STYLE, data_grid, muted_rows
 from dashboard.context import current_role
 from dashboard.ids import catalog_admin as ids
+from dashboard.ids.admin_form import admin_form_ids
 from dashboard.roles import CATALOG_EDITORS, DESK_READERS
 
 ROLES = sorted(DESK_READERS)
+FORM_IDS = admin_form_ids(ids, toggle=ids.RETIRE, sample_action=ids.SAMPLE_RETIRE)
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 STATUS_OPTIONS = [
     {"label": "Aktif", "value": "active"},
@@ -108,32 +116,7 @@ def _toolbar(writable: bool) -> dbc.Row:
     hidden = "" if writable else "d-none"
     return dbc.Row(
         [
-            dbc.Col(
-                dbc.InputGroup(
-                    [
-                        dbc.InputGroupText(html.I(className="bi bi-search")),
-                        dbc.Input(
-                            id=ids.QUICK_FILTER,
-                            type="search",
-                            placeholder="Saring tabel: nomor, judul, subjek, rak…",
-                            autocomplete="off",
-                            debounce=0.25,
-                            autofocus=True,
-                        ),
-                    ]
-                ),
-                lg=4,
-                md=6,
-            ),
-            dbc.Col(
-                dbc.InputGroup(
-                    [
-                        dbc.InputGroupText("Status"),
-                        dbc.Select(id=ids.STATUS_FILTER, options=STATUS_OPTIONS, value="active"),
-                    ]
-                ),
-                width="auto",
-            ),
+            *filter_columns(FORM_IDS, "Saring tabel: nomor, judul, subjek, rak…", STATUS_OPTIONS),
             dbc.Col(
                 html.Div(
                     [
@@ -173,10 +156,6 @@ def _toolbar(writable: bool) -> dbc.Row:
     )
 
 
-def _text(input_id: str, writable: bool, **kwargs: object) -> dbc.Input:
-    return dbc.Input(id=input_id, autocomplete="off", disabled=not writable, **kwargs)
-
-
 def _switch(name: str, writable: bool) -> html.Div:
     """A format switch; the message of a refused combination shows under it."""
     return html.Div(
@@ -203,7 +182,7 @@ def _form(writable: bool) -> list[Component]:
                 dbc.Col(
                     labeled_field(
                         "Nomor katalog",
-                        _text(field["catalog_number"], writable, maxlength=MAX_CATALOG_NUMBER),
+                        text_input(field["catalog_number"], writable, maxlength=MAX_CATALOG_NUMBER),
                         feedback["catalog_number"],
                     ),
                     md=4,
@@ -211,7 +190,7 @@ def _form(writable: bool) -> list[Component]:
                 dbc.Col(
                     labeled_field(
                         "Tahun terbit",
-                        _text(field["year"], writable, inputmode="numeric", maxlength=4),
+                        text_input(field["year"], writable, inputmode="numeric", maxlength=4),
                         feedback["year"],
                     ),
                     md=2,
@@ -233,14 +212,14 @@ def _form(writable: bool) -> list[Component]:
             className="g-3",
         ),
         labeled_field(
-            "Judul", _text(field["title"], writable, maxlength=MAX_TITLE), feedback["title"]
+            "Judul", text_input(field["title"], writable, maxlength=MAX_TITLE), feedback["title"]
         ),
         dbc.Row(
             [
                 dbc.Col(
                     labeled_field(
                         "Wilayah",
-                        _text(
+                        text_input(
                             field["region"],
                             writable,
                             maxlength=MAX_REGION,
@@ -252,13 +231,13 @@ def _form(writable: bool) -> list[Component]:
                 ),
                 dbc.Col(
                     labeled_field(
-                        "ISBN", _text(field["isbn"], writable, maxlength=20), feedback["isbn"]
+                        "ISBN", text_input(field["isbn"], writable, maxlength=20), feedback["isbn"]
                     ),
                     md=3,
                 ),
                 dbc.Col(
                     labeled_field(
-                        "ISSN", _text(field["issn"], writable, maxlength=20), feedback["issn"]
+                        "ISSN", text_input(field["issn"], writable, maxlength=20), feedback["issn"]
                     ),
                     md=3,
                 ),
@@ -274,7 +253,7 @@ def _form(writable: bool) -> list[Component]:
                         dbc.Col(
                             labeled_field(
                                 "Stok hardcopy (eksemplar)",
-                                _text(
+                                text_input(
                                     field["hardcopy_stock"],
                                     writable,
                                     inputmode="numeric",
@@ -287,7 +266,7 @@ def _form(writable: bool) -> list[Component]:
                         dbc.Col(
                             labeled_field(
                                 "Lokasi rak",
-                                _text(
+                                text_input(
                                     field["shelf_location"],
                                     writable,
                                     maxlength=MAX_SHELF,
@@ -315,46 +294,12 @@ def _form(writable: bool) -> list[Component]:
 
 
 def _form_modal(writable: bool) -> dbc.Modal:
-    hidden = "" if writable else "d-none"
-    return dbc.Modal(
-        [
-            dbc.ModalHeader(dbc.ModalTitle("Publikasi", id=ids.FORM_TITLE)),
-            dbc.ModalBody(
-                [
-                    html.Div(id=ids.FORM_STATUS, className="mb-2"),
-                    html.Div(id=ids.FORM_ALERT),
-                    *_form(writable),
-                ]
-            ),
-            dbc.ModalFooter(
-                [
-                    dbc.Button(
-                        "Tarik dari katalog",
-                        id=ids.RETIRE,
-                        color="danger",
-                        outline=True,
-                        className=f"me-auto {hidden}",
-                    ),
-                    dbc.Button(
-                        "Tutup" if not writable else "Batal",
-                        id=ids.CANCEL,
-                        color="secondary",
-                        outline=True,
-                    ),
-                    dbc.Button(
-                        [html.I(className="bi bi-check-lg me-1"), "Simpan"],
-                        id=ids.SAVE,
-                        color="primary",
-                        className=hidden,
-                    ),
-                ]
-            ),
-        ],
-        id=ids.FORM_MODAL,
-        is_open=False,
-        size="lg",
-        backdrop="static",
-        scrollable=True,
+    return form_modal(
+        FORM_IDS,
+        title="Publikasi",
+        toggle_label="Tarik dari katalog",
+        fields=_form(writable),
+        writable=writable,
     )
 
 
@@ -428,21 +373,14 @@ def _build() -> html.Div:
             dcc.Store(id=ids.EDITING, data={"id": None}),
             dcc.Download(id=ids.DOWNLOAD),
             _header(),
-            html.Div(id=ids.SAMPLE_BANNER),
-            html.Div(
-                dbc.Alert(
-                    [
-                        html.I(className="bi bi-eye me-2"),
-                        "Hanya administrator yang dapat mengubah katalog; Anda dapat melihat "
-                        "dan mengunduhnya.",
-                    ],
-                    color="light",
-                    className="py-2",
-                ),
-                id=ids.READ_ONLY_NOTE,
-                hidden=writable,
+            *admin_notices(
+                banner_id=ids.SAMPLE_BANNER,
+                read_only_id=ids.READ_ONLY_NOTE,
+                read_only_text="Hanya administrator yang dapat mengubah katalog; Anda dapat "
+                "melihat dan mengunduhnya.",
+                message_id=ids.MESSAGE,
+                writable=writable,
             ),
-            html.Div(id=ids.MESSAGE),
             _toolbar(writable),
             data_grid(
                 ids.GRID,

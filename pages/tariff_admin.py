@@ -11,6 +11,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.access import for_roles
+from dashboard.components.admin_form import admin_notices
 from dashboard.components.forms import labeled_field
 from dashboard.components.grid import NUMBER_FILTER, SAMPLE_CELL_STYLE, data_grid, muted_rows
 from dashboard.context import current_role
@@ -249,21 +250,14 @@ def _build() -> html.Div:
                 ],
                 className="mb-3",
             ),
-            html.Div(id=ids.SAMPLE_BANNER),
-            html.Div(
-                dbc.Alert(
-                    [
-                        html.I(className="bi bi-eye me-2"),
-                        "Hanya administrator yang dapat menambah atau mengakhiri tarif; Anda "
-                        "dapat melihatnya.",
-                    ],
-                    color="light",
-                    className="py-2",
-                ),
-                id=ids.READ_ONLY_NOTE,
-                hidden=writable,
+            *admin_notices(
+                banner_id=ids.SAMPLE_BANNER,
+                read_only_id=ids.READ_ONLY_NOTE,
+                read_only_text="Hanya administrator yang dapat menambah atau mengakhiri tarif; "
+                "Anda dapat melihatnya.",
+                message_id=ids.MESSAGE,
+                writable=writable,
             ),
-            html.Div(id=ids.MESSAGE),
             _toolbar(writable),
             data_grid(
                 ids.GRID,

@@ -12,12 +12,16 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dashboard.agency_directory import AgencyInput, join_topics, split_topics
 from dashboard.errors import InputError
 from dashboard.services.audit import Actor, record_audit
+from dashboard.services.office_records import (
+    flush_or_taken,
+    office_record,
+    switch_off_samples,
+)
 from db.models import Agency
 from db.search_text import index_text
 
@@ -71,19 +75,13 @@ def _check_name_free(
 
 
 def _flush_or_taken(session: Session, name: str) -> None:
-    """Flush in a savepoint: a name taken by a simultaneous save is refused as input."""
-    try:
-        with session.begin_nested():
-            session.flush()
-    except IntegrityError as error:
-        raise InputError.on("name", f"Instansi “{name}” baru saja ditambahkan.") from error
+    flush_or_taken(session, "name", f"Instansi “{name}” baru saja ditambahkan.")
 
 
 def _load(session: Session, actor: Actor, agency_id: int) -> Agency:
-    agency = session.get(Agency, agency_id)
-    if agency is None or agency.office_id != actor.office_id:
-        raise InputError.form("Instansi tidak ditemukan di direktori.")
-    return agency
+    return office_record(
+        session, actor, Agency, agency_id, "Instansi tidak ditemukan di direktori."
+    )
 
 
 def _new_agency(actor: Actor, data: AgencyInput, is_sample: bool) -> Agency:
@@ -159,21 +157,20 @@ def set_agency_active(session: Session, actor: Actor, agency_id: int, active: bo
 def deactivate_sample_agencies(session: Session, actor: Actor) -> int:
     """Stop offering every sample agency (the office replacing the starter directory with its
     own); returns how many were switched off."""
-    samples = session.scalars(
-        select(Agency).where(
-            Agency.office_id == actor.office_id,
-            Agency.is_sample.is_(True),
-            Agency.active.is_(True),
-        )
-    ).all()
-    for agency in samples:
+
+    def switch_off(agency: Agency) -> None:
         agency.active = False
         agency.updated_at = actor.now
-    if samples:
-        record_audit(
-            session, actor, "agency.deactivate_samples", TABLE, None, after={"count": len(samples)}
-        )
-    return len(samples)
+
+    return switch_off_samples(
+        session,
+        actor,
+        Agency,
+        Agency.active.is_(True),
+        switch_off,
+        action="agency.deactivate_samples",
+        table=TABLE,
+    )
 
 
 def add_agencies(

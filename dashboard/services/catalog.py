@@ -12,12 +12,16 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dashboard.catalog import PublicationInput, subject_label
 from dashboard.errors import InputError
 from dashboard.services.audit import Actor, record_audit
+from dashboard.services.office_records import (
+    flush_or_taken,
+    office_record,
+    switch_off_samples,
+)
 from db.models import Publication
 from db.search_text import index_text
 
@@ -99,22 +103,17 @@ def _check_number_free(
 
 
 def _flush_or_taken(session: Session, catalog_number: str) -> None:
-    """Flush in a savepoint so that a number taken by a simultaneous save is refused as
-    input (and the caller's transaction stays usable) instead of failing as a crash."""
-    try:
-        with session.begin_nested():
-            session.flush()
-    except IntegrityError as error:
-        raise InputError.on(
-            "catalog_number", f"Nomor katalog {catalog_number} baru saja dipakai entri lain."
-        ) from error
+    flush_or_taken(
+        session,
+        "catalog_number",
+        f"Nomor katalog {catalog_number} baru saja dipakai entri lain.",
+    )
 
 
 def _load(session: Session, actor: Actor, publication_id: int) -> Publication:
-    publication = session.get(Publication, publication_id)
-    if publication is None or publication.office_id != actor.office_id:
-        raise InputError.form("Publikasi tidak ditemukan di katalog.")
-    return publication
+    return office_record(
+        session, actor, Publication, publication_id, "Publikasi tidak ditemukan di katalog."
+    )
 
 
 def add_publication(
@@ -189,20 +188,15 @@ def set_publication_retired(
 def retire_sample_publications(session: Session, actor: Actor) -> int:
     """Retire every sample entry still active (the office replacing the starter catalog with
     its own); returns how many were retired."""
-    samples = session.scalars(
-        select(Publication).where(
-            Publication.office_id == actor.office_id,
-            Publication.is_sample.is_(True),
-            Publication.retired_at.is_(None),
-        )
-    ).all()
-    for publication in samples:
-        _set_retired(publication, True, actor)
-    if samples:
-        record_audit(
-            session, actor, "publication.retire_samples", TABLE, None, after={"count": len(samples)}
-        )
-    return len(samples)
+    return switch_off_samples(
+        session,
+        actor,
+        Publication,
+        Publication.retired_at.is_(None),
+        lambda publication: _set_retired(publication, True, actor),
+        action="publication.retire_samples",
+        table=TABLE,
+    )
 
 
 def _existing_by_number(
