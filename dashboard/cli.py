@@ -6,9 +6,10 @@ import argparse
 import getpass
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
-from dashboard.clock import utc_now
+from dashboard.clock import WIB, utc_now
 from dashboard.config import settings_from_env
 from dashboard.errors import InputError
 from dashboard.roles import ROLES
@@ -126,6 +127,85 @@ def _import_guest_book(args: argparse.Namespace) -> str:
     return summary_text(summary)
 
 
+def _positive(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError("harus lebih dari 0")
+    return value
+
+
+def _wib_moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("tulis mis. 2026-11-26T10:30") from exc
+    return (moment if moment.tzinfo else moment.replace(tzinfo=WIB)).astimezone(UTC)
+
+
+def _demo(args: argparse.Namespace) -> str:
+    from dashboard.demo import runner
+    from dashboard.demo.generator import valid_office_codes
+    from dashboard.demo.users import demo_users_text
+
+    if args.until is not None and args.until > utc_now():
+        raise InputError.on("until", "Akhir riwayat demo (--until) tidak boleh di masa depan.")
+    settings = settings_from_env()
+    url = args.demo_database_url or args.database_url or runner.demo_database_url()
+    database = Database(url)
+    office_id = runner.prepare_demo_database(database, settings.office_code).id
+    if args.offices:
+        offices = valid_office_codes(args.offices)
+    elif args.scale is not None:
+        offices = runner.PROVINCE_CODES
+    else:
+        offices = (settings.office_code,)
+    options = runner.DemoOptions(
+        offices=offices, years=args.years, seed=args.seed, scale=args.scale, now=args.until
+    )
+    desk = runner.desk_of(settings)
+    result = runner.run_demo(database, office_id, options, desk, runner.MonthlyProgress())
+    violations = runner.check_after_run(database, options, desk)
+    database.dispose()
+    checked = "sampel hari" if options.scale is not None else "seluruh basis data"
+    lines = [
+        *runner.summary_lines(result),
+        f"Pemeriksa aturan ({checked}): {len(violations)} pelanggaran.",
+    ]
+    lines += [f"  {violation}" for violation in violations[:20]]
+    lines.append(demo_users_text())
+    return "\n".join(lines)
+
+
+def _add_demo_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    demo = commands.add_parser(
+        "demo",
+        help="fill a new (demo) database with years of generated activity",
+        description="Generate the history of the office (or offices) over the span ending "
+        "today, through the app's own services, into the demo database (PST_DEMO_DATABASE_URL "
+        "or data/pst-demo.sqlite3) unless --database-url names another. Refuses a database "
+        "holding real data.",
+    )
+    demo.add_argument("--years", type=_positive, default=3.0, help="span in years (default 3)")
+    demo.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
+    demo.add_argument(
+        "--database-url", dest="demo_database_url", help="target database (default: the demo one)"
+    )
+    demo.add_argument("--offices", help="office codes, e.g. 1601,1603 (default PST_OFFICE_CODE)")
+    demo.add_argument(
+        "--until",
+        type=_wib_moment,
+        help="end the history at this WIB moment, e.g. 2026-11-26T10:30 (default: now); with "
+        "the same seed the same data on any day",
+    )
+    demo.add_argument(
+        "--scale",
+        type=_positive,
+        help="benchmark database: N times an ordinary office's visits, for all 17 offices of "
+        "Sumatera Selatan (or --offices), written in bulk",
+    )
+    demo.set_defaults(run=_demo)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="PST Dashboard")
     parser.add_argument(
@@ -163,6 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="only check the file and report; import nothing"
     )
     guest_books.set_defaults(run=_import_guest_book)
+    _add_demo_command(commands)
     return parser
 
 

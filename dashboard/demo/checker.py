@@ -1,0 +1,598 @@
+"""The app's rules, run over a whole database: what a generated (or imported, or repaired)
+database must satisfy for every page to be right.
+
+It reads the rows and applies the app's own rule functions: the guest book validation
+(``dashboard.guest_book``), screening (``dashboard.arrival.screen_visitor``), the SOP order
+of steps and its branches (``dashboard.sop.step_after``), service hours
+(``dashboard.service_hours``), receipt numbers (``dashboard.pnbp.receipt_number``) and
+tariffs in force (``dashboard.pnbp.tariff_in_force_on``). It returns the violations found;
+an empty list means the database holds nothing the app would have refused.
+
+For a large database the visit checks can run on a sample of days (every visit of a day is
+checked together, so the rack and table intervals of that day are complete); the treasurer's
+books are always checked whole.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Row, func, select
+from sqlalchemy.orm import Session
+
+from dashboard import pnbp, sop
+from dashboard.arrival import screen_visitor
+from dashboard.clock import local_date
+from dashboard.errors import InputError
+from dashboard.guest_book import normalize_email, normalize_phone, validate_guest_book
+from dashboard.service_hours import office_flags_outside_hours
+from db.models import (
+    VISIT_DONE,
+    VISIT_IN_PROGRESS,
+    VISIT_REFUSED,
+    DataRequest,
+    DataRequestPublication,
+    Deposit,
+    Office,
+    Publication,
+    ReceiptCounter,
+    Sale,
+    SaleItem,
+    Tariff,
+    Visit,
+    Visitor,
+    VisitStep,
+)
+
+CHUNK = 500
+DEFAULT_FEVER_THRESHOLD = Decimal("37.5")
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"[{self.rule}] {self.where}: {self.message}"
+
+
+def _chunks(values: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+# -- visitors -----------------------------------------------------------------------------------
+
+
+def check_visitors(session: Session, visitor_ids: Sequence[int] | None = None) -> list[Violation]:
+    """Every stored visitor passes the guest book as the form would send it back."""
+    query = select(Visitor)
+    if visitor_ids is not None:
+        rows: Iterable[Visitor] = (
+            visitor
+            for chunk in _chunks(sorted(visitor_ids))
+            for visitor in session.scalars(query.where(Visitor.id.in_(chunk)))
+        )
+    else:
+        rows = session.scalars(query.order_by(Visitor.id))
+    violations = []
+    for visitor in rows:
+        where = f"pengunjung {visitor.id} ({visitor.name})"
+        try:
+            entry = validate_guest_book(
+                name=visitor.name,
+                gender=visitor.gender,
+                birth_year=visitor.birth_year,
+                education=visitor.education,
+                occupation=visitor.occupation,
+                institution=visitor.institution,
+                institution_type=visitor.institution_type,
+                phone=visitor.phone,
+                email=visitor.email,
+                current_year=local_date(visitor.created_at).year,
+            )
+        except InputError as error:
+            violations.append(Violation("buku tamu", where, str(error)))
+            continue
+        if entry.name != visitor.name or (
+            visitor.phone and normalize_phone(visitor.phone) != visitor.phone
+        ):
+            violations.append(Violation("buku tamu", where, "nama/telepon tidak dinormalkan"))
+        if visitor.email and normalize_email(visitor.email) != visitor.email:
+            violations.append(Violation("buku tamu", where, "email tidak dinormalkan"))
+    return violations
+
+
+# -- visits and their steps --------------------------------------------------------------------
+
+
+@dataclass
+class _VisitData:
+    visit: Row[Any]
+    steps: list[Row[Any]]
+    requests: list[Row[Any]]
+    picks: dict[int, int]
+    """Publications linked per request id."""
+
+
+def _visit_where(visit: Row[Any]) -> str:
+    return f"kunjungan {visit.id} ({visit.code}, {visit.visit_date})"
+
+
+def _check_arrival(data: _VisitData, office: Office, threshold: Decimal) -> list[Violation]:
+    visit, steps = data.visit, data.steps
+    where = _visit_where(visit)
+    problems = []
+    zone = ZoneInfo(office.timezone)
+    if visit.visit_date != local_date(visit.arrived_at, zone):
+        problems.append("tanggal kunjungan bukan hari kedatangan")
+    if visit.imported:
+        return []  # an old guest-book row: its own import rules, no steps, maybe no time
+    if visit.outside_service_hours != office_flags_outside_hours(office, visit.arrived_at):
+        problems.append("tanda di luar jam layanan tidak sesuai jam kedatangan")
+    if steps and steps[0].started_at != visit.arrived_at:
+        problems.append("langkah 1 tidak dimulai saat kedatangan")
+    if visit.admitted is not None and visit.mask_worn is not None:
+        temperature = visit.temperature_celsius
+        result = screen_visitor(visit.mask_worn, Decimal(str(temperature)), threshold)
+        if result.admitted != visit.admitted:
+            problems.append("hasil skrining tidak sesuai masker/suhu")
+        if not visit.admitted and visit.status != VISIT_REFUSED:
+            problems.append("pengunjung ditolak tetapi kunjungan tidak berstatus ditolak")
+    if visit.admitted and visit.status != VISIT_IN_PROGRESS and visit.visitor_id is None:
+        problems.append("kunjungan selesai tanpa buku tamu")
+    return [Violation("kedatangan", where, problem) for problem in problems]
+
+
+def _expected_next(current: Row[Any], data: _VisitData) -> int | None:
+    any_available = any(request.available for request in data.requests)
+    return sop.step_after(current.step_number, any_data_available=any_available)
+
+
+def _check_steps(data: _VisitData) -> list[Violation]:
+    """SOP order with its branches, and times: queued ≤ started ≤ ended, each step due
+    when the one before ended, none overlapping."""
+    visit, steps = data.visit, data.steps
+    where = _visit_where(visit)
+    problems: list[str] = []
+    if not steps:
+        return [] if visit.imported else [Violation("urutan SOP", where, "tanpa langkah")]
+    if steps[0].step_number != sop.SCREENING:
+        problems.append("langkah pertama bukan skrining")
+    for before, after in itertools.pairwise(steps):
+        expected = _expected_next(before, data)
+        if after.step_number != expected:
+            problems.append(
+                f"langkah {after.step_number} setelah {before.step_number} (SOP: {expected})"
+            )
+        if before.ended_at is None:
+            problems.append(
+                f"langkah {before.step_number} belum selesai tetapi ada langkah berikutnya"
+            )
+        elif after.queued_at != before.ended_at:
+            problems.append(
+                f"langkah {after.step_number} tidak mulai ditunggu saat langkah sebelumnya selesai"
+            )
+        elif after.started_at is not None and after.started_at < before.ended_at:
+            problems.append(f"langkah {after.step_number} tumpang tindih dengan langkah sebelumnya")
+    for step in steps:
+        if step.started_at is not None and step.started_at < step.queued_at:
+            problems.append(f"langkah {step.step_number} dimulai sebelum ditunggu")
+        if step.ended_at is not None and (
+            step.started_at is None or step.ended_at < step.started_at
+        ):
+            problems.append(f"langkah {step.step_number} selesai sebelum dimulai")
+        if sop.starts_immediately(step.step_number) and step.started_at != step.queued_at:
+            problems.append(f"langkah {step.step_number} mestinya langsung dimulai")
+    last = steps[-1]
+    if visit.status == VISIT_DONE:
+        if last.step_number != sop.BAG_RETURN or last.ended_at is None:
+            problems.append("kunjungan selesai tanpa langkah 10 yang selesai")
+        elif visit.left_at != last.ended_at:
+            problems.append("waktu pulang tidak sama dengan selesainya langkah 10")
+    elif visit.status == VISIT_REFUSED:
+        if len(steps) != 1 or last.outcome != sop.OUTCOME_REFUSED:
+            problems.append("kunjungan ditolak mestinya hanya punya langkah 1 'ditolak'")
+    elif last.ended_at is not None:
+        problems.append("kunjungan berjalan tanpa langkah yang terbuka")
+    return [Violation("urutan SOP", where, problem) for problem in problems]
+
+
+def _check_requests(data: _VisitData) -> list[Violation]:
+    visit = data.visit
+    if visit.imported:
+        return []
+    where = _visit_where(visit)
+    problems = []
+    numbers = [step.step_number for step in data.steps]
+    decided = sop.AVAILABILITY in numbers and data.steps[numbers.index(sop.AVAILABILITY)].ended_at
+    if (
+        sop.PURPOSE in numbers
+        and data.steps[numbers.index(sop.PURPOSE)].ended_at
+        and not data.requests
+    ):
+        problems.append("tujuan tercatat tanpa permintaan data")
+    for request in data.requests:
+        if decided and request.available is None:
+            problems.append(f"permintaan {request.position} belum diputuskan setelah langkah 7")
+        if request.available is False:
+            if not (request.referred_agency or "").strip():
+                problems.append(f"permintaan {request.position} tidak tersedia tanpa dinas rujukan")
+            if data.picks.get(request.id):
+                problems.append(f"permintaan {request.position} dirujuk tetapi punya publikasi")
+    return [Violation("permintaan data", where, problem) for problem in problems]
+
+
+def _intervals(
+    datas: Iterable[_VisitData], column: str, taken_at_step: int
+) -> dict[tuple[int, int], list[tuple[datetime, datetime | None, str]]]:
+    """(office, number) → when each visit held it: from the step that took it to leaving."""
+    held: dict[tuple[int, int], list[tuple[datetime, datetime | None, str]]] = defaultdict(list)
+    for data in datas:
+        number = getattr(data.visit, column)
+        if number is None:
+            continue
+        taken = next(
+            (step.ended_at for step in data.steps if step.step_number == taken_at_step), None
+        )
+        if taken is None:
+            continue
+        held[(data.visit.office_id, number)].append(
+            (taken, data.visit.left_at, _visit_where(data.visit))
+        )
+    return held
+
+
+def _check_collisions(datas: Sequence[_VisitData]) -> list[Violation]:
+    """No rack slot or reading table held by two visits at once."""
+    violations = []
+    for column, step, noun in (
+        ("rack_slot", sop.BAG_RACK, "rak"),
+        ("reading_table", sop.READING_TABLE, "meja baca"),
+    ):
+        for (_, number), spans in _intervals(datas, column, step).items():
+            spans.sort(key=lambda span: span[0])
+            for (_, end, first), (start, _, second) in itertools.pairwise(spans):
+                if end is None or start < end:
+                    violations.append(
+                        Violation("rak & meja", second, f"{noun} {number} masih dipakai {first}")
+                    )
+    return violations
+
+
+def _load_visits(session: Session, visit_ids: Sequence[int]) -> list[_VisitData]:
+    datas: dict[int, _VisitData] = {}
+    for chunk in _chunks(visit_ids):
+        for visit in session.execute(select(Visit.__table__).where(Visit.id.in_(chunk))):
+            datas[visit.id] = _VisitData(visit, [], [], {})
+        steps = session.execute(
+            select(VisitStep.__table__).where(VisitStep.visit_id.in_(chunk)).order_by(VisitStep.id)
+        )
+        for step in steps:
+            datas[step.visit_id].steps.append(step)
+        requests = session.execute(
+            select(DataRequest.__table__)
+            .where(DataRequest.visit_id.in_(chunk))
+            .order_by(DataRequest.visit_id, DataRequest.position)
+        )
+        request_visit = {}
+        for request in requests:
+            datas[request.visit_id].requests.append(request)
+            request_visit[request.id] = request.visit_id
+        if request_visit:
+            links = session.execute(
+                select(DataRequestPublication.data_request_id, func.count())
+                .where(DataRequestPublication.data_request_id.in_(list(request_visit)))
+                .group_by(DataRequestPublication.data_request_id)
+            )
+            for request_id, count in links:
+                datas[request_visit[request_id]].picks[request_id] = count
+    return [datas[visit_id] for visit_id in visit_ids if visit_id in datas]
+
+
+def _sample_days(session: Session, sample_days: int | None, seed: int) -> list[tuple[int, date]]:
+    days = [
+        (office_id, day)
+        for office_id, day in session.execute(
+            select(Visit.office_id, Visit.visit_date)
+            .distinct()
+            .order_by(Visit.office_id, Visit.visit_date)
+        )
+    ]
+    if sample_days is None or sample_days >= len(days):
+        return days
+    return sorted(random.Random(seed).sample(days, sample_days))
+
+
+def check_visits(
+    session: Session,
+    *,
+    sample_days: int | None = None,
+    seed: int = 0,
+    fever_threshold: Decimal = DEFAULT_FEVER_THRESHOLD,
+) -> list[Violation]:
+    """Arrival, SOP order and times, requests, and rack/table intervals, for every visit (or
+    every visit of ``sample_days`` days drawn at random), and the guest book of their
+    visitors."""
+    offices = {office.id: office for office in session.scalars(select(Office))}
+    violations: list[Violation] = []
+    days = _sample_days(session, sample_days, seed)
+    by_office: dict[int, list[date]] = defaultdict(list)
+    for office_id, day in days:
+        by_office[office_id].append(day)
+    visitor_ids: set[int] = set()
+    for office_id, office_days in by_office.items():
+        for day_chunk in (
+            office_days[start : start + 50] for start in range(0, len(office_days), 50)
+        ):
+            visit_ids = list(
+                session.scalars(
+                    select(Visit.id)
+                    .where(Visit.office_id == office_id, Visit.visit_date.in_(day_chunk))
+                    .order_by(Visit.id)
+                )
+            )
+            datas = _load_visits(session, visit_ids)
+            for data in datas:
+                violations += _check_arrival(data, offices[office_id], fever_threshold)
+                violations += _check_steps(data)
+                violations += _check_requests(data)
+                if data.visit.visitor_id is not None:
+                    visitor_ids.add(data.visit.visitor_id)
+            violations += _check_collisions(datas)
+    violations += check_visitors(session, sorted(visitor_ids))
+    return violations
+
+
+# -- the treasurer's books ---------------------------------------------------------------------
+
+
+def _check_receipts(session: Session, offices: dict[int, Office]) -> list[Violation]:
+    """Numbers gapless per office and year, printed as the real path prints them, and the
+    counter at the last one."""
+    violations = []
+    sequences: dict[tuple[int, int], list[int]] = defaultdict(list)
+    rows = session.execute(
+        select(
+            Sale.id,
+            Sale.office_id,
+            Sale.receipt_year,
+            Sale.receipt_sequence,
+            Sale.receipt_number,
+            Sale.paid_at,
+        )
+        .where(Sale.imported.is_(False))
+        .order_by(Sale.office_id, Sale.receipt_year, Sale.receipt_sequence)
+    )
+    for row in rows:
+        office = offices[row.office_id]
+        where = f"kuitansi {row.receipt_number}"
+        if row.receipt_sequence is None:
+            violations.append(Violation("nomor kuitansi", where, "tanpa nomor urut"))
+            continue
+        sequences[(row.office_id, row.receipt_year)].append(row.receipt_sequence)
+        expected = pnbp.receipt_number(row.receipt_sequence, office.code, row.receipt_year)
+        if row.receipt_number != expected:
+            violations.append(Violation("nomor kuitansi", where, f"mestinya {expected}"))
+        if local_date(row.paid_at, ZoneInfo(office.timezone)).year != row.receipt_year:
+            violations.append(Violation("nomor kuitansi", where, "tahun nomor bukan tahun bayar"))
+    counters = {
+        (counter.office_id, counter.year): counter.last_number
+        for counter in session.scalars(select(ReceiptCounter))
+    }
+    for (office_id, year), numbers in sequences.items():
+        where = f"kantor {offices[office_id].code} tahun {year}"
+        if numbers != list(range(1, len(numbers) + 1)):
+            missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+            violations.append(
+                Violation(
+                    "nomor kuitansi", where, f"nomor tidak urut/berlubang: hilang {missing[:10]}"
+                )
+            )
+        if counters.get((office_id, year)) != len(numbers):
+            violations.append(
+                Violation(
+                    "nomor kuitansi",
+                    where,
+                    f"penghitung {counters.get((office_id, year))}, kuitansi {len(numbers)}",
+                )
+            )
+    return violations
+
+
+def _check_amounts(session: Session, offices: dict[int, Office]) -> list[Violation]:
+    """Item amount = unit price × quantity; unit price = the tariff in force that day unless
+    zero-rupiah (then 0, with reason and letter); total = the sum of the items."""
+    tariffs = {tariff.id: tariff for tariff in session.scalars(select(Tariff))}
+    sales = {
+        sale.id: sale
+        for sale in session.execute(select(Sale.__table__).where(Sale.imported.is_(False)))
+    }
+    sums: dict[int, int] = defaultdict(int)
+    violations = []
+    for item in session.execute(select(SaleItem.__table__).order_by(SaleItem.id)):
+        sale = sales.get(item.sale_id)
+        if sale is None:
+            continue
+        where = f"kuitansi {sale.receipt_number}"
+        sums[sale.id] += item.amount
+        if item.amount != item.unit_price * item.quantity:
+            violations.append(
+                Violation("jumlah", where, f"baris {item.id}: jumlah ≠ harga × banyaknya")
+            )
+        if item.quantity <= 0:
+            violations.append(
+                Violation("jumlah", where, f"baris {item.id}: banyaknya tidak positif")
+            )
+        tariff = tariffs.get(item.tariff_id) if item.tariff_id is not None else None
+        if tariff is None:
+            violations.append(Violation("tarif", where, f"baris {item.id}: tanpa tarif"))
+            continue
+        day = local_date(sale.paid_at, ZoneInfo(offices[sale.office_id].timezone))
+        if not pnbp.tariff_in_force_on(tariff.valid_from, tariff.valid_to, day):
+            violations.append(
+                Violation("tarif", where, f"baris {item.id}: tarif tidak berlaku {day}")
+            )
+        if tariff.item_kind != item.item_kind:
+            violations.append(Violation("tarif", where, f"baris {item.id}: jenis ≠ jenis tarif"))
+        zero = sale.zero_rupiah_reason is not None
+        expected_price = 0 if zero else tariff.amount
+        if item.unit_price != expected_price:
+            violations.append(
+                Violation(
+                    "tarif",
+                    where,
+                    f"baris {item.id}: harga {item.unit_price} ≠ tarif {expected_price}",
+                )
+            )
+    for sale in sales.values():
+        where = f"kuitansi {sale.receipt_number}"
+        if sale.total != sums.get(sale.id, 0):
+            violations.append(
+                Violation(
+                    "jumlah", where, f"total {sale.total} ≠ jumlah baris {sums.get(sale.id, 0)}"
+                )
+            )
+        if (sale.zero_rupiah_reason is None) != (sale.zero_rupiah_letter is None):
+            violations.append(
+                Violation("tarif nol", where, "alasan dan nomor surat harus keduanya ada")
+            )
+        if (
+            sale.zero_rupiah_reason is not None
+            and sale.zero_rupiah_reason not in pnbp.ZERO_RUPIAH_REASONS
+        ):
+            violations.append(Violation("tarif nol", where, "alasan tarif nol tidak dikenal"))
+    return violations
+
+
+def _check_stock(session: Session) -> list[Violation]:
+    """The hardcopy stock never below zero: the stock now plus what was sold afterwards (less
+    what voids put back) at every moment of the history."""
+    changes: dict[int, list[tuple[datetime, int]]] = defaultdict(list)
+    rows = session.execute(
+        select(SaleItem.publication_id, SaleItem.quantity, Sale.paid_at, Sale.voided_at)
+        .join(Sale, Sale.id == SaleItem.sale_id)
+        .where(SaleItem.item_kind == pnbp.KIND_HARDCOPY, SaleItem.publication_id.is_not(None))
+    )
+    for publication_id, quantity, paid_at, voided_at in rows:
+        changes[publication_id].append((paid_at, -quantity))
+        if voided_at is not None:
+            changes[publication_id].append((voided_at, quantity))
+    stock = dict(session.execute(select(Publication.id, Publication.hardcopy_stock)).all())
+    violations = []
+    for publication_id, events in changes.items():
+        events.sort()
+        level = stock.get(publication_id, 0) - sum(change for _, change in events)
+        for moment, change in events:
+            level += change
+            if level < 0:
+                violations.append(
+                    Violation("stok", f"publikasi {publication_id}", f"stok {level} pada {moment}")
+                )
+                break
+    violations += [
+        Violation("stok", f"publikasi {publication_id}", f"stok sekarang {value}")
+        for publication_id, value in stock.items()
+        if value < 0
+    ]
+    return violations
+
+
+def _check_deposits(session: Session, offices: dict[int, Office]) -> list[Violation]:
+    """A deposit's amount is the total of its sales, each non-void, above Rp0, of its office,
+    paid on or before the deposit day."""
+    totals: dict[int, int] = defaultdict(int)
+    violations = []
+    deposits = {deposit.id: deposit for deposit in session.execute(select(Deposit.__table__))}
+    rows = session.execute(select(Sale.__table__).where(Sale.deposit_id.is_not(None)))
+    for sale in rows:
+        deposit = deposits[sale.deposit_id]
+        totals[deposit.id] += sale.total
+        where = f"setoran {deposit.id} ({deposit.deposited_on})"
+        paid_on = local_date(sale.paid_at, ZoneInfo(offices[sale.office_id].timezone))
+        if sale.voided_at is not None:
+            violations.append(Violation("setoran", where, f"kuitansi batal {sale.receipt_number}"))
+        if sale.total <= 0:
+            violations.append(
+                Violation("setoran", where, f"kuitansi nol rupiah {sale.receipt_number}")
+            )
+        if sale.office_id != deposit.office_id:
+            violations.append(
+                Violation("setoran", where, f"kuitansi kantor lain {sale.receipt_number}")
+            )
+        if paid_on > deposit.deposited_on:
+            violations.append(
+                Violation("setoran", where, f"{sale.receipt_number} dibayar sesudahnya")
+            )
+    for deposit in deposits.values():
+        if deposit.amount != totals.get(deposit.id, 0):
+            violations.append(
+                Violation(
+                    "setoran",
+                    f"setoran {deposit.id} ({deposit.deposited_on})",
+                    f"jumlah {deposit.amount} ≠ total kuitansinya {totals.get(deposit.id, 0)}",
+                )
+            )
+        try:
+            pnbp.validate_billing_code(deposit.billing_code)
+            pnbp.validate_ntpn(deposit.ntpn)
+        except InputError as error:
+            violations.append(Violation("setoran", f"setoran {deposit.id}", str(error)))
+    return violations
+
+
+def _check_purchases(session: Session) -> list[Violation]:
+    """A visit's sale ends its step 9 "buys" at the moment of the receipt."""
+    violations = []
+    rows = session.execute(
+        select(Sale.receipt_number, Sale.paid_at, VisitStep.outcome, VisitStep.ended_at)
+        .join(
+            VisitStep,
+            (VisitStep.visit_id == Sale.visit_id) & (VisitStep.step_number == sop.PURCHASE_OFFER),
+        )
+        .where(Sale.visit_id.is_not(None))
+    )
+    for number, paid_at, outcome, ended_at in rows:
+        if outcome != sop.OUTCOME_BUYS or ended_at != paid_at:
+            violations.append(
+                Violation(
+                    "pembelian",
+                    f"kuitansi {number}",
+                    "langkah 9 kunjungannya tidak berakhir dengan kuitansi ini",
+                )
+            )
+    return violations
+
+
+def check_books(session: Session) -> list[Violation]:
+    offices = {office.id: office for office in session.scalars(select(Office))}
+    return (
+        _check_receipts(session, offices)
+        + _check_amounts(session, offices)
+        + _check_stock(session)
+        + _check_deposits(session, offices)
+        + _check_purchases(session)
+    )
+
+
+def check_database(
+    session: Session,
+    *,
+    sample_days: int | None = None,
+    seed: int = 0,
+    fever_threshold: Decimal = DEFAULT_FEVER_THRESHOLD,
+) -> list[Violation]:
+    """Every rule above over the database (visits on ``sample_days`` random days when given)."""
+    return check_visits(
+        session, sample_days=sample_days, seed=seed, fever_threshold=fever_threshold
+    ) + check_books(session)
