@@ -222,6 +222,7 @@ class DataRequest(Base):
     """What the visitor asked for (step 4) and whether BPS had it (step 7)."""
 
     __tablename__ = "data_request"
+    __table_args__ = (Index("ix_data_request_visit_id", "visit_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id"))
@@ -386,6 +387,7 @@ class Sale(Base):
         UniqueConstraint("office_id", "receipt_year", "receipt_sequence"),
         CheckConstraint("total >= 0", name="total_not_negative"),
         Index("ix_sale_office_paid_at", "office_id", "paid_at"),
+        Index("ix_sale_visit_id", "visit_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

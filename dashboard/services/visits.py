@@ -116,16 +116,16 @@ def _open_step(session: Session, visit: Visit, number: int, actor: Actor) -> Vis
 def _advance(
     session: Session,
     visit: Visit,
-    expected: int,
+    step: VisitStep,
     actor: Actor,
     outcome: str | None = None,
     *,
     any_data_available: bool = True,
 ) -> VisitStep | None:
-    """End step ``expected`` and open the one the SOP sends the visit to next."""
-    step = _current_step(session, visit, expected)
+    """End the visit's current ``step`` (from ``_current_step``) and open the one the SOP
+    sends the visit to next."""
     _end_step(step, actor, outcome)
-    following = sop.step_after(expected, any_data_available=any_data_available)
+    following = sop.step_after(step.step_number, any_data_available=any_data_available)
     session.flush()
     if following is None:
         return None
@@ -207,10 +207,10 @@ def record_screening(
     visit.mask_worn = mask_worn
     visit.temperature_celsius = parsed_temperature
     visit.admitted = result.admitted
+    step = _current_step(session, visit, sop.SCREENING)
     if result.admitted:
-        _advance(session, visit, sop.SCREENING, actor, sop.OUTCOME_ADMITTED)
+        _advance(session, visit, step, actor, sop.OUTCOME_ADMITTED)
     else:
-        step = _current_step(session, visit, sop.SCREENING)
         _end_step(step, actor, sop.OUTCOME_REFUSED)
         visit.refusal_reason = result.refusal_reason
         visit.status = VISIT_REFUSED
@@ -232,11 +232,11 @@ def place_bag(
 ) -> Visit:
     """Step 2: the bag goes on a rack slot; the visit code is its tag."""
     visit = _load_active_visit(session, actor, visit_id)
-    _current_step(session, visit, sop.BAG_RACK)
+    step = _current_step(session, visit, sop.BAG_RACK)
     taken = queries.taken_rack_slots(session, actor.office_id)
     visit.rack_slot = check_number_free("rack_slot", "rak", rack_slot, taken, rack_capacity)
     _flush_or_explain(session, "rack_slot", f"Rak nomor {visit.rack_slot} baru saja terpakai.")
-    _advance(session, visit, sop.BAG_RACK, actor)
+    _advance(session, visit, step, actor)
     record_audit(
         session, actor, "visit.bag_rack", "visit", visit.id, after={"rack_slot": visit.rack_slot}
     )
@@ -261,11 +261,11 @@ def record_guest_book(
 ) -> Visit:
     """Step 3. A returning visitor (same phone or email) is updated, not duplicated."""
     visit = _load_active_visit(session, actor, visit_id)
-    _current_step(session, visit, sop.GUEST_BOOK)
+    step = _current_step(session, visit, sop.GUEST_BOOK)
     visitor = _save_visitor(session, actor, entry)
     session.flush()
     visit.visitor_id = visitor.id
-    _advance(session, visit, sop.GUEST_BOOK, actor)
+    _advance(session, visit, step, actor)
     record_audit(
         session, actor, "visit.guest_book", "visit", visit.id, after={"visitor_id": visitor.id}
     )
@@ -325,11 +325,11 @@ def record_purpose(
     if errors:
         raise InputError(errors)
     visit = _load_active_visit(session, actor, visit_id)
-    _current_step(session, visit, sop.PURPOSE)
+    step = _current_step(session, visit, sop.PURPOSE)
     visit.service_type = service_type
     for position, text in enumerate(texts, start=1):
         session.add(DataRequest(visit_id=visit.id, position=position, description=text))
-    _advance(session, visit, sop.PURPOSE, actor)
+    _advance(session, visit, step, actor)
     record_audit(
         session,
         actor,
@@ -347,7 +347,7 @@ def finish_search(session: Session, actor: Actor, visit_id: int, note: str | Non
     visit = _load_active_visit(session, actor, visit_id)
     step = _current_step(session, visit, sop.SEARCH)
     step.note = (note or "").strip() or None
-    _advance(session, visit, sop.SEARCH, actor)
+    _advance(session, visit, step, actor)
     record_audit(session, actor, "visit.search", "visit", visit.id)
     session.flush()
     return visit
@@ -378,7 +378,7 @@ def record_availability(
     was available the visit skips steps 8-9 and goes to collecting the bag.
     """
     visit = _load_active_visit(session, actor, visit_id)
-    _current_step(session, visit, sop.AVAILABILITY)
+    step = _current_step(session, visit, sop.AVAILABILITY)
     requests = {request.id: request for request in queries.requests_of_visit(session, visit.id)}
     by_request = {decision.request_id: decision for decision in decisions}
     errors: dict[str, str] = {}
@@ -416,7 +416,7 @@ def record_availability(
     _advance(
         session,
         visit,
-        sop.AVAILABILITY,
+        step,
         actor,
         sop.OUTCOME_FOUND if any_available else sop.OUTCOME_REFERRED,
         any_data_available=any_available,
@@ -544,13 +544,13 @@ def seat_at_reading_table(
 ) -> Visit:
     """Step 8: the officer takes the visitor to a free reading table."""
     visit = _load_active_visit(session, actor, visit_id)
-    _current_step(session, visit, sop.READING_TABLE)
+    step = _current_step(session, visit, sop.READING_TABLE)
     taken = queries.taken_reading_tables(session, actor.office_id)
     visit.reading_table = check_number_free("reading_table", "meja baca", table, taken, table_count)
     _flush_or_explain(
         session, "reading_table", f"Meja baca nomor {visit.reading_table} baru saja terpakai."
     )
-    _advance(session, visit, sop.READING_TABLE, actor)
+    _advance(session, visit, step, actor)
     record_audit(
         session,
         actor,
@@ -585,7 +585,7 @@ def record_purchase_offer(
         outcome = sop.OUTCOME_BUYS
     else:
         outcome = sop.OUTCOME_DECLINES
-        _advance(session, visit, sop.PURCHASE_OFFER, actor, outcome)
+        _advance(session, visit, step, actor, outcome)
     record_audit(session, actor, "visit.purchase_offer", "visit", visit.id, after={"buys": outcome})
     session.flush()
     return visit
@@ -612,7 +612,8 @@ def visit_awaiting_payment(session: Session, actor: Actor, visit_id: int) -> Vis
 def end_purchase_with_receipt(session: Session, actor: Actor, visit: Visit) -> VisitStep | None:
     """Step 9 ends when the treasurer issues the receipt (at ``actor.now``); the visitor
     then waits for step 10. ``visit`` comes from ``visit_awaiting_payment``."""
-    return _advance(session, visit, sop.PURCHASE_OFFER, actor, sop.OUTCOME_BUYS)
+    step = _current_step(session, visit, sop.PURCHASE_OFFER)
+    return _advance(session, visit, step, actor, sop.OUTCOME_BUYS)
 
 
 def return_bag(session: Session, actor: Actor, visit_id: int, tag_code: str | None) -> Visit:
@@ -625,7 +626,8 @@ def return_bag(session: Session, actor: Actor, visit_id: int, tag_code: str | No
         raise InputError.on(
             "tag_code", f"Kode {typed} tidak cocok dengan kunjungan ini. Periksa label tas."
         )
-    _advance(session, visit, sop.BAG_RETURN, actor, sop.OUTCOME_BAG_RETURNED)
+    step = _current_step(session, visit, sop.BAG_RETURN)
+    _advance(session, visit, step, actor, sop.OUTCOME_BAG_RETURNED)
     visit.status = VISIT_DONE
     visit.left_at = actor.now
     record_audit(session, actor, "visit.done", "visit", visit.id)
