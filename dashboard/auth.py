@@ -12,12 +12,12 @@ from urllib.parse import urlsplit
 
 from flask import Flask, Response, redirect, render_template_string, request, session, url_for
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
-from sqlalchemy import text
 
 from dashboard.context import app_state
 from dashboard.roles import ROLES
 from dashboard.services.staff import authenticate, has_admin
 from db.models import StaffUser
+from db.queries import health as health_queries
 
 OPEN_PATHS = ("/login", "/health")
 OPEN_PREFIXES = ("/assets/",)
@@ -153,7 +153,7 @@ def _logout() -> Response:
 
 def _health() -> dict[str, str]:
     with app_state().database.reading() as db_session:
-        db_session.execute(text("SELECT 1"))
+        health_queries.ping(db_session)
     return {"status": "ok"}
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from dashboard import sop
 from dashboard.clock import utc_now
 from dashboard.config import SettingsError
@@ -11,6 +9,7 @@ from dashboard.services.audit import Actor
 from dashboard.starter_data import load_starter_data
 from db.migrate import upgrade_to_newest
 from db.models import Office
+from db.queries.offices import office_by_code
 from db.reference_data import (
     DEFAULT_OFFICE,
     SopStepSeed,
@@ -44,7 +43,7 @@ def prepare_database(database: Database, office_code: str = DEFAULT_OFFICE.code)
         ensure_office(session, DEFAULT_OFFICE)
         ensure_sop_steps(session, sop_step_seeds())
         ensure_lookup_options(session)
-        office = session.scalar(select(Office).where(Office.code == office_code))
+        office = office_by_code(session, office_code)
         if office is None:
             raise SettingsError(f"PST_OFFICE_CODE={office_code}: no such office in the database")
         load_starter_data(session, Actor(None, office.id, utc_now()), office)

@@ -18,7 +18,6 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from dashboard.agency_directory import AgencyInput, validate_agency
@@ -32,6 +31,7 @@ from dashboard.services.audit import Actor
 from dashboard.services.catalog import save_publications
 from dashboard.services.tariffs import add_tariffs
 from db.models import Agency, Office, Publication, Tariff
+from db.queries.office_records import office_has_any
 from db.queries.offices import lock_office
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "db" / "seed_data"
@@ -131,7 +131,7 @@ def _seed_day(text: str) -> date | None:
 def _office_has(
     session: Session, model: type[Publication] | type[Agency] | type[Tariff], office_id: int
 ) -> bool:
-    return bool(session.scalar(select(exists().where(model.office_id == office_id))))
+    return office_has_any(session, model, office_id)
 
 
 def load_starter_data(session: Session, actor: Actor, office: Office) -> StarterDataSummary:

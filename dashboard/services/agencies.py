@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dashboard.agency_directory import AgencyInput, join_topics, split_topics
@@ -23,6 +22,7 @@ from dashboard.services.office_records import (
     switch_off_samples,
 )
 from db.models import Agency
+from db.queries import agencies as queries
 from db.search_text import index_text
 
 TABLE = "agency"
@@ -61,9 +61,7 @@ def _apply(agency: Agency, data: AgencyInput) -> None:
 
 
 def _holder(session: Session, office_id: int, name: str) -> Agency | None:
-    return session.scalar(
-        select(Agency).where(Agency.office_id == office_id, func.lower(Agency.name) == name.lower())
-    )
+    return queries.agency_named(session, office_id, name)
 
 
 def _check_name_free(
@@ -178,10 +176,7 @@ def add_agencies(
 ) -> AgencySaveSummary:
     """Add many agencies at once (the starter directory); a name already in the directory is
     skipped, not changed. One audit event records the batch."""
-    existing = {
-        name.lower()
-        for name in session.scalars(select(Agency.name).where(Agency.office_id == actor.office_id))
-    }
+    existing = {name.lower() for name in queries.agency_names(session, actor.office_id)}
     added: list[Agency] = []
     for data in rows:
         if data.name.lower() in existing:

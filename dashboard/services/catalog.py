@@ -11,7 +11,6 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard.catalog import PublicationInput, subject_label
@@ -23,6 +22,7 @@ from dashboard.services.office_records import (
     switch_off_samples,
 )
 from db.models import Publication
+from db.queries import catalog as queries
 from db.search_text import index_text
 
 TABLE = "publication"
@@ -93,11 +93,7 @@ def _taken_message(holder: Publication) -> str:
 def _check_number_free(
     session: Session, office_id: int, catalog_number: str, except_id: int | None = None
 ) -> None:
-    holder = session.scalar(
-        select(Publication).where(
-            Publication.office_id == office_id, Publication.catalog_number == catalog_number
-        )
-    )
+    holder = queries.publication_by_number(session, office_id, catalog_number)
     if holder is not None and holder.id != except_id:
         raise InputError.on("catalog_number", _taken_message(holder))
 
@@ -205,11 +201,7 @@ def _existing_by_number(
     found: dict[str, Publication] = {}
     for start in range(0, len(numbers), _LOOKUP_CHUNK):
         chunk = numbers[start : start + _LOOKUP_CHUNK]
-        rows = session.scalars(
-            select(Publication).where(
-                Publication.office_id == office_id, Publication.catalog_number.in_(chunk)
-            )
-        )
+        rows = queries.publications_by_numbers(session, office_id, chunk)
         found.update({row.catalog_number: row for row in rows})
     return found
 

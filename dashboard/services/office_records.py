@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dashboard.errors import InputError
 from dashboard.services.audit import Actor, record_audit
+from db.queries.office_records import sample_records
 
 
 class OfficeRecord(Protocol):
@@ -57,13 +58,7 @@ def switch_off_samples(
 ) -> int:
     """Switch off (``switch_off``) every sample entry of the office that is ``still_on``, with
     one audit event for them all; returns how many."""
-    samples: Sequence[R] = session.scalars(
-        select(model).where(
-            model.office_id == actor.office_id,
-            model.is_sample.is_(True),
-            still_on,
-        )
-    ).all()
+    samples: Sequence[R] = sample_records(session, model, actor.office_id, still_on)
     for record in samples:
         switch_off(record)
     if samples:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -12,6 +11,7 @@ from dashboard.errors import InputError
 from dashboard.roles import ADMIN, ROLES
 from dashboard.services.audit import Actor, record_audit
 from db.models import StaffUser
+from db.queries import staff as queries
 
 MIN_PASSWORD_LENGTH = 10
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
@@ -26,7 +26,7 @@ def _check_password(password: str) -> None:
 
 
 def find_user(session: Session, username: str) -> StaffUser | None:
-    return session.scalar(select(StaffUser).where(StaffUser.username == username.strip().lower()))
+    return queries.user_by_username(session, username.strip().lower())
 
 
 def add_user(
@@ -108,13 +108,8 @@ def authenticate(session: Session, username: str, password: str) -> StaffUser | 
 
 
 def has_admin(session: Session) -> bool:
-    return (
-        session.scalar(
-            select(StaffUser.id).where(StaffUser.role == ADMIN, StaffUser.active.is_(True))
-        )
-        is not None
-    )
+    return queries.any_active_user_with_role(session, ADMIN)
 
 
 def list_users(session: Session) -> list[StaffUser]:
-    return list(session.scalars(select(StaffUser).order_by(StaffUser.username)))
+    return queries.users_by_username(session)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -407,11 +406,7 @@ def record_availability(
         request.answer_note = (decision.answer_note or "").strip() or None
         request.decided_at = actor.now
         if not decision.available:
-            session.execute(
-                delete(DataRequestPublication).where(
-                    DataRequestPublication.data_request_id == request_id
-                )
-            )
+            queries.unlink_request_publications(session, request_id)
     any_available = any(request.available for request in requests.values())
     _advance(
         session,
@@ -458,15 +453,7 @@ def _request_at_library_step(
 
 
 def _link_exists(session: Session, request_id: int, publication_id: int) -> bool:
-    return (
-        session.scalar(
-            select(DataRequestPublication.publication_id).where(
-                DataRequestPublication.data_request_id == request_id,
-                DataRequestPublication.publication_id == publication_id,
-            )
-        )
-        is not None
-    )
+    return queries.request_publication_linked(session, request_id, publication_id)
 
 
 def mark_request_found(
@@ -512,18 +499,8 @@ def unmark_request_found(
     request = _request_at_library_step(session, actor, visit_id, request_id)
     if not _link_exists(session, request.id, publication_id):
         return request
-    session.execute(
-        delete(DataRequestPublication).where(
-            DataRequestPublication.data_request_id == request.id,
-            DataRequestPublication.publication_id == publication_id,
-        )
-    )
-    remaining = session.scalar(
-        select(DataRequestPublication.publication_id)
-        .where(DataRequestPublication.data_request_id == request.id)
-        .limit(1)
-    )
-    if remaining is None:
+    queries.unlink_request_publication(session, request.id, publication_id)
+    if not queries.request_has_publications(session, request.id):
         request.available = None
         request.decided_at = None
     record_audit(

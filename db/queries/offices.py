@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Office
@@ -24,3 +25,8 @@ def office(session: Session, office_id: int) -> Office:
     if found is None:
         raise LookupError(f"office {office_id} does not exist")
     return found
+
+
+def office_by_code(session: Session, code: str) -> Office | None:
+    """The office with this code, if any."""
+    return session.scalar(select(Office).where(Office.code == code))

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import (
     VISIT_IN_PROGRESS,
     DataRequest,
+    DataRequestPublication,
     SopStep,
     Visit,
     Visitor,
@@ -175,5 +176,47 @@ def steps_of_visit(session: Session, visit_id: int) -> list[VisitStep]:
     return list(
         session.scalars(
             select(VisitStep).where(VisitStep.visit_id == visit_id).order_by(VisitStep.id)
+        )
+    )
+
+
+def request_publication_linked(session: Session, request_id: int, publication_id: int) -> bool:
+    """Whether the publication is linked to (answers) the data request."""
+    return (
+        session.scalar(
+            select(DataRequestPublication.publication_id).where(
+                DataRequestPublication.data_request_id == request_id,
+                DataRequestPublication.publication_id == publication_id,
+            )
+        )
+        is not None
+    )
+
+
+def request_has_publications(session: Session, request_id: int) -> bool:
+    """Whether any publication is still linked to the data request."""
+    return (
+        session.scalar(
+            select(DataRequestPublication.publication_id)
+            .where(DataRequestPublication.data_request_id == request_id)
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def unlink_request_publications(session: Session, request_id: int) -> None:
+    """Remove every publication link of the data request."""
+    session.execute(
+        delete(DataRequestPublication).where(DataRequestPublication.data_request_id == request_id)
+    )
+
+
+def unlink_request_publication(session: Session, request_id: int, publication_id: int) -> None:
+    """Remove one publication's link to the data request."""
+    session.execute(
+        delete(DataRequestPublication).where(
+            DataRequestPublication.data_request_id == request_id,
+            DataRequestPublication.publication_id == publication_id,
         )
     )
