@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import secrets
+from functools import cache
 
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -96,13 +98,20 @@ def disable_user(session: Session, actor: Actor, username: str) -> StaffUser:
     return user
 
 
+@cache
+def _unknown_user_hash() -> str:
+    """A hash made once, checked against when no such user exists (one hash per attempt,
+    not two)."""
+    return generate_password_hash(secrets.token_hex(16))
+
+
 def authenticate(session: Session, username: str, password: str) -> StaffUser | None:
     """The active user with this name and password, or None (the same answer for both a
     wrong name and a wrong password)."""
     user = find_user(session, username or "")
     if user is None or not user.active:
-        # Hash anyway so a wrong username takes as long as a wrong password.
-        check_password_hash(generate_password_hash("x"), password or "")
+        # Check anyway so a wrong username takes as long as a wrong password.
+        check_password_hash(_unknown_user_hash(), password or "")
         return None
     return user if check_password_hash(user.password_hash, password or "") else None
 
