@@ -1,8 +1,10 @@
-"""How fast the demo generator writes history: one office through the services, and a small
-province-scale run through the bulk path.
+"""How fast the demo generator writes history: one office (the default row writer), and a
+small province-scale run; with ``--through-services`` also the same office replayed through
+the page services, for comparison.
 
     python -m benchmarks.demo_bench [--years 3] [--scale 1] [--scale-years 1]
                                     [--database-url URL] [--skip-office] [--skip-scale]
+                                    [--through-services]
 
 Each run goes into a temporary database: a SQLite file, and for the scale run also a temporary
 PostgreSQL database on the server of ``--database-url`` (by default ``PST_TEST_POSTGRES_URL``
@@ -18,7 +20,7 @@ import argparse
 import os
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from benchmarks.search_bench import postgresql_admin, temporary_postgresql
@@ -91,6 +93,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--skip-office", action="store_true", help="no one-office run")
     parser.add_argument("--skip-scale", action="store_true", help="no scale run")
+    parser.add_argument(
+        "--through-services", action="store_true", help="also replay the office via services"
+    )
     args = parser.parse_args(argv)
     results: list[Figures] = []
     office_options = DemoOptions(offices=("1603",), years=args.years)
@@ -99,9 +104,12 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="pst-demo-bench-") as directory:
         if not args.skip_office:
             url = f"sqlite:///{Path(directory) / 'office.sqlite3'}"
-            results.append(
-                measure(f"sqlite: 1 office, {args.years:g} y (services)", url, office_options)
-            )
+            results.append(measure(f"sqlite: 1 office, {args.years:g} y", url, office_options))
+        if args.through_services:
+            url = f"sqlite:///{Path(directory) / 'services.sqlite3'}"
+            options = replace(office_options, through_services=True)
+            label = f"sqlite: 1 office, {args.years:g} y, services"
+            results.append(measure(label, url, options))
         if not args.skip_scale:
             url = f"sqlite:///{Path(directory) / 'scale.sqlite3'}"
             results.append(measure(f"sqlite: {scale_label}", url, scale_options))

@@ -160,7 +160,12 @@ def _demo(args: argparse.Namespace) -> str:
     else:
         offices = (settings.office_code,)
     options = runner.DemoOptions(
-        offices=offices, years=args.years, seed=args.seed, scale=args.scale, now=args.until
+        offices=offices,
+        years=args.years,
+        seed=args.seed,
+        scale=args.scale,
+        now=args.until,
+        through_services=args.through_services,
     )
     desk = runner.desk_of(settings)
     result = runner.run_demo(database, office_id, options, desk, runner.MonthlyProgress())
@@ -181,9 +186,9 @@ def _add_demo_command(commands: argparse._SubParsersAction) -> None:  # type: ig
         "demo",
         help="fill a new (demo) database with years of generated activity",
         description="Generate the history of the office (or offices) over the span ending "
-        "today, through the app's own services, into the demo database (PST_DEMO_DATABASE_URL "
-        "or data/pst-demo.sqlite3) unless --database-url names another. Refuses a database "
-        "holding real data.",
+        "today into the demo database (PST_DEMO_DATABASE_URL or data/pst-demo.sqlite3) unless "
+        "--database-url names another, then check it with the app's own rules. Refuses a "
+        "database holding real data.",
     )
     demo.add_argument("--years", type=_positive, default=3.0, help="span in years (default 3)")
     demo.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
@@ -202,6 +207,12 @@ def _add_demo_command(commands: argparse._SubParsersAction) -> None:  # type: ig
         type=_positive,
         help="benchmark database: N times an ordinary office's visits, for all 17 offices of "
         "Sumatera Selatan (or --offices), written in bulk",
+    )
+    demo.add_argument(
+        "--through-services",
+        action="store_true",
+        help="replay every action through the page services instead of writing the same rows "
+        "in batches (about a hundred times slower; not with --scale)",
     )
     demo.set_defaults(run=_demo)
 

@@ -1,15 +1,19 @@
-"""The province-scale path (``demo --scale N``): the same day plans, written as rows.
+"""The row writer: the day plans written as rows, the default path of every demo run.
 
-A million visits through the services would take hours, so for benchmark databases the plans
-of ``day_plan`` (the same pure planning: calendar, people, resources, stock) are applied to an
-in-memory mirror of what each service does, using the same rule functions (``sop.step_after``
-and ``sop.starts_immediately`` for the step chain, ``arrival.screen_visitor``, ``visit_code``,
-``office_flags_outside_hours``, ``guest_book.validate_guest_book``, ``pnbp.receipt_number``,
-the tariff choice and the receipt descriptions), and the rows are inserted in batches with
-ids given here. Each office is still prepared through the services (office row, sample
-catalog, agencies, tariffs). What this path leaves out: the audit trail (no audit events for
-the generated actions). Run ``dashboard.demo.checker`` over a sample afterwards: the rows hold
-the same rules as the service path's.
+Replaying every action through the page services costs about 30 ms a visit (two minutes for
+one office's three years, hours for a province), so the plans of ``day_plan`` (the same pure
+planning: calendar, people, resources, stock) are applied to an in-memory mirror of what each
+service does, using the same rule functions (``sop.step_after`` and ``sop.starts_immediately``
+for the step chain, ``arrival.screen_visitor``, ``visit_code``, ``office_flags_outside_hours``,
+``guest_book.validate_guest_book``, ``clean_requests``, ``pnbp.receipt_number``,
+``pnbp.clean_void_reason``, the tariff choice and the receipt descriptions) and the audit
+events the services record, and the rows are inserted in batches with ids given here. Each
+office is still prepared through the services (office row, sample catalog, agencies, tariffs).
+
+The mirror is held to the services by a test: the same weeks generated both ways (the
+services path is ``--through-services``) give the same database, every table, column and id.
+Every run then ends with ``dashboard.demo.checker`` (the app's own validations). A ``--scale``
+run (benchmark databases) leaves out the audit trail of the generated actions.
 """
 
 from __future__ import annotations
@@ -43,7 +47,8 @@ from dashboard.demo.generator import (
 from dashboard.demo.users import DemoStaff
 from dashboard.guest_book import validate_guest_book
 from dashboard.service_hours import office_flags_outside_hours
-from dashboard.services.audit import Actor
+from dashboard.services.audit import Actor, audit_values
+from dashboard.services.visits import clean_requests
 from db.models import (
     VISIT_DONE,
     VISIT_IN_PROGRESS,
@@ -84,7 +89,8 @@ class _Ids:
 class _Buffers:
     rows: dict[str, list[dict[str, Any]]] = field(
         default_factory=lambda: {
-            name: [] for name in ("visitor", "visit", "visit_step", "data_request", "picks")
+            name: []
+            for name in ("visitor", "visit", "visit_step", "data_request", "picks", "audit_event")
         }
     )
 
@@ -104,8 +110,10 @@ class _OfficeWriter:
         desk: Desk,
         ids: _Ids,
         summary: OfficeSummary,
+        audit_trail: bool,
     ) -> None:
         self.database = database
+        self.audit_trail = audit_trail
         self.setup = setup
         self.office = office
         self.staff = staff
@@ -123,7 +131,25 @@ class _OfficeWriter:
         self.receipts: dict[int, int] = {}
         self.stock = dict(setup.stock)
         self.agencies: dict[str, tuple[int | None, str]] = {}
-        self.titles = {pid: info.title for pid, info in setup.library.publications.items()}
+        self.publications = setup.library.publications
+
+    def audit(
+        self,
+        at: datetime,
+        action: str,
+        table_name: str,
+        row_id: int,
+        after: dict[str, Any] | None = None,
+        *,
+        treasurer: bool = False,
+    ) -> None:
+        """The audit event the service behind the action records (when the run keeps the
+        audit trail)."""
+        if self.audit_trail:
+            user = self.staff.treasurer_id if treasurer else self.staff.officer_id
+            actor = Actor(user, self.setup.office_id, at)
+            values = audit_values(actor, action, table_name, row_id, after=after)
+            self.buffers.rows["audit_event"].append(values)
 
     # -- the step chain, as dashboard.services.visits keeps it
     def open_step(self, state: _VisitState, number: int, now: datetime) -> None:
@@ -221,6 +247,7 @@ class _OfficeWriter:
             "note": None,
         }
         state.steps.append(step)
+        self.audit(now, "visit.start", "visit", row["id"], {"code": row["code"]})
         self.summary.visits += 1
         self.summary.open_visits += 1
         return state
@@ -234,17 +261,24 @@ class _OfficeWriter:
         row["admitted"] = result.admitted
         if result.admitted:
             self.advance(state, sop.SCREENING, action.at, sop.OUTCOME_ADMITTED)
-            return
-        step = state.steps[-1]
-        step.update(ended_at=action.at, ended_by_id=self.staff.officer_id)
-        step["outcome"] = sop.OUTCOME_REFUSED
-        row.update(refusal_reason=result.refusal_reason, status=VISIT_REFUSED, left_at=action.at)
-        self.summary.refused += 1
-        self.summary.open_visits -= 1
+        else:
+            step = state.steps[-1]
+            step.update(ended_at=action.at, ended_by_id=self.staff.officer_id)
+            step["outcome"] = sop.OUTCOME_REFUSED
+            row.update(
+                refusal_reason=result.refusal_reason, status=VISIT_REFUSED, left_at=action.at
+            )
+            self.summary.refused += 1
+            self.summary.open_visits -= 1
+        screened = {"mask": screening.mask, "temperature": temperature, "admitted": result.admitted}
+        self.audit(action.at, "visit.screening", "visit", row["id"], screened)
 
     def on_bag(self, state: _VisitState, action: plan.Action) -> None:
         state.row["rack_slot"] = action.data
         self.advance(state, sop.BAG_RACK, action.at)
+        self.audit(
+            action.at, "visit.bag_rack", "visit", state.row["id"], {"rack_slot": action.data}
+        )
 
     def on_guest_book(self, state: _VisitState, action: plan.Action) -> None:
         person = action.data
@@ -281,6 +315,8 @@ class _OfficeWriter:
             self.visitor_updates[visitor["id"]] = action.at
         state.row["visitor_id"] = visitor["id"]
         self.advance(state, sop.GUEST_BOOK, action.at)
+        after = {"visitor_id": visitor["id"]}
+        self.audit(action.at, "visit.guest_book", "visit", state.row["id"], after)
 
     def on_start_step(self, state: _VisitState, action: plan.Action) -> None:
         step = state.steps[-1]
@@ -288,11 +324,14 @@ class _OfficeWriter:
         if step["started_at"] is None:
             step["started_at"] = action.at
             step["started_by_id"] = self.staff.officer_id
+            after = {"step": action.data}
+            self.audit(action.at, "visit.start_step", "visit", state.row["id"], after)
 
     def on_purpose(self, state: _VisitState, action: plan.Action) -> None:
         purpose: plan.Purpose = action.data
         state.row["service_type"] = purpose.service_type
-        for position, description in enumerate(purpose.texts, start=1):
+        texts = clean_requests(purpose.texts)
+        for position, description in enumerate(texts, start=1):
             request = {
                 "id": self.ids.take("data_request"),
                 "visit_id": state.row["id"],
@@ -307,6 +346,8 @@ class _OfficeWriter:
             state.requests[position] = request
             self.buffers.rows["data_request"].append(request)
         self.advance(state, sop.PURPOSE, action.at)
+        after = {"service_type": purpose.service_type, "requests": texts}
+        self.audit(action.at, "visit.purpose", "visit", state.row["id"], after)
 
     def on_found(self, state: _VisitState, action: plan.Action) -> None:
         found: plan.Found = action.data
@@ -315,9 +356,13 @@ class _OfficeWriter:
         self.buffers.rows["picks"].append(
             {"data_request_id": request["id"], "publication_id": found.publication_id}
         )
+        catalog_number = self.publications[found.publication_id].catalog_number
+        after = {"publication_id": found.publication_id, "catalog_number": catalog_number}
+        self.audit(action.at, "request.found", "data_request", request["id"], after)
 
     def on_search_done(self, state: _VisitState, action: plan.Action) -> None:
         self.advance(state, sop.SEARCH, action.at)
+        self.audit(action.at, "visit.search", "visit", state.row["id"])
 
     def referral(self, request_text: str, agency: str | None) -> tuple[int | None, str]:
         if request_text not in self.agencies:
@@ -344,20 +389,32 @@ class _OfficeWriter:
             request["decided_at"] = action.at
         outcome = sop.OUTCOME_FOUND if any_available else sop.OUTCOME_REFERRED
         self.advance(state, sop.AVAILABILITY, action.at, outcome, any_available=any_available)
+        after = {
+            request["id"]: request["referred_agency"] or "tersedia"
+            for request in state.requests.values()
+        }
+        self.audit(action.at, "visit.availability", "visit", state.row["id"], after)
 
     def on_seat(self, state: _VisitState, action: plan.Action) -> None:
         state.row["reading_table"] = action.data
         self.advance(state, sop.READING_TABLE, action.at)
+        after = {"reading_table": action.data}
+        self.audit(action.at, "visit.reading_table", "visit", state.row["id"], after)
 
     def on_offer(self, state: _VisitState, action: plan.Action) -> None:
         if action.data:
-            state.steps[-1]["outcome"] = sop.OUTCOME_BUYS
+            if state.steps[-1]["outcome"] == sop.OUTCOME_BUYS:
+                return
+            state.steps[-1]["outcome"] = outcome = sop.OUTCOME_BUYS
         else:
-            self.advance(state, sop.PURCHASE_OFFER, action.at, sop.OUTCOME_DECLINES)
+            outcome = sop.OUTCOME_DECLINES
+            self.advance(state, sop.PURCHASE_OFFER, action.at, outcome)
+        self.audit(action.at, "visit.purchase_offer", "visit", state.row["id"], {"buys": outcome})
 
     def on_return_bag(self, state: _VisitState, action: plan.Action) -> None:
         self.advance(state, sop.BAG_RETURN, action.at, sop.OUTCOME_BAG_RETURNED)
         state.row.update(status=VISIT_DONE, left_at=action.at)
+        self.audit(action.at, "visit.done", "visit", state.row["id"])
         self.summary.open_visits -= 1
 
     # -- the treasurer, as dashboard.services.sales keeps the books
@@ -403,6 +460,11 @@ class _OfficeWriter:
         self.items_of[sale_id] = items
         if sale["total"] > 0:
             self.undeposited[sale_id] = sale
+        self.audit(
+            action.at, "sale.record", "sale", sale_id, _sale_summary(sale, items), treasurer=True
+        )
+        printed = {"receipt_number": sale["receipt_number"], "print_count": 1}
+        self.audit(action.at, "sale.print", "sale", sale_id, printed, treasurer=True)
         self.summary.sales += 1
 
     def sale_item(
@@ -415,7 +477,7 @@ class _OfficeWriter:
             suffix = {pnbp.KIND_HARDCOPY: " (cetak)", pnbp.KIND_SOFTCOPY: " (softcopy)"}.get(
                 tariff.item_kind, ""
             )
-            title = self.titles[line.publication_id]
+            title = self.publications[line.publication_id].title
             description = title[: pnbp.MAX_DESCRIPTION - len(suffix)] + suffix
         else:
             description = " ".join((line.description or "").split())
@@ -438,12 +500,18 @@ class _OfficeWriter:
     def void(self, action: plan.Action) -> None:
         void: plan.Void = action.data
         sale = self.day_sales[void.sale_key]
-        sale.update(voided_at=action.at, void_reason=void.reason)
+        reason = pnbp.clean_void_reason(void.reason)
+        sale.update(voided_at=action.at, void_reason=reason)
         sale["voided_by_id"] = self.staff.treasurer_id
+        restocked: dict[int, int] = {}
         for item in self.items_of[sale["id"]]:
             if item["item_kind"] == pnbp.KIND_HARDCOPY and item["publication_id"] is not None:
-                self.stock[item["publication_id"]] += item["quantity"]
+                publication_id = item["publication_id"]
+                restocked[publication_id] = restocked.get(publication_id, 0) + item["quantity"]
+                self.stock[publication_id] += item["quantity"]
         self.undeposited.pop(sale["id"], None)
+        after = {"receipt_number": sale["receipt_number"], "reason": reason, "stock": restocked}
+        self.audit(action.at, "sale.void", "sale", sale["id"], after, treasurer=True)
         self.summary.voids += 1
 
     def deposit(self, action: plan.Action) -> None:
@@ -451,23 +519,27 @@ class _OfficeWriter:
         due = [sale for sale in self.undeposited.values() if sale["paid_at"] <= action.at]
         if not due:
             return
-        deposit_id = self.ids.take("deposit")
-        self.deposits.append(
-            {
-                "id": deposit_id,
-                "office_id": self.setup.office_id,
-                "deposited_on": local_date(action.at, self.setup.zone),
-                "amount": sum(sale["total"] for sale in due),
-                "billing_code": references.billing_code,
-                "ntpn": references.ntpn,
-                "note": f"Setoran {len(due)} kuitansi",
-                "treasurer_id": self.staff.treasurer_id,
-                "created_at": action.at,
-            }
-        )
+        due.sort(key=lambda sale: sale["id"])
+        deposit = {
+            "id": self.ids.take("deposit"),
+            "office_id": self.setup.office_id,
+            "deposited_on": local_date(action.at, self.setup.zone),
+            "amount": sum(sale["total"] for sale in due),
+            "billing_code": references.billing_code,
+            "ntpn": references.ntpn,
+            "note": f"Setoran {len(due)} kuitansi",
+            "treasurer_id": self.staff.treasurer_id,
+            "created_at": action.at,
+        }
+        self.deposits.append(deposit)
         for sale in due:
-            sale["deposit_id"] = deposit_id
+            sale["deposit_id"] = deposit["id"]
             del self.undeposited[sale["id"]]
+        after = {
+            **{key: deposit[key] for key in ("deposited_on", "amount", "billing_code", "ntpn")},
+            "receipts": [sale["receipt_number"] for sale in due],
+        }
+        self.audit(action.at, "deposit.record", "deposit", deposit["id"], after, treasurer=True)
         self.summary.deposits += 1
 
     # -- writing
@@ -485,6 +557,7 @@ class _OfficeWriter:
             for table in ("visitor", "visit", "visit_step", "data_request"):
                 _insert(connection, table, self.buffers.rows[table])
             _insert(connection, "data_request_publication", self.buffers.rows["picks"])
+            _insert(connection, "audit_event", self.buffers.rows["audit_event"])
         self.buffers = _Buffers()
 
     def finish(self) -> None:
@@ -518,6 +591,17 @@ class _OfficeWriter:
                     for year, number in sorted(self.receipts.items())
                 ],
             )
+
+
+def _sale_summary(sale: dict[str, Any], items: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """What ``record_sale`` writes in its audit event."""
+    summary = {
+        key: sale[key]
+        for key in ("receipt_number", "total", "payment_method", "zero_rupiah_reason", "visit_id")
+    }
+    item_keys = ("tariff_id", "publication_id", "quantity", "unit_price")
+    summary["items"] = [{key: item[key] for key in item_keys} for item in items]
+    return summary
 
 
 @dataclass
@@ -598,6 +682,7 @@ class _Job:
     first_day: date
     now: datetime
     volume: float
+    audit_trail: bool
 
 
 def _run_job(job: _Job, progress: Progress | None = None) -> OfficeSummary:
@@ -605,7 +690,9 @@ def _run_job(job: _Job, progress: Progress | None = None) -> OfficeSummary:
     try:
         ids = _Ids(dict(job.first_ids))
         summary = OfficeSummary(job.setup.code)
-        writer = _OfficeWriter(database, job.setup, job.hours, job.staff, job.desk, ids, summary)
+        writer = _OfficeWriter(
+            database, job.setup, job.hours, job.staff, job.desk, ids, summary, job.audit_trail
+        )
         days = patterns.working_days(job.first_day, local_date(job.now, job.setup.zone))
         state = plan.OfficeState(stock=dict(job.setup.stock))
         base = base_context(job.setup, job.first_day, job.desk, job.volume)
@@ -638,6 +725,7 @@ def generate_offices(
     first_day: date,
     now: datetime,
     volume: float,
+    audit_trail: bool,
     desk: Desk = DEFAULT_DESK,
     progress: Progress | None = None,
     workers: int | None = None,
@@ -660,7 +748,19 @@ def generate_offices(
             hours = OfficeHours(office.timezone, office.service_start, office.service_end)
         block = {table: first + number * ID_BLOCK for table, first in first_ids.items()}
         jobs.append(
-            _Job(database.url, setup, hours, staff, desk, block, seed, first_day, now, volume)
+            _Job(
+                database.url,
+                setup,
+                hours,
+                staff,
+                desk,
+                block,
+                seed,
+                first_day,
+                now,
+                volume,
+                audit_trail,
+            )
         )
     workers = min(len(jobs), workers or os.cpu_count() or 1)
     if workers <= 1 or not CAN_FORK:

@@ -73,6 +73,7 @@ class PublicationInfo:
     year: int
     has_hardcopy: bool
     has_softcopy: bool
+    catalog_number: str = ""
 
     @property
     def size_class(self) -> int:

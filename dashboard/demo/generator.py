@@ -1,9 +1,12 @@
-"""The demo history, written through the app's own services.
+"""The demo history replayed through the app's own services (``--through-services``), and
+the office preparation both writers share.
 
-Each working day of the span is planned (``day_plan``) and its actions replayed in time order
-through the same services the pages call (``dashboard.services.visits``, ``.sales``), each
-with ``Actor(user, office, now=<the action's moment>)``, one transaction per day. The demo
-therefore cannot hold anything the app would refuse: a rack slot taken twice, a step out of
+This path is the reference of the row writer (``bulk``, the default): a test requires both
+to write the same database. Each working day of the span is planned (``day_plan``) and its
+actions replayed in time order through the same services the pages call
+(``dashboard.services.visits``, ``.sales``), each with ``Actor(user, office, now=<the
+action's moment>)``, one transaction per day. This path therefore cannot hold anything the
+app would refuse: a rack slot taken twice, a step out of
 SOP order, a sale at a price other than the tariff, a deposit that does not add up. A refusal
 stops the run with the day, visit and action that caused it (a defect of the generator).
 
@@ -202,7 +205,7 @@ def build_library(session: Session, office_id: int, districts: Sequence[str]) ->
     """What the desk search answers for every topic the plans may ask about."""
     publications = {
         row.id: plan.PublicationInfo(
-            row.id, row.title, row.year, row.has_hardcopy, row.has_softcopy
+            row.id, row.title, row.year, row.has_hardcopy, row.has_softcopy, row.catalog_number
         )
         for row in session.scalars(
             select(Publication).where(

@@ -1,5 +1,6 @@
 """One demo run: claim the database for the demo, create the demo users, then write each
-office's history (through the services, or for ``--scale`` through the bulk path)."""
+office's history (by the row writer, ``bulk``, or with ``--through-services`` by replaying
+every action through the page services, ``generator``)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from dashboard.demo import bulk
 from dashboard.demo.checker import Violation, check_database
 from dashboard.demo.generator import (
     DEFAULT_DESK,
+    DemoError,
     Desk,
     OfficeSummary,
     Progress,
@@ -33,6 +35,7 @@ from dashboard.demo.users import (
     ensure_demo_users,
     mark_generated,
 )
+from dashboard.errors import InputError
 from dashboard.services.audit import Actor
 from dashboard.setup import prepare_database
 from db.models import Base, Office
@@ -50,7 +53,11 @@ class DemoOptions:
     years: float = DEFAULT_YEARS
     seed: int = DEFAULT_SEED
     scale: float | None = None
-    """Bulk path with this many times an ordinary office's visits (benchmark databases)."""
+    """This many times an ordinary office's visits, without the audit trail of the generated
+    actions (benchmark databases)."""
+    through_services: bool = False
+    """Replay every action through the page services instead of the row writer (the same
+    rows, the row writer's reference; about a hundred times slower)."""
     now: datetime | None = None
     """The moment the history ends (UTC); the wall clock when None."""
 
@@ -88,6 +95,8 @@ def run_demo(
 ) -> DemoResult:
     """Generate the demo history described by ``options`` into ``database`` (prepared by
     ``dashboard.setup.prepare_database``; ``office_id`` is its default office)."""
+    if options.through_services and options.scale is not None:
+        raise InputError.on("scale", "--scale tidak bisa digabung dengan --through-services.")
     started = time.perf_counter()
     now = (options.now or utc_now()).astimezone(UTC).replace(microsecond=0)
     first_day, last_day = span_days(now, options.years, ZoneInfo(WIB.key))
@@ -96,7 +105,7 @@ def run_demo(
         claim_for_demo(session)
         staff = ensure_demo_users(session, Actor(None, office_id, now))
     result = DemoResult()
-    if options.scale is not None:
+    if not options.through_services:
         result.offices = bulk.generate_offices(
             database,
             options.offices,
@@ -104,7 +113,8 @@ def run_demo(
             seed=options.seed,
             first_day=first_day,
             now=now,
-            volume=options.scale,
+            volume=1.0 if options.scale is None else options.scale,
+            audit_trail=options.scale is None,
             desk=desk,
             progress=progress,
         )
@@ -207,8 +217,13 @@ def ensure_demo_history(database: Database, office_id: int, settings: Settings) 
         if demo_generated(session) is not None:
             return None
     options = DemoOptions(offices=(settings.office_code,))
-    result = run_demo(database, office_id, options, desk_of(settings), MonthlyProgress())
-    return "\n".join(summary_lines(result))
+    desk = desk_of(settings)
+    result = run_demo(database, office_id, options, desk, MonthlyProgress())
+    violations = check_after_run(database, options, desk)
+    if violations:
+        listed = "\n".join(f"  {violation}" for violation in violations[:20])
+        raise DemoError(f"The generated history breaks {len(violations)} rules:\n{listed}")
+    return "\n".join([*summary_lines(result), "Pemeriksa aturan: 0 pelanggaran."])
 
 
 def ready_demo_users(database: Database, office_id: int) -> None:

@@ -27,6 +27,26 @@ def _as_json(values: dict[str, Any] | None) -> str | None:
     return json.dumps(values, default=str, ensure_ascii=False, sort_keys=True)
 
 
+def audit_values(
+    actor: Actor,
+    action: str,
+    table_name: str,
+    row_id: int | None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The columns of one audit event (the demo's row writer inserts these directly)."""
+    return {
+        "at": actor.now,
+        "user_id": actor.user_id,
+        "action": action,
+        "table_name": table_name,
+        "row_id": row_id,
+        "before": _as_json(before),
+        "after": _as_json(after),
+    }
+
+
 def record_audit(
     session: Session,
     actor: Actor,
@@ -36,14 +56,4 @@ def record_audit(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    session.add(
-        AuditEvent(
-            at=actor.now,
-            user_id=actor.user_id,
-            action=action,
-            table_name=table_name,
-            row_id=row_id,
-            before=_as_json(before),
-            after=_as_json(after),
-        )
-    )
+    session.add(AuditEvent(**audit_values(actor, action, table_name, row_id, before, after)))

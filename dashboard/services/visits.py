@@ -293,7 +293,7 @@ def start_waiting_step(session: Session, actor: Actor, visit_id: int, step_numbe
     return visit
 
 
-def _clean_requests(texts: Sequence[str]) -> list[str]:
+def clean_requests(texts: Sequence[str]) -> list[str]:
     cleaned = [text.strip() for text in texts if text and text.strip()]
     if not cleaned:
         raise InputError.on("requests", "Tuliskan paling sedikit satu data yang dicari.")
@@ -318,7 +318,7 @@ def record_purpose(
     if service_type not in known_service_types:
         errors["service_type"] = "Pilih jenis layanan PST."
     try:
-        texts = _clean_requests(request_texts)
+        texts = clean_requests(request_texts)
     except InputError as error:
         errors.update(error.errors)
     if errors:
