@@ -90,7 +90,15 @@ class _Buffers:
     rows: dict[str, list[dict[str, Any]]] = field(
         default_factory=lambda: {
             name: []
-            for name in ("visitor", "visit", "visit_step", "data_request", "picks", "audit_event")
+            for name in (
+                "visitor",
+                "visit",
+                "visit_step",
+                "data_request",
+                "picks",
+                "step_time_correction",
+                "audit_event",
+            )
         }
     )
 
@@ -141,6 +149,7 @@ class _OfficeWriter:
         row_id: int,
         after: dict[str, Any] | None = None,
         *,
+        before: dict[str, Any] | None = None,
         treasurer: bool = False,
     ) -> None:
         """The audit event the service behind the action records (when the run keeps the
@@ -148,7 +157,7 @@ class _OfficeWriter:
         if self.audit_trail:
             user = self.staff.treasurer_id if treasurer else self.staff.officer_id
             actor = Actor(user, self.setup.office_id, at)
-            values = audit_values(actor, action, table_name, row_id, after=after)
+            values = audit_values(actor, action, table_name, row_id, before, after)
             self.buffers.rows["audit_event"].append(values)
 
     # -- the step chain, as dashboard.services.visits keeps it
@@ -411,6 +420,31 @@ class _OfficeWriter:
             self.advance(state, sop.PURCHASE_OFFER, action.at, outcome)
         self.audit(action.at, "visit.purchase_offer", "visit", state.row["id"], {"buys": outcome})
 
+    def on_correct_start(self, state: _VisitState, action: plan.Action) -> None:
+        """A waiting step's start moved earlier, as ``correct_step_time`` moves it (a start
+        that is not the previous step's end moves alone)."""
+        correction: plan.StartCorrection = action.data
+        step = next(step for step in state.steps if step["step_number"] == correction.step)
+        old, new = step["started_at"], correction.started_at
+        assert old != step["queued_at"] and step["queued_at"] <= new <= old
+        step["started_at"] = new
+        self.buffers.rows["step_time_correction"].append(
+            {
+                "visit_step_id": step["id"],
+                "field_name": "started_at",
+                "old_value": old,
+                "new_value": new,
+                "reason": correction.reason,
+                "corrected_by_id": self.staff.officer_id,
+                "corrected_at": action.at,
+            }
+        )
+        after = {"started_at": new, "reason": correction.reason}
+        before = {"started_at": old}
+        self.audit(
+            action.at, "visit_step.correct_time", "visit_step", step["id"], after, before=before
+        )
+
     def on_return_bag(self, state: _VisitState, action: plan.Action) -> None:
         self.advance(state, sop.BAG_RETURN, action.at, sop.OUTCOME_BAG_RETURNED)
         state.row.update(status=VISIT_DONE, left_at=action.at)
@@ -557,6 +591,7 @@ class _OfficeWriter:
             for table in ("visitor", "visit", "visit_step", "data_request"):
                 _insert(connection, table, self.buffers.rows[table])
             _insert(connection, "data_request_publication", self.buffers.rows["picks"])
+            _insert(connection, "step_time_correction", self.buffers.rows["step_time_correction"])
             _insert(connection, "audit_event", self.buffers.rows["audit_event"])
         self.buffers = _Buffers()
 

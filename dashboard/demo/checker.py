@@ -34,6 +34,7 @@ from dashboard.clock import local_date
 from dashboard.errors import InputError
 from dashboard.guest_book import normalize_email, normalize_phone, validate_guest_book
 from dashboard.service_hours import office_flags_outside_hours
+from dashboard.services.corrections import validate_correction
 from db.models import (
     VISIT_DONE,
     VISIT_IN_PROGRESS,
@@ -46,6 +47,7 @@ from db.models import (
     ReceiptCounter,
     Sale,
     SaleItem,
+    StepTimeCorrection,
     Tariff,
     Visit,
     Visitor,
@@ -574,6 +576,24 @@ def _check_purchases(session: Session) -> list[Violation]:
     return violations
 
 
+def check_corrections(session: Session) -> list[Violation]:
+    """Every stored time correction passes the correction form's rules (a known time, not
+    after the moment it was made, a reason)."""
+    violations = []
+    for correction in session.scalars(select(StepTimeCorrection).order_by(StepTimeCorrection.id)):
+        try:
+            validate_correction(
+                correction.field_name,
+                correction.new_value,
+                correction.reason,
+                correction.corrected_at,
+            )
+        except InputError as error:
+            where = f"koreksi {correction.id} (langkah {correction.visit_step_id})"
+            violations.append(Violation("koreksi waktu", where, " ".join(error.errors.values())))
+    return violations
+
+
 def check_books(session: Session) -> list[Violation]:
     offices = {office.id: office for office in session.scalars(select(Office))}
     return (
@@ -593,6 +613,7 @@ def check_database(
     fever_threshold: Decimal = DEFAULT_FEVER_THRESHOLD,
 ) -> list[Violation]:
     """Every rule above over the database (visits on ``sample_days`` random days when given)."""
-    return check_visits(
+    visits = check_visits(
         session, sample_days=sample_days, seed=seed, fever_threshold=fever_threshold
-    ) + check_books(session)
+    )
+    return visits + check_corrections(session) + check_books(session)

@@ -62,6 +62,7 @@ SALE = "sale"
 VOID = "void"
 RETURN_BAG = "return_bag"
 DEPOSIT = "deposit"
+CORRECT_START = "correct_start"
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,15 @@ class Void:
 
 
 @dataclass(frozen=True)
+class StartCorrection:
+    """The officer clicked 'Mulai' of a waiting step late and corrects its start."""
+
+    step: int
+    started_at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
 class DepositReferences:
     """The state treasury's references of a deposit: SIMPONI billing code and NTPN."""
 
@@ -251,6 +261,12 @@ VOID_REASONS = (
     ("Pembayaran QRIS gagal, pembeli tidak jadi membeli", False),
 )
 """Why a receipt is voided, and whether a corrected receipt is issued right after."""
+LATE_CLICK_REASONS = (
+    "Lupa klik Mulai saat pengunjung mulai dilayani",
+    "Klik Mulai terlambat karena antrean ramai",
+    "Petugas melayani dulu, baru mencatat di sistem",
+)
+MIN_WAIT_FOR_CORRECTION = 120
 LAST_VOID_SECOND = 15 * 3600 + 40 * 60
 DEPOSIT_SECOND = (15 * 3600 + 45 * 60, 16 * 3600 + 10 * 60)
 TARGETS = {number: step.target_minutes for number, step in sop.STEP_BY_NUMBER.items()}
@@ -522,12 +538,29 @@ class _Day:
     ) -> None:
         def start(now: int) -> None:
             self.emit(now, START_STEP, visit.index, step)
-            self.at(now + self.own_time(visit, step), then)
+            own = self.own_time(visit, step)
+            self.at(now + own, then)
+            self.maybe_correct_start(visit, step, queued, now, now + own)
 
         def noticed(now: int) -> None:
             self.officers.request(now, lambda begin: self.at(begin, start))
 
         self.at(queued + patterns.pickup_seconds(self.rng, step), noticed)
+
+    def maybe_correct_start(
+        self, visit: PlannedVisit, step: int, queued: int, clicked: int, noticed: int
+    ) -> None:
+        """Now and then the officer began serving before clicking 'Mulai'; when the step
+        ends they notice and correct its start to the moment they really began."""
+        if clicked - queued < MIN_WAIT_FOR_CORRECTION:
+            return
+        if self.rng.random() >= patterns.LATE_START_CLICK_SHARE:
+            return
+        began = clicked - self.rng.randint(60, min(600, clicked - queued - 1))
+        correction = StartCorrection(
+            step, self.ctx.moment(began), self.rng.choice(LATE_CLICK_REASONS)
+        )
+        self.at(noticed, lambda now: self.emit(now, CORRECT_START, visit.index, correction))
 
     def purpose(self, visit: PlannedVisit) -> Callable[[int], None]:
         def handler(now: int) -> None:

@@ -6,9 +6,9 @@ to write the same database. Each working day of the span is planned (``day_plan`
 actions replayed in time order through the same services the pages call
 (``dashboard.services.visits``, ``.sales``), each with ``Actor(user, office, now=<the
 action's moment>)``, one transaction per day. This path therefore cannot hold anything the
-app would refuse: a rack slot taken twice, a step out of
-SOP order, a sale at a price other than the tariff, a deposit that does not add up. A refusal
-stops the run with the day, visit and action that caused it (a defect of the generator).
+app would refuse: a rack slot taken twice, a step out of SOP order, a sale at a price other
+than the tariff, a deposit that does not add up. A refusal stops the run with the day, visit
+and action that caused it (a defect of the generator).
 
 Before the first day each office gets what its desk needs: the office row (the 17 offices of
 Sumatera Selatan have proper names), the sample catalog, agency directory and tariffs (copied
@@ -50,6 +50,7 @@ from dashboard.services import visits as visit_services
 from dashboard.services.agencies import add_agencies
 from dashboard.services.audit import Actor
 from dashboard.services.catalog import save_publications
+from dashboard.services.corrections import correct_step_time
 from dashboard.services.tariffs import add_tariff, add_tariffs
 from dashboard.starter_data import (
     STARTER_OFFICE_CODE,
@@ -382,6 +383,7 @@ class _Replay:
             plan.VOID: self.void,
             plan.RETURN_BAG: self.return_bag,
             plan.DEPOSIT: self.deposit,
+            plan.CORRECT_START: self.correct_start,
         }
 
     def apply(self, action: plan.Action) -> None:
@@ -540,6 +542,14 @@ class _Replay:
         assert action.visit is not None
         visit_services.return_bag(self.session, actor, self.visit(action), self.codes[action.visit])
         self.summary.open_visits -= 1
+
+    def correct_start(self, action: plan.Action, actor: Actor) -> None:
+        correction: plan.StartCorrection = action.data
+        step = visit_queries.visit_step(self.session, self.visit(action), correction.step)
+        assert step is not None
+        correct_step_time(
+            self.session, actor, step.id, "started_at", correction.started_at, correction.reason
+        )
 
     def deposit(self, action: plan.Action, actor: Actor) -> None:
         references: plan.DepositReferences = action.data

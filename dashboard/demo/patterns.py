@@ -61,6 +61,9 @@ FOUND_WHEN_PUBLISHED = 0.92
 published and the visitor is referred."""
 SECOND_PUBLICATION_SHARE = 0.2
 VOID_SHARE = 0.025
+LATE_START_CLICK_SHARE = 0.03
+"""A waiting step whose 'Mulai' the officer clicks late and then corrects (only when the
+visitor waited two minutes or more)."""
 WALK_IN_SALE_PER_DAY = 0.08
 """Sales without a visit (a letter, a phone order paid by transfer) per working day."""
 

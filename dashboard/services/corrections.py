@@ -85,9 +85,11 @@ def _follow_visit(session: Session, step: VisitStep, field: str, new_value: date
             visit.left_at = new_value
 
 
-def _validate_request(
+def validate_correction(
     field: str, new_value: datetime | None, reason: str | None, now: datetime
 ) -> str:
+    """The correction form's own rules (the demo checker runs them over stored corrections);
+    returns the cleaned reason."""
     errors: dict[str, str] = {}
     if field not in CORRECTABLE_FIELDS:
         errors["corrected_field"] = "Pilih waktu yang dikoreksi: mulai atau selesai."
@@ -111,7 +113,7 @@ def correct_step_time(
     new_value: datetime | None,
     reason: str | None,
 ) -> VisitStep:
-    clean_reason = _validate_request(field, new_value, reason, actor.now)
+    clean_reason = validate_correction(field, new_value, reason, actor.now)
     assert new_value is not None
     step = session.get(VisitStep, step_id, with_for_update=True)
     visit = queries.lock_visit(session, step.visit_id) if step is not None else None

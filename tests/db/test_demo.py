@@ -36,6 +36,7 @@ from db.models import (
     ReceiptCounter,
     Sale,
     SaleItem,
+    StepTimeCorrection,
     Tariff,
     Visit,
     Visitor,
@@ -99,6 +100,7 @@ GENERATED_TABLES = (
     SaleItem,
     Deposit,
     ReceiptCounter,
+    StepTimeCorrection,
 )
 
 
@@ -207,6 +209,7 @@ def test_the_row_writer_writes_exactly_what_the_services_write(
         _generate(rows)
         by_services, by_rows = _every_row(services), _every_row(rows)
         assert len(by_services["visit"]) > 40 and len(by_services["audit_event"]) > 500
+        assert by_services["step_time_correction"], "the weeks should hold a late-click fix"
         for table, expected in by_services.items():
             assert by_rows[table] == expected, table
         with rows.reading() as session:
@@ -247,6 +250,10 @@ def test_the_checker_catches_a_corrupted_database(backend: str, tmp_path: Path) 
             visitor = session.scalar(select(Visitor).where(Visitor.phone.is_not(None)).limit(1))
             assert visitor is not None
             visitor.phone = "12345"
+            # A time correction without a proper reason.
+            correction = session.scalar(select(StepTimeCorrection).limit(1))
+            assert correction is not None
+            correction.reason = "lupa"
         with database.reading() as session:
             rules = {violation.rule for violation in check_database(session)}
         assert {
@@ -256,6 +263,7 @@ def test_the_checker_catches_a_corrupted_database(backend: str, tmp_path: Path) 
             "jumlah",
             "setoran",
             "buku tamu",
+            "koreksi waktu",
         } <= rules
 
 

@@ -7,7 +7,7 @@ import itertools
 import random
 import statistics
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -213,7 +213,11 @@ def test_a_busy_day_keeps_the_sop_order_and_never_shares_a_slot_or_table() -> No
                 assert end is not None and start >= end
     by_visit: dict[int, list[str]] = {}
     for action in day.actions:
-        if action.visit is not None and action.kind not in (plan.SALE, plan.VOID):
+        if action.visit is not None and action.kind not in (
+            plan.SALE,
+            plan.VOID,
+            plan.CORRECT_START,
+        ):
             by_visit.setdefault(action.visit, []).append(action.kind)
     for visit in day.visits:
         kinds = by_visit[visit.index]
@@ -224,6 +228,26 @@ def test_a_busy_day_keeps_the_sop_order_and_never_shares_a_slot_or_table() -> No
         assert kinds[-1] == plan.RETURN_BAG
         assert (plan.SEAT in kinds) == any(request.found for request in visit.requests)
     assert [action.kind for action in day.actions].count(plan.DEPOSIT) == 1
+
+
+def test_late_start_clicks_are_corrected_to_when_the_officer_really_began() -> None:
+    ctx = _context(date(2025, 6, 2), volume=6.0)
+    days = [plan.plan_day(random.Random(seed), ctx, plan.OfficeState()) for seed in range(6)]
+    corrections = 0
+    for day in days:
+        clicks: dict[tuple[int | None, object], datetime] = {}
+        for action in day.actions:
+            if action.kind == plan.START_STEP:
+                clicks[(action.visit, action.data)] = action.at
+            if action.kind == plan.CORRECT_START:
+                corrections += 1
+                correction = action.data
+                clicked = clicks[(action.visit, correction.step)]
+                assert correction.step in {sop.PURPOSE, sop.PURCHASE_OFFER, sop.BAG_RETURN}
+                assert clicked - timedelta(minutes=10) <= correction.started_at < clicked
+                assert action.at >= clicked and correction.reason in plan.LATE_CLICK_REASONS
+    waiting_starts = sum(action.kind == plan.START_STEP for day in days for action in day.actions)
+    assert 0 < corrections < waiting_starts * 0.1
 
 
 def test_the_same_seed_plans_the_same_day() -> None:
