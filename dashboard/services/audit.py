@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Concatenate, ParamSpec
 
 from sqlalchemy.orm import Session
 
 from db.models import AuditEvent
+
+P = ParamSpec("P")
 
 
 @dataclass(frozen=True)
@@ -47,13 +50,15 @@ def audit_values(
     }
 
 
-def record_audit(
-    session: Session,
-    actor: Actor,
-    action: str,
-    table_name: str,
-    row_id: int | None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-) -> None:
-    session.add(AuditEvent(**audit_values(actor, action, table_name, row_id, before, after)))
+def _added_to_session(
+    values: Callable[P, dict[str, Any]],
+) -> Callable[Concatenate[Session, P], None]:
+    def record(session: Session, *args: P.args, **kwargs: P.kwargs) -> None:
+        session.add(AuditEvent(**values(*args, **kwargs)))
+
+    return record
+
+
+record_audit = _added_to_session(audit_values)
+"""``record_audit(session, actor, action, table_name, row_id, before=None, after=None)``:
+the audit event of ``audit_values``, added to the session (written with the action)."""
