@@ -46,7 +46,7 @@ class LiveApp:
         page.fill("#login-username", username)
         page.fill("#login-password", password)
         page.click("#login-submit")
-        page.wait_for_url(f"{self.url}/layanan-berjalan")
+        page.wait_for_url(f"{self.url}/layanan-berjalan", wait_until="commit")
 
 
 @pytest.fixture(scope="session")
