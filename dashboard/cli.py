@@ -150,9 +150,6 @@ def _demo(args: argparse.Namespace) -> str:
     if args.until is not None and args.until > utc_now():
         raise InputError.on("until", "Akhir riwayat demo (--until) tidak boleh di masa depan.")
     settings = settings_from_env()
-    url = args.demo_database_url or args.database_url or runner.demo_database_url()
-    database = Database(url)
-    office_id = runner.prepare_demo_database(database, settings.office_code).id
     if args.offices:
         offices = valid_office_codes(args.offices)
     elif args.scale is not None:
@@ -167,6 +164,9 @@ def _demo(args: argparse.Namespace) -> str:
         now=args.until,
         through_services=args.through_services,
     )
+    url = args.demo_database_url or args.database_url or runner.demo_database_url()
+    database = Database(url)
+    office_id = runner.prepare_demo_database(database, settings.office_code).id
     desk = runner.desk_of(settings)
     result = runner.run_demo(database, office_id, options, desk, runner.MonthlyProgress())
     violations = runner.check_after_run(database, options, desk)

@@ -58,6 +58,11 @@ class DemoOptions:
     through_services: bool = False
     """Replay every action through the page services instead of the row writer (the same
     rows, the row writer's reference; about a hundred times slower)."""
+
+    def __post_init__(self) -> None:
+        if self.through_services and self.scale is not None:
+            raise InputError.on("scale", "--scale tidak bisa digabung dengan --through-services.")
+
     now: datetime | None = None
     """The moment the history ends (UTC); the wall clock when None."""
 
@@ -95,8 +100,6 @@ def run_demo(
 ) -> DemoResult:
     """Generate the demo history described by ``options`` into ``database`` (prepared by
     ``dashboard.setup.prepare_database``; ``office_id`` is its default office)."""
-    if options.through_services and options.scale is not None:
-        raise InputError.on("scale", "--scale tidak bisa digabung dengan --through-services.")
     started = time.perf_counter()
     now = (options.now or utc_now()).astimezone(UTC).replace(microsecond=0)
     first_day, last_day = span_days(now, options.years, ZoneInfo(WIB.key))
