@@ -58,13 +58,12 @@ class DemoOptions:
     through_services: bool = False
     """Replay every action through the page services instead of the row writer (the same
     rows, the row writer's reference; about a hundred times slower)."""
+    now: datetime | None = None
+    """The moment the history ends (UTC); the wall clock when None."""
 
     def __post_init__(self) -> None:
         if self.through_services and self.scale is not None:
             raise InputError.on("scale", "--scale tidak bisa digabung dengan --through-services.")
-
-    now: datetime | None = None
-    """The moment the history ends (UTC); the wall clock when None."""
 
 
 @dataclass
