@@ -29,6 +29,7 @@ CALLBACK_MODULES = (
     "callbacks.deposits",
     "callbacks.books",
     "callbacks.tariff_admin",
+    "callbacks.office_profile",
 )
 
 

@@ -19,6 +19,7 @@ from fpdf.enums import XPos, YPos
 
 from dashboard.clock import local_date
 from dashboard.i18n import format_moment, format_number, format_place_date, format_rupiah
+from dashboard.office_profile import contact_line
 from dashboard.pnbp import (
     ITEM_UNITS,
     PAYMENT_METHOD_LABELS,
@@ -33,15 +34,6 @@ PNBP_NOTE = "Penerimaan Negara Bukan Pajak (PNBP) atas produk statistik BPS, den
 COPY_MARK = "SALINAN"
 VOID_MARK = "BATAL"
 NIP_BLANK = "NIP. ...................................."
-
-OFFICE_ADDRESSES: dict[str, str] = {
-    "1603": "Jl. Jenderal Sudirman, Muara Enim, Sumatera Selatan",
-}
-"""The address line under the office heading, by office code.
-
-The office table holds no address yet; this line is a PLACEHOLDER to be confirmed by the
-office (or replaced by an ``Office.address`` column) before the first real print. An
-office missing here shows its city only."""
 
 _LATIN1_REPLACEMENTS = {
     "\u2018": "'",
@@ -222,7 +214,7 @@ def receipt_view(
     tariff_units = units or {}
     return ReceiptView(
         office_heading=office_heading(office.name),
-        office_address=OFFICE_ADDRESSES.get(office.code, office.city),
+        office_address=contact_line(office.city, office.address, office.phone, office.email),
         office_name=office.name,
         receipt_number=sale.receipt_number,
         payer=_payer(sale),
@@ -410,7 +402,7 @@ def _draw_heading(pdf: _ReceiptPdf, view: ReceiptView) -> None:
         pdf.set_font(_FONT, "B", 13 if index == 0 else 11.5)
         pdf.put(0, 5.2 if index == 0 else 5, line, new_line=True)
     pdf.set_font(_FONT, "", 8.5)
-    pdf.put(0, 4, view.office_address, new_line=True)
+    pdf.put_block(pdf.l_margin, 4, view.office_address)
     y = pdf.get_y() + 1.3
     pdf.set_line_width(0.8)
     pdf.line(pdf.l_margin, y, pdf.right_edge, y)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from dashboard import sop
 from dashboard.i18n import LOCALE, format_long_day
+from dashboard.office_profile import contact_line
 from db.queries.library_desk import SlipReferral, SlipVisit, slip_referrals, slip_visit
 
 NOT_RECORDED = "belum tercatat di direktori dinas"
@@ -40,6 +41,8 @@ class ReferralSlip:
 
     visit_id: int
     office_name: str
+    office_contact: str
+    """Under the office name: address (or city), telephone, e-mail."""
     code: str
     date_text: str
     """The visit day, 'Kamis, 26 November 2026'."""
@@ -75,6 +78,9 @@ def build_slip(visit: SlipVisit, referrals: Sequence[SlipReferral]) -> ReferralS
     return ReferralSlip(
         visit_id=visit.visit_id,
         office_name=visit.office_name,
+        office_contact=contact_line(
+            visit.office_city, visit.office_address, visit.office_phone, visit.office_email
+        ),
         code=visit.code,
         date_text=format_long_day(visit.visit_date),
         place_and_date=f"{visit.office_city}, {long_date(visit.visit_date)}",

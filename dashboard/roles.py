@@ -36,3 +36,6 @@ RECEIPT_READERS: frozenset[str] = frozenset({TREASURER, HEAD, ADMIN})
 
 TARIFF_EDITORS: frozenset[str] = frozenset({ADMIN})
 """Who may maintain the PNBP tariffs."""
+
+OFFICE_EDITORS: frozenset[str] = frozenset({ADMIN})
+"""Who may change the office's profile (name, address, contacts on its documents)."""

@@ -57,6 +57,10 @@ class Office(Base):
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
     service_start: Mapped[time] = mapped_column(Time, default=time(8, 30))
     service_end: Mapped[time] = mapped_column(Time, default=time(15, 30))
+    address: Mapped[str | None] = mapped_column(String(300))
+    """Street address printed under the office heading (receipts, referral slips)."""
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(254))
 
 
 class StaffUser(Base):

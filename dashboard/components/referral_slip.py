@@ -82,6 +82,7 @@ def slip_sheet(slip: ReferralSlip) -> Component:
                     html.Div("Badan Pusat Statistik", className="pst-slip-agency-kind"),
                     html.Div(slip.office_name, id=ids.OFFICE, className="pst-slip-office"),
                     html.Div("Pelayanan Statistik Terpadu (PST)", className="pst-slip-unit"),
+                    html.Div(slip.office_contact, id=ids.CONTACT, className="pst-slip-contact"),
                 ],
                 className="pst-slip-header",
             ),

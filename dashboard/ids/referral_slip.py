@@ -17,6 +17,7 @@ EMPTY = "referral-slip-empty"
 # the slip itself
 SHEET = "referral-slip-sheet"
 OFFICE = "referral-slip-office"
+CONTACT = "referral-slip-contact"
 TITLE = "referral-slip-title"
 CODE = "referral-slip-code"
 VISITOR = "referral-slip-visitor"

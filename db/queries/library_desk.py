@@ -53,6 +53,9 @@ class SlipVisit:
     visit_id: int
     office_name: str
     office_city: str
+    office_address: str | None
+    office_phone: str | None
+    office_email: str | None
     code: str
     visit_date: date
     visitor_name: str | None
@@ -123,6 +126,9 @@ def slip_visit(
             Visit.id,
             Office.name,
             Office.city,
+            Office.address,
+            Office.phone,
+            Office.email,
             Visit.code,
             Visit.visit_date,
             Visitor.name,

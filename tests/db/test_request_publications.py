@@ -348,6 +348,7 @@ def test_referral_slip_lists_each_referral_with_contacts(desk: Desk) -> None:
     assert slip.code == desk.code(visit_id) and slip.visitor_name == "Siti Aminah"
     assert slip.date_text == "Kamis, 26 November 2026"
     assert slip.place_and_date == "Muara Enim, 26 November 2026"
+    assert slip.office_contact == "Muara Enim", "no address recorded: the city under the name"
     assert slip.officer_name == "Uji Petugas"
     free, directory = slip.lines
     assert (free.number, free.agency, free.ask_for, free.note) == (

@@ -51,7 +51,14 @@ def _sale(items: list[SaleItem], **fields: object) -> Sale:
     return sale
 
 
-OFFICE = Office(code="1603", name="BPS Kabupaten Muara Enim", city="Muara Enim")
+OFFICE = Office(
+    code="1603",
+    name="BPS Kabupaten Muara Enim",
+    city="Muara Enim",
+    address="Jl. Jenderal Sudirman No. 1, Muara Enim",
+    phone="(0734) 421234",
+    email="bps1603@bps.go.id",
+)
 TREASURER = StaffUser(full_name="Siti Rahmawati, S.E.", nip="198001012005012001")
 
 
@@ -85,7 +92,9 @@ def view() -> ReceiptView:
 
 def test_view_holds_every_text_of_the_receipt(view: ReceiptView) -> None:
     assert view.office_heading == ("BADAN PUSAT STATISTIK", "KABUPATEN MUARA ENIM")
-    assert view.office_address.endswith("Muara Enim, Sumatera Selatan")
+    assert view.office_address == (
+        "Jl. Jenderal Sudirman No. 1, Muara Enim · Telp. (0734) 421234 · bps1603@bps.go.id"
+    )
     assert view.receipt_number == NUMBER
     assert view.payer == "Budi Santoso (Universitas Sriwijaya)"
     assert view.amount_in_words == "Seratus dua puluh lima ribu rupiah"
@@ -171,7 +180,7 @@ def test_office_heading() -> None:
     assert office_heading("Kantor Contoh") == ("KANTOR CONTOH",)
 
 
-def test_an_office_without_known_address_shows_its_city() -> None:
+def test_an_office_that_recorded_no_address_shows_its_city() -> None:
     office = Office(code="9999", name="BPS Kota Contoh", city="Kota Contoh")
     assert receipt_view(_basic_sale(), TREASURER, office).office_address == "Kota Contoh"
 
@@ -279,3 +288,19 @@ def test_the_same_receipt_gives_the_same_file(view: ReceiptView) -> None:
     assert metadata is not None
     assert metadata.creation_date == PAID_AT
     assert metadata.title == f"KUITANSI {NUMBER}"
+
+
+def test_a_long_contact_line_wraps_under_the_heading() -> None:
+    address = "Kompleks Perkantoran Pemerintah Kabupaten, Jl. Jenderal Sudirman No. 1 " * 2
+    office = Office(
+        code="1603",
+        name="BPS Kabupaten Muara Enim",
+        city="Muara Enim",
+        address=address.strip(),
+        phone="(0734) 421234",
+        email="bps1603@bps.go.id",
+    )
+    pdf = receipt_pdf(receipt_view(_basic_sale(), TREASURER, office), copy=False)
+    text = _text(pdf)
+    assert " ".join(address.split()) in text and "bps1603@bps.go.id" in text
+    assert _pages(pdf) == 1
