@@ -18,6 +18,7 @@ from dashboard.components.admin_form import (
 )
 from dashboard.components.forms import labeled_field
 from dashboard.components.grid import SAMPLE_CELL_STYLE, data_grid, muted_rows
+from dashboard.components.headings import page_heading
 from dashboard.context import current_role
 from dashboard.ids import agency_admin as ids
 from dashboard.ids.admin_form import admin_form_ids
@@ -200,16 +201,10 @@ def _build() -> html.Div:
         [
             dcc.Store(id=ids.VERSION, data=0),
             dcc.Store(id=ids.EDITING, data={"id": None}),
-            html.Div(
-                [
-                    html.H1("Direktori dinas", className="mb-0"),
-                    html.Div(
-                        "Instansi tujuan rujukan bila data tidak tersedia di BPS (langkah 7).",
-                        className="text-muted",
-                    ),
-                    html.Div(id=ids.COUNTS, className="text-muted small"),
-                ],
-                className="mb-3",
+            page_heading(
+                "Direktori dinas",
+                "Instansi tujuan rujukan bila data tidak tersedia di BPS (langkah 7).",
+                html.Div(id=ids.COUNTS, className="text-muted small"),
             ),
             *admin_notices(
                 banner_id=ids.SAMPLE_BANNER,

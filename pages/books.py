@@ -13,6 +13,7 @@ from dash.development.base_component import Component
 
 from dashboard.clock import local_date, utc_now
 from dashboard.components.access import for_roles
+from dashboard.components.headings import page_heading
 from dashboard.ids import books as ids
 from dashboard.roles import RECEIPT_READERS
 from dashboard.sales_pages import PERIOD_DAY, PERIOD_MONTH
@@ -91,15 +92,7 @@ def _build() -> html.Div:
     return html.Div(
         [
             dcc.Download(id=ids.DOWNLOAD),
-            html.Div(
-                [
-                    html.H1("Buku kas penerimaan", className="mb-0"),
-                    html.Div(
-                        "Penerimaan PNBP per hari, dengan saldo berjalan", className="text-muted"
-                    ),
-                ],
-                className="mb-3",
-            ),
+            page_heading("Buku kas penerimaan", "Penerimaan PNBP per hari, dengan saldo berjalan"),
             _controls(local_date(utc_now())),
             html.Div(id=ids.PERIOD_FEEDBACK, className="invalid-feedback d-block mb-2"),
             dbc.Card(

@@ -30,6 +30,7 @@ from dashboard.components.admin_form import (
 )
 from dashboard.components.forms import labeled_field
 from dashboard.components.grid import NUMBER_FILTER, SAMPLE_CELL_STYLE, data_grid, muted_rows
+from dashboard.components.headings import page_heading
 from dashboard.context import current_role
 from dashboard.ids import catalog_admin as ids
 from dashboard.ids.admin_form import admin_form_ids
@@ -100,12 +101,10 @@ COLUMNS = [
 def _header() -> html.Div:
     return html.Div(
         [
-            html.Div(
-                [
-                    html.H1("Katalog publikasi", className="mb-0"),
-                    html.Div(id=ids.COUNTS, className="text-muted"),
-                ],
-                className="me-auto",
+            page_heading(
+                "Katalog publikasi",
+                html.Div(id=ids.COUNTS, className="text-muted"),
+                class_name="me-auto",
             ),
         ],
         className="d-flex flex-wrap align-items-end gap-3 mb-3",

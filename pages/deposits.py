@@ -13,6 +13,7 @@ from dash.development.base_component import Component
 from dashboard.components.access import for_roles
 from dashboard.components.forms import labeled_field
 from dashboard.components.grid import NUMBER_FILTER, data_grid
+from dashboard.components.headings import page_heading
 from dashboard.context import current_role
 from dashboard.ids import deposits as ids
 from dashboard.pnbp import BILLING_CODE_LENGTH, NTPN_LENGTH
@@ -273,13 +274,7 @@ def _build() -> html.Div:
     return html.Div(
         [
             dcc.Store(id=ids.VERSION, data=0),
-            html.Div(
-                [
-                    html.H1("Setoran PNBP", className="mb-0"),
-                    html.Div("Penyetoran penerimaan ke kas negara", className="text-muted"),
-                ],
-                className="mb-3",
-            ),
+            page_heading("Setoran PNBP", "Penyetoran penerimaan ke kas negara"),
             html.Div(
                 dbc.Alert(
                     [

@@ -8,6 +8,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.components.access import for_roles
+from dashboard.components.headings import page_heading
 from dashboard.ids import in_progress as ids
 from dashboard.roles import DESK_READERS
 
@@ -37,12 +38,10 @@ def _count(count_id: str, label: str, color: str) -> html.Span:
 def _header() -> html.Div:
     return html.Div(
         [
-            html.Div(
-                [
-                    html.H1("Layanan berjalan", className="mb-0"),
-                    html.Div(id=ids.DAY, className="text-muted"),
-                ],
-                className="me-auto",
+            page_heading(
+                "Layanan berjalan",
+                html.Div(id=ids.DAY, className="text-muted"),
+                class_name="me-auto",
             ),
             html.Div(
                 [

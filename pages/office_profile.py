@@ -11,6 +11,7 @@ from dash.development.base_component import Component
 from dashboard.components.access import for_roles
 from dashboard.components.admin_form import text_input
 from dashboard.components.forms import labeled_field
+from dashboard.components.headings import page_heading
 from dashboard.ids import office_profile as ids
 from dashboard.office_profile import MAX_ADDRESS, MAX_CITY, MAX_NAME, MAX_PHONE
 from dashboard.roles import OFFICE_EDITORS
@@ -102,15 +103,8 @@ def _build() -> html.Div:
     return html.Div(
         [
             dcc.Store(id=ids.LOADED),
-            html.Div(
-                [
-                    html.H1("Profil kantor", className="mb-0"),
-                    html.Div(
-                        "Nama, alamat, dan kontak kantor pada kuitansi dan surat rujukan",
-                        className="text-muted",
-                    ),
-                ],
-                className="mb-3",
+            page_heading(
+                "Profil kantor", "Nama, alamat, dan kontak kantor pada kuitansi dan surat rujukan"
             ),
             dbc.Row(
                 [dbc.Col(_form(), lg=7), dbc.Col(_preview(), lg=5)],

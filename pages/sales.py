@@ -12,6 +12,7 @@ from dash.development.base_component import Component
 from dashboard.components.access import for_roles
 from dashboard.components.forms import labeled_field
 from dashboard.components.grid import data_grid, muted_rows
+from dashboard.components.headings import page_heading
 from dashboard.context import current_role
 from dashboard.ids import sales as ids
 from dashboard.pnbp import PAYMENT_METHOD_LABELS, ZERO_RUPIAH_REASONS
@@ -71,12 +72,8 @@ VOIDED_ROW_STYLE = muted_rows("params.data && params.data.voided")
 def _header(writable: bool) -> html.Div:
     return html.Div(
         [
-            html.Div(
-                [
-                    html.H1("Penjualan PNBP", className="mb-0"),
-                    html.Div(id=ids.DAY, className="text-muted"),
-                ],
-                className="me-auto",
+            page_heading(
+                "Penjualan PNBP", html.Div(id=ids.DAY, className="text-muted"), class_name="me-auto"
             ),
             dbc.Button(
                 [html.I(className="bi bi-person-plus me-2"), "Pembeli langsung"],

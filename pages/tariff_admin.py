@@ -14,6 +14,7 @@ from dashboard.components.access import for_roles
 from dashboard.components.admin_form import admin_notices
 from dashboard.components.forms import labeled_field
 from dashboard.components.grid import NUMBER_FILTER, SAMPLE_CELL_STYLE, data_grid, muted_rows
+from dashboard.components.headings import page_heading
 from dashboard.context import current_role
 from dashboard.ids import tariff_admin as ids
 from dashboard.pnbp import ITEM_KINDS, MAX_TARIFF_LABEL, MAX_UNIT
@@ -241,15 +242,7 @@ def _build() -> html.Div:
         [
             dcc.Store(id=ids.VERSION, data=0),
             dcc.Store(id=ids.END_TARIFF),
-            html.Div(
-                [
-                    html.H1("Tarif PNBP", className="mb-0"),
-                    html.Div(
-                        "Harga per satuan barang/jasa dan masa berlakunya", className="text-muted"
-                    ),
-                ],
-                className="mb-3",
-            ),
+            page_heading("Tarif PNBP", "Harga per satuan barang/jasa dan masa berlakunya"),
             *admin_notices(
                 banner_id=ids.SAMPLE_BANNER,
                 read_only_id=ids.READ_ONLY_NOTE,
