@@ -23,6 +23,7 @@ from callbacks.common import Outcome, perform, read
 from dashboard.clock import local_date, utc_now
 from dashboard.components.forms import field_feedback, form_alert
 from dashboard.components.grid import selected_row_id
+from dashboard.components.office_profile import missing_address_notice
 from dashboard.components.sales import (
     focus_on_open,
     lines_table,
@@ -37,7 +38,7 @@ from dashboard.context import app_state, current_role, require_role
 from dashboard.errors import FORM
 from dashboard.i18n import format_clock, format_long_day, format_number, format_rupiah
 from dashboard.ids import sales as ids
-from dashboard.roles import RECEIPT_READERS, SALE_READERS, SALE_WRITERS
+from dashboard.roles import OFFICE_EDITORS, RECEIPT_READERS, SALE_READERS, SALE_WRITERS
 from dashboard.sales_pages import (
     STATUS_DEPOSITED,
     STATUS_VOID,
@@ -63,6 +64,7 @@ from dashboard.sales_pages import (
 from dashboard.service_page import parse_id
 from dashboard.services.sales import record_sale, void_sale
 from db.models import Sale, Tariff
+from db.queries.offices import office
 from db.queries.sales import (
     WaitingPayment,
     payer_text,
@@ -506,6 +508,19 @@ def _register_lists(app: Dash) -> None:
             *load_lists(can_write(), can_download()),
             app_state().settings.refresh_seconds * 1000,
         )
+
+    @app.callback(Output(ids.OFFICE_NOTICE, "children"), Input(ids.VERSION, "data"))
+    def notice(_version: int | None) -> Component | None:
+        return office_notice()
+
+
+def office_notice() -> Component | None:
+    """The missing-address notice, for those who print receipts."""
+    if not can_download():
+        return None
+    office_id = app_state().office_id
+    address = read(lambda session: office(session, office_id).address, RECEIPT_READERS)
+    return None if address else missing_address_notice(current_role() in OFFICE_EDITORS)
 
 
 def _register_form(app: Dash) -> None:

@@ -481,6 +481,7 @@ def _build(preset_visit: int | None) -> html.Div:
             dcc.Interval(id=ids.REFRESH, interval=FIRST_REFRESH_MS),
             _header(writable),
             _read_only_note(writable),
+            html.Div(id=ids.OFFICE_NOTICE),
             html.Div(id=ids.MESSAGE),
             dbc.Row(
                 [

@@ -130,3 +130,7 @@ VOID_CANCEL = "sales-void-cancel"
 def line_id(kind: str, key: int) -> dict[str, str | int]:
     """The dict id of one line's element, e.g. ``line_id(LINE_QUANTITY_TYPE, 3)``."""
     return {"type": kind, "index": key}
+
+
+OFFICE_NOTICE = "sales-office-notice"
+"""Where the page says, to those who print receipts, that the office has no address yet."""

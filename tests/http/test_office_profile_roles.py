@@ -3,6 +3,7 @@ request gets 403 and the office row is unchanged."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
@@ -11,6 +12,7 @@ from flask.testing import FlaskClient
 
 from dashboard.context import app_state
 from dashboard.ids import office_profile as ids
+from dashboard.ids import sales as sales_ids
 from db.models import Office
 from tests.http.dash_requests import callback_body
 
@@ -56,3 +58,31 @@ def test_the_administrator_saves_it(app: Dash, login: Callable[[str], FlaskClien
     assert response.status_code == 200, response.get_data(as_text=True)
     assert "tersimpan" in response.get_data(as_text=True)
     assert address(app) == NEW_ADDRESS
+
+
+def set_address(app: Dash, value: str | None) -> None:
+    with app.server.app_context(), app_state().database.transaction() as session:
+        office = session.get(Office, app_state().office_id)
+        assert office is not None
+        office.address = value
+
+
+def notice_text(client: FlaskClient, app: Dash) -> str:
+    output = f"{sales_ids.OFFICE_NOTICE}.children"
+    body = callback_body(app, output, {f"{sales_ids.VERSION}.data": 0})
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return json.dumps(response.get_json(), ensure_ascii=False)
+
+
+def test_those_who_print_receipts_are_told_the_address_is_missing(
+    app: Dash, login: Callable[[str], FlaskClient]
+) -> None:
+    set_address(app, None)
+    treasurer, admin, officer = login("treasurer"), login("admin"), login("officer")
+    assert "Alamat kantor belum diisi" in notice_text(treasurer, app)
+    assert "/admin/kantor" in notice_text(admin, app)
+    assert "/admin/kantor" not in notice_text(treasurer, app)
+    assert "Alamat kantor" not in notice_text(officer, app)
+    set_address(app, NEW_ADDRESS)
+    assert "Alamat kantor" not in notice_text(treasurer, app)
