@@ -73,6 +73,16 @@ def validate_office_profile(
     return OfficeProfile(clean_name, clean_city, clean_address, clean_phone, clean_email)
 
 
+def office_heading(office_name: str) -> tuple[str, ...]:
+    """The heading lines of the office, in capitals: 'BPS Kabupaten Muara Enim' gives
+    ('BADAN PUSAT STATISTIK', 'KABUPATEN MUARA ENIM')."""
+    for prefix in ("Badan Pusat Statistik ", "BPS "):
+        if office_name.lower().startswith(prefix.lower()):
+            rest = office_name[len(prefix) :].strip()
+            return ("BADAN PUSAT STATISTIK", rest.upper()) if rest else ("BADAN PUSAT STATISTIK",)
+    return (office_name.upper(),)
+
+
 def contact_line(city: str, address: str | None, phone: str | None, email: str | None) -> str:
     """The line under the heading: 'Jl. Jenderal Sudirman No. 1, Muara Enim · Telp. (0734)
     421234 · bps1603@bps.go.id'; the city alone while the office has recorded none."""

@@ -19,7 +19,7 @@ from fpdf.enums import XPos, YPos
 
 from dashboard.clock import local_date
 from dashboard.i18n import format_moment, format_number, format_place_date, format_rupiah
-from dashboard.office_profile import contact_line
+from dashboard.office_profile import contact_line, office_heading
 from dashboard.pnbp import (
     ITEM_UNITS,
     PAYMENT_METHOD_LABELS,
@@ -140,16 +140,6 @@ class ReceiptView:
     @property
     def voided(self) -> bool:
         return self.void_note is not None
-
-
-def office_heading(office_name: str) -> tuple[str, ...]:
-    """The heading lines of the office, in capitals: 'BPS Kabupaten Muara Enim' gives
-    ('BADAN PUSAT STATISTIK', 'KABUPATEN MUARA ENIM')."""
-    for prefix in ("Badan Pusat Statistik ", "BPS "):
-        if office_name.lower().startswith(prefix.lower()):
-            rest = office_name[len(prefix) :].strip()
-            return ("BADAN PUSAT STATISTIK", rest.upper()) if rest else ("BADAN PUSAT STATISTIK",)
-    return (office_name.upper(),)
 
 
 def format_nip(nip: str | None) -> str:

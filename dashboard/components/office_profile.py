@@ -6,8 +6,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.office_profile import contact_line
-from dashboard.receipt_pdf import office_heading
+from dashboard.office_profile import contact_line, office_heading
 
 
 def heading_preview(name: str, city: str, address: str, phone: str, email: str) -> list[html.Div]:

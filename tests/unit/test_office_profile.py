@@ -6,7 +6,12 @@ import pytest
 
 from dashboard.components.office_profile import heading_preview
 from dashboard.errors import InputError
-from dashboard.office_profile import MAX_ADDRESS, contact_line, validate_office_profile
+from dashboard.office_profile import (
+    MAX_ADDRESS,
+    contact_line,
+    office_heading,
+    validate_office_profile,
+)
 
 GOOD = {
     "name": "  BPS Kabupaten   Muara Enim ",
@@ -61,3 +66,11 @@ def test_the_preview_shows_the_heading_as_the_receipt_prints_it() -> None:
     parts = heading_preview("BPS Kabupaten Muara Enim", "Muara Enim", "Jl. A No. 1", "", "")
     texts = [part.children for part in parts[:3]]
     assert texts == ["BADAN PUSAT STATISTIK", "KABUPATEN MUARA ENIM", "Jl. A No. 1"]
+
+
+def test_office_heading() -> None:
+    assert office_heading("Badan Pusat Statistik Provinsi Sumatera Selatan") == (
+        "BADAN PUSAT STATISTIK",
+        "PROVINSI SUMATERA SELATAN",
+    )
+    assert office_heading("Kantor Contoh") == ("KANTOR CONTOH",)

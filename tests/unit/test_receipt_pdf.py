@@ -13,7 +13,6 @@ from dashboard.receipt_pdf import (
     ReceiptView,
     format_nip,
     latin1_safe,
-    office_heading,
     receipt_filename,
     receipt_pdf,
     receipt_view,
@@ -170,14 +169,6 @@ def test_void_note_names_when_and_why() -> None:
 )
 def test_format_nip(nip: str | None, shown: str) -> None:
     assert format_nip(nip) == shown
-
-
-def test_office_heading() -> None:
-    assert office_heading("Badan Pusat Statistik Provinsi Sumatera Selatan") == (
-        "BADAN PUSAT STATISTIK",
-        "PROVINSI SUMATERA SELATAN",
-    )
-    assert office_heading("Kantor Contoh") == ("KANTOR CONTOH",)
 
 
 def test_an_office_that_recorded_no_address_shows_its_city() -> None:
