@@ -45,7 +45,6 @@ from dashboard.demo.generator import (
     tariff_for,
 )
 from dashboard.demo.users import DemoStaff
-from dashboard.guest_book import validate_guest_book
 from dashboard.service_hours import office_flags_outside_hours
 from dashboard.services.audit import Actor, audit_values
 from dashboard.services.visits import clean_requests
@@ -291,18 +290,7 @@ class _OfficeWriter:
 
     def on_guest_book(self, state: _VisitState, action: plan.Action) -> None:
         person = action.data
-        entry = validate_guest_book(
-            name=person.name,
-            gender=person.gender,
-            birth_year=str(person.birth_year),
-            education=person.education,
-            occupation=person.occupation,
-            institution=person.institution,
-            institution_type=person.institution_type,
-            phone=person.phone,
-            email=person.email,
-            current_year=local_date(action.at, self.setup.zone).year,
-        )
+        entry = person.guest_book_entry(local_date(action.at, self.setup.zone).year)
         visitor = None
         for contact in (entry.phone, entry.email):
             if contact and contact in self.visitors_by_contact:

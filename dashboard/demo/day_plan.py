@@ -499,12 +499,19 @@ class _Day:
         )
 
     # a visit, step by step
-    def arrive(self, visit: PlannedVisit) -> Callable[[int], None]:
+    def then_step(
+        self, visit: PlannedVisit, kind: str, step: int, then: Callable[[int], None]
+    ) -> Callable[[int], None]:
+        """The action ``kind``, then ``step`` for its own time, then ``then``."""
+
         def handler(now: int) -> None:
-            self.emit(now, ARRIVE, visit.index)
-            self.at(now + self.own_time(visit, sop.SCREENING), self.screen(visit))
+            self.emit(now, kind, visit.index)
+            self.at(now + self.own_time(visit, step), then)
 
         return handler
+
+    def arrive(self, visit: PlannedVisit) -> Callable[[int], None]:
+        return self.then_step(visit, ARRIVE, sop.SCREENING, self.screen(visit))
 
     def screen(self, visit: PlannedVisit) -> Callable[[int], None]:
         def handler(now: int) -> None:
@@ -583,11 +590,7 @@ class _Day:
         return lambda now: self.emit(now, FOUND, visit.index, found)
 
     def search_done(self, visit: PlannedVisit) -> Callable[[int], None]:
-        def handler(now: int) -> None:
-            self.emit(now, SEARCH_DONE, visit.index)
-            self.at(now + self.own_time(visit, sop.AVAILABILITY), self.availability(visit))
-
-        return handler
+        return self.then_step(visit, SEARCH_DONE, sop.AVAILABILITY, self.availability(visit))
 
     def availability(self, visit: PlannedVisit) -> Callable[[int], None]:
         def handler(now: int) -> None:

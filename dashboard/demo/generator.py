@@ -44,7 +44,6 @@ from dashboard.demo.people import (
 from dashboard.demo.users import DemoStaff
 from dashboard.desk_search import RESULT_LIMIT
 from dashboard.errors import InputError
-from dashboard.guest_book import validate_guest_book
 from dashboard.services import sales as sale_services
 from dashboard.services import visits as visit_services
 from dashboard.services.agencies import add_agencies
@@ -431,18 +430,7 @@ class _Replay:
 
     def guest_book(self, action: plan.Action, actor: Actor) -> None:
         person = action.data
-        entry = validate_guest_book(
-            name=person.name,
-            gender=person.gender,
-            birth_year=str(person.birth_year),
-            education=person.education,
-            occupation=person.occupation,
-            institution=person.institution,
-            institution_type=person.institution_type,
-            phone=person.phone,
-            email=person.email,
-            current_year=local_date(actor.now, self.setup.zone).year,
-        )
+        entry = person.guest_book_entry(local_date(actor.now, self.setup.zone).year)
         visit_services.record_guest_book(self.session, actor, self.visit(action), entry)
 
     def start_step(self, action: plan.Action, actor: Actor) -> None:

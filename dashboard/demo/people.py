@@ -19,6 +19,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from dashboard.guest_book import GuestBookEntry, validate_guest_book
+
 # -- names ----------------------------------------------------------------------------------
 
 MALE_GIVEN = (
@@ -399,6 +401,21 @@ class Person:
     email: str | None
     letter_code: str | None
     """The code on the institution's letters (for a zero-rupiah request letter)."""
+
+    def guest_book_entry(self, current_year: int) -> GuestBookEntry:
+        """What the guest book form makes of this person (the app's own validation)."""
+        return validate_guest_book(
+            name=self.name,
+            gender=self.gender,
+            birth_year=str(self.birth_year),
+            education=self.education,
+            occupation=self.occupation,
+            institution=self.institution,
+            institution_type=self.institution_type,
+            phone=self.phone,
+            email=self.email,
+            current_year=current_year,
+        )
 
 
 def pick(rng: random.Random, weights: Weighted) -> str:

@@ -24,7 +24,6 @@ from dashboard.demo.people import (
     new_person,
     request_text,
 )
-from dashboard.guest_book import validate_guest_book
 from dashboard.service_hours import is_working_day
 
 ZONE = ZoneInfo("Asia/Jakarta")
@@ -140,18 +139,7 @@ def test_every_generated_visitor_passes_the_guest_book() -> None:
     rng = random.Random(11)
     for _ in range(2_000):
         person = new_person(rng, rng.choice(KINDS), REGION, 2025)
-        entry = validate_guest_book(
-            name=person.name,
-            gender=person.gender,
-            birth_year=str(person.birth_year),
-            education=person.education,
-            occupation=person.occupation,
-            institution=person.institution,
-            institution_type=person.institution_type,
-            phone=person.phone,
-            email=person.email,
-            current_year=2025,
-        )
+        entry = person.guest_book_entry(2025)
         assert entry.phone == person.phone and entry.email == person.email
 
 
