@@ -176,7 +176,7 @@ def _demo(args: argparse.Namespace) -> str:
         *runner.summary_lines(result),
         f"Pemeriksa aturan ({checked}): {len(violations)} pelanggaran.",
     ]
-    lines += [f"  {violation}" for violation in violations[:20]]
+    lines += runner.violation_lines(violations)
     lines.append(demo_users_text())
     return "\n".join(lines)
 

@@ -211,6 +211,14 @@ def check_after_run(database: Database, options: DemoOptions, desk: Desk) -> lis
         )
 
 
+SHOWN_VIOLATIONS = 20
+
+
+def violation_lines(violations: Sequence[Violation]) -> list[str]:
+    """The first violations, one indented line each (the count is said beside them)."""
+    return [f"  {violation}" for violation in violations[:SHOWN_VIOLATIONS]]
+
+
 def ensure_demo_history(database: Database, office_id: int, settings: Settings) -> str | None:
     """For ``app.py --demo``: generate the default demo history into a database that holds
     none yet (printing its progress); returns what was generated, or None when the history
@@ -223,7 +231,7 @@ def ensure_demo_history(database: Database, office_id: int, settings: Settings) 
     result = run_demo(database, office_id, options, desk, MonthlyProgress())
     violations = check_after_run(database, options, desk)
     if violations:
-        listed = "\n".join(f"  {violation}" for violation in violations[:20])
+        listed = "\n".join(violation_lines(violations))
         raise DemoError(f"The generated history breaks {len(violations)} rules:\n{listed}")
     return "\n".join([*summary_lines(result), "Pemeriksa aturan: 0 pelanggaran."])
 
