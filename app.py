@@ -12,9 +12,9 @@ from dash import Dash
 
 from dashboard import create_app
 from dashboard.config import settings_from_env
-from dashboard.context import app_state
 from dashboard.errors import InputError
-from dashboard.services.staff import has_admin
+from dashboard.office.staff import has_admin
+from dashboard.web.context import app_state
 from db.session import Database
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from benchmarks.search_bench import postgresql_admin, temporary_postgresql
 from dashboard.demo.checker import check_database
 from dashboard.demo.runner import CHECK_SAMPLE_DAYS, PROVINCE_CODES, DemoOptions, run_demo
-from dashboard.setup import prepare_database
+from dashboard.setup.database import prepare_database
 from db.session import Database
 
 DEFAULT_POSTGRES_URL = os.environ.get(

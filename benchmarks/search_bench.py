@@ -31,9 +31,9 @@ from typing import Any
 from sqlalchemy import insert, text
 from sqlalchemy.engine import make_url
 
-from dashboard.catalog import PublicationInput
-from dashboard.services.catalog import search_columns
-from dashboard.setup import prepare_database
+from dashboard.library.catalog import PublicationInput
+from dashboard.library.catalog_service import search_columns
+from dashboard.setup.database import prepare_database
 from db import search_text
 from db.models import Publication
 from db.queries.catalog_search import search_publications

@@ -19,10 +19,10 @@ from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 
 from callbacks.common import Outcome
-from dashboard.components.forms import form_alert
-from dashboard.components.grid import selected_row_id
 from dashboard.i18n import format_number
-from dashboard.ids.admin_form import AdminFormIds
+from dashboard.ui.admin_form_ids import AdminFormIds
+from dashboard.ui.forms import form_alert
+from dashboard.ui.grid import selected_row_id
 
 E = TypeVar("E")
 

@@ -28,20 +28,20 @@ from callbacks.admin_form import (
     sample_notice,
 )
 from callbacks.common import Outcome, perform, read
-from dashboard.agency_directory import validate_agency
-from dashboard.components.forms import field_feedback, form_alert
-from dashboard.context import app_state, current_role
+from dashboard.audit import Actor
 from dashboard.i18n import format_number
-from dashboard.ids import agency_admin as ids
-from dashboard.ids.admin_form import admin_form_ids
-from dashboard.roles import CATALOG_EDITORS
-from dashboard.services.agencies import (
+from dashboard.library import agency_admin_ids as ids
+from dashboard.library.agencies import validate_agency
+from dashboard.library.agency_service import (
     add_agency,
     deactivate_sample_agencies,
     set_agency_active,
     update_agency,
 )
-from dashboard.services.audit import Actor
+from dashboard.roles import CATALOG_EDITORS
+from dashboard.ui.admin_form_ids import admin_form_ids
+from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.web.context import app_state, current_role
 from db.models import Agency
 from db.queries.catalog_admin import AgencyListRow, agency_of_office, agency_rows
 

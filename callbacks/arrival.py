@@ -23,7 +23,12 @@ from dash.exceptions import PreventUpdate
 from sqlalchemy.orm import Session
 
 from callbacks.common import Outcome, perform, read
-from dashboard.arrival_desk import (
+from dashboard.clock import local_date, utc_now
+from dashboard.roles import DESK_READERS, VISIT_WRITERS
+from dashboard.ui.forms import form_alert
+from dashboard.visits import arrival_ids as ids
+from dashboard.visits import arrival_layout as cards
+from dashboard.visits.arrival_desk import (
     GUEST_BOOK_ERROR_FIELDS,
     GUEST_BOOK_FIELDS,
     IDLE,
@@ -45,14 +50,9 @@ from dashboard.arrival_desk import (
     visit_store,
     visitor_form_values,
 )
-from dashboard.clock import local_date, utc_now
-from dashboard.components import arrival as cards
-from dashboard.components.forms import form_alert
-from dashboard.context import app_state, current_role, require_role
-from dashboard.guest_book import validate_guest_book
-from dashboard.ids import arrival as ids
-from dashboard.roles import DESK_READERS, VISIT_WRITERS
-from dashboard.services.visits import place_bag, record_guest_book, record_screening
+from dashboard.visits.guest_book import validate_guest_book
+from dashboard.visits.services import place_bag, record_guest_book, record_screening
+from dashboard.web.context import app_state, current_role, require_role
 from db.queries import visits as queries
 from db.reference_data import EDUCATION, INSTITUTION_TYPE, OCCUPATION, lookup_options
 

@@ -14,19 +14,19 @@ from dash.exceptions import PreventUpdate
 from sqlalchemy.orm import Session
 
 from callbacks.common import read
-from dashboard.books_export import books_filename, books_period_text, books_title, books_xlsx
-from dashboard.context import app_state
 from dashboard.errors import InputError
 from dashboard.i18n import format_long_day, format_rupiah
-from dashboard.ids import books as ids
-from dashboard.roles import RECEIPT_READERS
-from dashboard.sales_pages import (
+from dashboard.pnbp import books_ids as ids
+from dashboard.pnbp.books_export import books_filename, books_period_text, books_title, books_xlsx
+from dashboard.pnbp.sales_view import (
     PERIOD_MONTH,
     BookDay,
     book_days,
     book_period,
     book_summary,
 )
+from dashboard.roles import RECEIPT_READERS
+from dashboard.web.context import app_state
 from db.queries import offices
 from db.queries.sales import BookRow, daily_receipts_book, deposits_between
 

@@ -30,13 +30,18 @@ from callbacks.admin_form import (
 )
 from callbacks.common import Outcome, perform, read
 from callbacks.file_import import decode_upload, problem_grid, shown_problems_note
-from dashboard.catalog import (
+from dashboard.audit import Actor
+from dashboard.clock import local_date, utc_now
+from dashboard.errors import FORM
+from dashboard.i18n import format_day, format_number
+from dashboard.library import catalog_admin_ids as ids
+from dashboard.library.catalog import (
     FORMAT_HARDCOPY,
     FORMAT_SOFTCOPY,
     subject_label,
     validate_publication,
 )
-from dashboard.catalog_io import (
+from dashboard.library.catalog_io import (
     EXPORT_MEDIA_TYPES,
     ImportSummary,
     ParsedCatalog,
@@ -44,22 +49,17 @@ from dashboard.catalog_io import (
     export_filename,
     import_catalog,
 )
-from dashboard.catalog_io import parse_catalog_file as parse_file
-from dashboard.clock import local_date, utc_now
-from dashboard.components.forms import field_feedback, form_alert
-from dashboard.context import app_state, current_role
-from dashboard.errors import FORM
-from dashboard.i18n import format_day, format_number
-from dashboard.ids import catalog_admin as ids
-from dashboard.ids.admin_form import admin_form_ids
-from dashboard.roles import CATALOG_EDITORS
-from dashboard.services.audit import Actor
-from dashboard.services.catalog import (
+from dashboard.library.catalog_io import parse_catalog_file as parse_file
+from dashboard.library.catalog_service import (
     add_publication,
     retire_sample_publications,
     set_publication_retired,
     update_publication,
 )
+from dashboard.roles import CATALOG_EDITORS
+from dashboard.ui.admin_form_ids import admin_form_ids
+from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.web.context import app_state, current_role
 from db.models import Publication
 from db.queries.catalog_admin import (
     PublicationListRow,

@@ -9,10 +9,10 @@ from typing import Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
-from dashboard.context import app_state, require_role
+from dashboard.audit import Actor
 from dashboard.errors import InputError
 from dashboard.roles import DESK_READERS
-from dashboard.services.audit import Actor
+from dashboard.web.context import app_state, require_role
 
 T = TypeVar("T")
 

@@ -18,13 +18,11 @@ from sqlalchemy.orm import Session
 
 from callbacks.common import Outcome, perform, read
 from dashboard.clock import local_date, utc_now
-from dashboard.components.forms import field_feedback, form_alert
-from dashboard.context import app_state
 from dashboard.errors import FORM
 from dashboard.i18n import format_clock, format_day, format_number, format_rupiah
-from dashboard.ids import deposits as ids
-from dashboard.roles import RECEIPT_READERS, SALE_WRITERS
-from dashboard.sales_pages import (
+from dashboard.pnbp import deposits_ids as ids
+from dashboard.pnbp.sales import record_deposit
+from dashboard.pnbp.sales_view import (
     age_text,
     balance_view,
     deposit_success,
@@ -33,7 +31,9 @@ from dashboard.sales_pages import (
     selected_sales,
     selection_text,
 )
-from dashboard.services.sales import record_deposit
+from dashboard.roles import RECEIPT_READERS, SALE_WRITERS
+from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.web.context import app_state
 from db.models import Deposit, Sale
 from db.queries.sales import (
     DepositRow,

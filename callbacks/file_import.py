@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 from dash.development.base_component import Component
 
-from dashboard.components.grid import data_grid
 from dashboard.i18n import format_number
 from dashboard.tabular_file import ImportProblem
+from dashboard.ui.grid import data_grid
 
 MAX_REPORTED_PROBLEMS = 2000
 """A file wrong in every row reports the first ones; fixing those usually fixes the rest."""

@@ -18,14 +18,11 @@ from dash.exceptions import PreventUpdate
 
 from callbacks.common import Outcome, perform, read
 from callbacks.file_import import decode_upload, grid_height, problem_grid, shown_problems_note
-from dashboard.components.grid import NUMBER_FILTER, data_grid
 from dashboard.config import PROJECT_ROOT
-from dashboard.context import app_state, require_role
 from dashboard.errors import FORM
-from dashboard.guest_book_import import GuestBookRow
 from dashboard.i18n import format_day, format_number, format_rupiah
-from dashboard.ids import guest_book_import as ids
-from dashboard.services.guest_book_import import (
+from dashboard.imports import guest_book_import_ids as ids
+from dashboard.imports.guest_book_import import (
     GUEST_BOOK_IMPORTERS,
     GuestBookCheck,
     GuestBookImportSummary,
@@ -34,6 +31,9 @@ from dashboard.services.guest_book_import import (
     import_guest_book,
     summary_text,
 )
+from dashboard.imports.guest_book_rows import GuestBookRow
+from dashboard.ui.grid import NUMBER_FILTER, data_grid
+from dashboard.web.context import app_state, require_role
 from db.reference_data import SERVICE_TYPE
 
 EXAMPLES_DIR = PROJECT_ROOT / "examples"

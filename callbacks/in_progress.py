@@ -13,13 +13,11 @@ from dash.exceptions import PreventUpdate
 
 from callbacks.common import Outcome, perform, read
 from dashboard.clock import local_date, utc_now
-from dashboard.components.forms import form_alert
-from dashboard.context import app_state, current_role, require_role
-from dashboard.ids import in_progress as ids
-from dashboard.ids.in_progress import of_visit
+from dashboard.paths import arrival_path, payment_path, service_path
 from dashboard.roles import DESK_READERS, SALE_WRITERS, VISIT_WRITERS
-from dashboard.services.visits import start_waiting_step
-from dashboard.timers import (
+from dashboard.ui.forms import form_alert
+from dashboard.visits import board_ids as ids
+from dashboard.visits.board import (
     AWAITING_PAYMENT_TEXT,
     OUTSIDE_HOURS_TEXT,
     PAYMENT_ACTION_TEXT,
@@ -27,6 +25,9 @@ from dashboard.timers import (
     BoardRow,
     build_board,
 )
+from dashboard.visits.board_ids import of_visit
+from dashboard.visits.services import start_waiting_step
+from dashboard.web.context import app_state, current_role, require_role
 from db.queries.sales import visits_waiting_for_payment
 from db.queries.visits import active_visit_rows, step_targets_in_force
 
@@ -35,21 +36,7 @@ READ_ONLY_TITLE = "Hanya petugas PST yang dapat memulai langkah."
 COLUMNS = ("Kode", "Pengunjung", "Datang", "Langkah", "Waktu", "Rak", "Meja baca", "Tindakan")
 
 
-def service_path(visit_id: int) -> str:
-    return f"/layanan/{visit_id}"
-
-
-def arrival_path(visit_id: int) -> str:
-    """The arrival wizard, opened on this visit (steps 1-3)."""
-    return f"/kedatangan?kunjungan={visit_id}"
-
-
 # -- reading --------------------------------------------------------------------------------
-
-
-def payment_path(visit_id: int) -> str:
-    """The treasurer's sale form, opened on this visit."""
-    return f"/penjualan?kunjungan={visit_id}"
 
 
 def load_board() -> Board:

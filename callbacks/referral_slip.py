@@ -6,11 +6,11 @@ from dash import Dash, Input, Output
 from dash.development.base_component import Component
 
 from callbacks.common import read
-from dashboard.components.referral_slip import slip_body
-from dashboard.context import app_state
-from dashboard.ids import referral_slip as ids
-from dashboard.referral_slip import load_slip
-from dashboard.service_page import parse_id
+from dashboard.library import referral_slip_ids as ids
+from dashboard.library.referral_slip import load_slip
+from dashboard.library.referral_slip_layout import slip_body
+from dashboard.paths import parse_id
+from dashboard.web.context import app_state
 
 PRINT_JS = """
 function(clicks) {

@@ -4,7 +4,7 @@ sale and its receipt, and voiding a sale.
 
 Every write goes through ``perform(SALE_WRITERS, …)``: the server refuses it (403) for any
 role but the treasurer, whatever the page shows. The receipt PDF is never built here: the
-page links to ``/kuitansi/<id>.pdf`` (``dashboard.receipt_route``), which checks the role.
+page links to ``/kuitansi/<id>.pdf`` (``dashboard.web.receipt_route``), which checks the role.
 """
 
 from __future__ import annotations
@@ -21,10 +21,13 @@ from sqlalchemy.orm import Session
 
 from callbacks.common import Outcome, perform, read
 from dashboard.clock import local_date, utc_now
-from dashboard.components.forms import field_feedback, form_alert
-from dashboard.components.grid import selected_row_id
-from dashboard.components.office_profile import missing_address_notice
-from dashboard.components.sales import (
+from dashboard.errors import FORM
+from dashboard.i18n import format_clock, format_long_day, format_number, format_rupiah
+from dashboard.office.profile_layout import missing_address_notice
+from dashboard.paths import parse_id, receipt_path
+from dashboard.pnbp import sales_ids as ids
+from dashboard.pnbp.sales import record_sale, void_sale
+from dashboard.pnbp.sales_layout import (
     focus_on_open,
     lines_table,
     not_waiting_alert,
@@ -34,12 +37,7 @@ from dashboard.components.sales import (
     void_success,
     waiting_list,
 )
-from dashboard.context import app_state, current_role, require_role
-from dashboard.errors import FORM
-from dashboard.i18n import format_clock, format_long_day, format_number, format_rupiah
-from dashboard.ids import sales as ids
-from dashboard.roles import OFFICE_EDITORS, RECEIPT_READERS, SALE_READERS, SALE_WRITERS
-from dashboard.sales_pages import (
+from dashboard.pnbp.sales_view import (
     STATUS_DEPOSITED,
     STATUS_VOID,
     FormFigures,
@@ -55,14 +53,15 @@ from dashboard.sales_pages import (
     new_line,
     other_tariff_options,
     parse_publication_add,
-    receipt_path,
     reference_field,
     sale_input,
     sale_status,
     tariff_store,
 )
-from dashboard.service_page import parse_id
-from dashboard.services.sales import record_sale, void_sale
+from dashboard.roles import OFFICE_EDITORS, RECEIPT_READERS, SALE_READERS, SALE_WRITERS
+from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.ui.grid import selected_row_id
+from dashboard.web.context import app_state, current_role, require_role
 from db.models import Sale, Tariff
 from db.queries.offices import office
 from db.queries.sales import (

@@ -24,16 +24,15 @@ from dash.development.base_component import Component
 
 from callbacks.common import Outcome, perform, read
 from dashboard import sop
-from dashboard.auth import HOME_PATH
 from dashboard.clock import utc_now
-from dashboard.components.forms import field_feedback, form_alert
-from dashboard.components.service_page import (
-    render_visit,
-    search_request_items,
-    search_results,
-)
-from dashboard.context import app_state, current_role, require_role
-from dashboard.desk_search import (
+from dashboard.errors import FORM
+from dashboard.paths import HOME_PATH, parse_id
+from dashboard.roles import DESK_READERS, RECEIPT_READERS, SALE_WRITERS, VISIT_WRITERS
+from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.visits import service_ids as ids
+from dashboard.visits import services
+from dashboard.visits.corrections import CORRECTABLE_FIELDS
+from dashboard.visits.desk_search import (
     PickResult,
     parse_filters,
     parse_unpick_key,
@@ -41,23 +40,23 @@ from dashboard.desk_search import (
     run_search,
     unpick_publication,
 )
-from dashboard.errors import FORM
-from dashboard.ids import service as ids
-from dashboard.roles import DESK_READERS, RECEIPT_READERS, SALE_WRITERS, VISIT_WRITERS
-from dashboard.service_page import (
+from dashboard.visits.service_layout import (
+    render_visit,
+    search_request_items,
+    search_results,
+)
+from dashboard.visits.service_page import (
     NOT_AVAILABLE,
     ServiceView,
     availability_message,
     change_marker,
     correct_time_from_form,
     load_view,
-    parse_id,
     record_availability_from_form,
     request_lines,
 )
-from dashboard.services import visits as services
-from dashboard.services.corrections import CORRECTABLE_FIELDS
-from dashboard.step_history import current_value_text, format_clock_seconds
+from dashboard.visits.step_history import current_value_text, format_clock_seconds
+from dashboard.web.context import app_state, current_role, require_role
 from db.reference_data import SERVICE_TYPE, lookup_options
 
 SUCCESS_SECONDS = 6000

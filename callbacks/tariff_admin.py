@@ -18,23 +18,23 @@ from dash.exceptions import PreventUpdate
 
 from callbacks.common import Outcome, perform, read
 from dashboard.clock import local_date, utc_now
-from dashboard.components.forms import field_feedback, form_alert
-from dashboard.components.grid import selected_row_id
-from dashboard.components.sales import focus_on_open
-from dashboard.context import app_state
 from dashboard.errors import FORM
 from dashboard.i18n import format_day, format_number, format_rupiah
-from dashboard.ids import tariff_admin as ids
-from dashboard.pnbp import ITEM_UNITS, validity_text
-from dashboard.roles import DESK_READERS, TARIFF_EDITORS
-from dashboard.sales_pages import (
+from dashboard.pnbp import tariff_admin_ids as ids
+from dashboard.pnbp.rules import ITEM_UNITS, validity_text
+from dashboard.pnbp.sales_layout import focus_on_open
+from dashboard.pnbp.sales_view import (
     SAMPLE_TEXT,
     TariffRow,
     parse_form_date,
     samples_in_force,
     tariff_records,
 )
-from dashboard.services.tariffs import add_tariff, end_tariff
+from dashboard.pnbp.tariffs import add_tariff, end_tariff
+from dashboard.roles import DESK_READERS, TARIFF_EDITORS
+from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.ui.grid import selected_row_id
+from dashboard.web.context import app_state
 from db.models import Tariff
 from db.queries.sales import all_tariffs
 

@@ -11,10 +11,9 @@ from dash import Dash, Input, Output, ctx, no_update
 
 from callbacks.common import read
 from dashboard.clock import local_date, utc_now
-from dashboard.context import app_state
 from dashboard.errors import InputError
-from dashboard.ids import unmet_demand as ids
-from dashboard.unmet_demand import (
+from dashboard.library import unmet_demand_ids as ids
+from dashboard.library.unmet_demand import (
     UnmetDemand,
     build_unmet_demand,
     grid_rows,
@@ -25,6 +24,7 @@ from dashboard.unmet_demand import (
     this_year,
     unmet_figure,
 )
+from dashboard.web.context import app_state
 from db.queries.unmet_demand import requests_in_period, unmet_requests
 
 PRESETS: dict[str, Callable[[date], tuple[date, date]]] = {

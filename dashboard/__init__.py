@@ -12,6 +12,6 @@ if TYPE_CHECKING:
 
 def create_app(settings: Settings | None = None) -> Dash:
     """Build the app (imported lazily so the command line starts without loading Dash)."""
-    from dashboard.app_factory import create_app as build
+    from dashboard.web.app_factory import create_app as build
 
     return build(settings)

@@ -9,13 +9,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from dashboard.audit import Actor
 from dashboard.clock import WIB, utc_now
 from dashboard.config import settings_from_env
 from dashboard.errors import InputError
-from dashboard.roles import ROLES
-from dashboard.services import staff
-from dashboard.services.audit import Actor
-from dashboard.services.guest_book_import import (
+from dashboard.imports.guest_book_import import (
     GuestBookCheck,
     GuestBookRejected,
     check_guest_book,
@@ -24,7 +22,9 @@ from dashboard.services.guest_book_import import (
     problem_text,
     summary_text,
 )
-from dashboard.setup import prepare_database
+from dashboard.office import staff
+from dashboard.roles import ROLES
+from dashboard.setup.database import prepare_database
 from db.session import Database
 
 

@@ -9,20 +9,21 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.components.access import for_roles
-from dashboard.components.admin_form import (
+from dashboard.library import agency_admin_ids as ids
+from dashboard.paths import AGENCY_ADMIN_PATH
+from dashboard.roles import CATALOG_EDITORS, DESK_READERS
+from dashboard.ui.access import for_roles
+from dashboard.ui.admin_form import (
     admin_notices,
     filter_columns,
     form_modal,
     text_input,
 )
-from dashboard.components.forms import labeled_field
-from dashboard.components.grid import SAMPLE_CELL_STYLE, data_grid, muted_rows
-from dashboard.components.headings import page_heading
-from dashboard.context import current_role
-from dashboard.ids import agency_admin as ids
-from dashboard.ids.admin_form import admin_form_ids
-from dashboard.roles import CATALOG_EDITORS, DESK_READERS
+from dashboard.ui.admin_form_ids import admin_form_ids
+from dashboard.ui.forms import labeled_field
+from dashboard.ui.grid import SAMPLE_CELL_STYLE, data_grid, muted_rows
+from dashboard.ui.headings import page_heading
+from dashboard.web.context import current_role
 
 ROLES = sorted(DESK_READERS)
 FORM_IDS = admin_form_ids(ids, toggle=ids.TOGGLE_ACTIVE, sample_action=ids.SAMPLE_DEACTIVATE)
@@ -34,7 +35,7 @@ STATUS_OPTIONS = [
 
 dash.register_page(
     __name__,
-    path="/admin/dinas",
+    path=AGENCY_ADMIN_PATH,
     name="Direktori dinas",
     title="Direktori dinas · PST BPS Kabupaten Muara Enim",
     in_nav=True,

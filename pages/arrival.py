@@ -10,10 +10,10 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.arrival_desk import parse_requested_visit
-from dashboard.components.access import for_roles
-from dashboard.ids import arrival as ids
+from dashboard.paths import ARRIVAL_PATH, parse_id
 from dashboard.roles import DESK_READERS
+from dashboard.ui.access import for_roles
+from dashboard.visits import arrival_ids as ids
 
 ROLES = sorted(DESK_READERS)
 """Who sees the page; recording needs ``VISIT_WRITERS`` (checked again on the server)."""
@@ -22,7 +22,7 @@ FIRST_REFRESH_MS = 5_000
 
 dash.register_page(
     __name__,
-    path="/kedatangan",
+    path=ARRIVAL_PATH,
     name="Kedatangan",
     title="Kedatangan · PST BPS Kabupaten Muara Enim",
     in_nav=True,
@@ -96,5 +96,5 @@ def _build(requested_visit: int | None) -> html.Div:
 
 def layout(kunjungan: str | None = None, **_kwargs: object) -> Component:
     """``?kunjungan=<id>`` opens that visit on the wizard (e.g. from *Layanan berjalan*)."""
-    requested = parse_requested_visit(kunjungan)
+    requested = parse_id(kunjungan)
     return for_roles(ROLES, lambda: _build(requested))

@@ -12,17 +12,18 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.clock import local_date, utc_now
-from dashboard.components.access import for_roles
-from dashboard.components.headings import page_heading
-from dashboard.ids import books as ids
+from dashboard.paths import BOOKS_PATH
+from dashboard.pnbp import books_ids as ids
+from dashboard.pnbp.sales_view import PERIOD_DAY, PERIOD_MONTH
 from dashboard.roles import RECEIPT_READERS
-from dashboard.sales_pages import PERIOD_DAY, PERIOD_MONTH
+from dashboard.ui.access import for_roles
+from dashboard.ui.headings import page_heading
 
 ROLES = sorted(RECEIPT_READERS)
 
 dash.register_page(
     __name__,
-    path="/buku-kas",
+    path=BOOKS_PATH,
     name="Buku kas",
     title="Buku kas penerimaan · PST BPS Kabupaten Muara Enim",
     in_nav=True,

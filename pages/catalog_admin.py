@@ -9,7 +9,8 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.catalog import (
+from dashboard.library import catalog_admin_ids as ids
+from dashboard.library.catalog import (
     FORMAT_HARDCOPY,
     FORMAT_SOFTCOPY,
     FORMATS,
@@ -20,21 +21,21 @@ from dashboard.catalog import (
     MAX_TITLE,
     SUBJECTS,
 )
-from dashboard.catalog_io import CATALOG_COLUMNS
-from dashboard.components.access import for_roles
-from dashboard.components.admin_form import (
+from dashboard.library.catalog_io import CATALOG_COLUMNS
+from dashboard.paths import CATALOG_ADMIN_PATH
+from dashboard.roles import CATALOG_EDITORS, DESK_READERS
+from dashboard.ui.access import for_roles
+from dashboard.ui.admin_form import (
     admin_notices,
     filter_columns,
     form_modal,
     text_input,
 )
-from dashboard.components.forms import labeled_field
-from dashboard.components.grid import NUMBER_FILTER, SAMPLE_CELL_STYLE, data_grid, muted_rows
-from dashboard.components.headings import page_heading
-from dashboard.context import current_role
-from dashboard.ids import catalog_admin as ids
-from dashboard.ids.admin_form import admin_form_ids
-from dashboard.roles import CATALOG_EDITORS, DESK_READERS
+from dashboard.ui.admin_form_ids import admin_form_ids
+from dashboard.ui.forms import labeled_field
+from dashboard.ui.grid import NUMBER_FILTER, SAMPLE_CELL_STYLE, data_grid, muted_rows
+from dashboard.ui.headings import page_heading
+from dashboard.web.context import current_role
 
 ROLES = sorted(DESK_READERS)
 FORM_IDS = admin_form_ids(ids, toggle=ids.RETIRE, sample_action=ids.SAMPLE_RETIRE)
@@ -51,7 +52,7 @@ FORMAT_SWITCH_LABELS = {
 
 dash.register_page(
     __name__,
-    path="/admin/katalog",
+    path=CATALOG_ADMIN_PATH,
     name="Katalog publikasi",
     title="Katalog publikasi · PST BPS Kabupaten Muara Enim",
     in_nav=True,

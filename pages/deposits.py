@@ -10,21 +10,22 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.components.access import for_roles
-from dashboard.components.forms import labeled_field
-from dashboard.components.grid import NUMBER_FILTER, data_grid
-from dashboard.components.headings import page_heading
-from dashboard.context import current_role
-from dashboard.ids import deposits as ids
-from dashboard.pnbp import BILLING_CODE_LENGTH, NTPN_LENGTH
+from dashboard.paths import DEPOSITS_PATH
+from dashboard.pnbp import deposits_ids as ids
+from dashboard.pnbp.rules import BILLING_CODE_LENGTH, NTPN_LENGTH
+from dashboard.pnbp.sales_view import AGE_HELP
 from dashboard.roles import RECEIPT_READERS, SALE_WRITERS
-from dashboard.sales_pages import AGE_HELP
+from dashboard.ui.access import for_roles
+from dashboard.ui.forms import labeled_field
+from dashboard.ui.grid import NUMBER_FILTER, data_grid
+from dashboard.ui.headings import page_heading
+from dashboard.web.context import current_role
 
 ROLES = sorted(RECEIPT_READERS)
 
 dash.register_page(
     __name__,
-    path="/setoran",
+    path=DEPOSITS_PATH,
     name="Setoran",
     title="Setoran PNBP · PST BPS Kabupaten Muara Enim",
     in_nav=True,

@@ -9,10 +9,11 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.components.access import for_roles
-from dashboard.guest_book_import import COLUMN_NOTES, COLUMNS
-from dashboard.ids import guest_book_import as ids
-from dashboard.services.guest_book_import import GUEST_BOOK_IMPORTERS
+from dashboard.imports import guest_book_import_ids as ids
+from dashboard.imports.guest_book_import import GUEST_BOOK_IMPORTERS
+from dashboard.imports.guest_book_rows import COLUMN_NOTES, COLUMNS
+from dashboard.paths import GUEST_BOOK_IMPORT_PATH
+from dashboard.ui.access import for_roles
 
 ROLES = sorted(GUEST_BOOK_IMPORTERS)
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -20,7 +21,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 dash.register_page(
     __name__,
-    path="/admin/impor-buku-tamu",
+    path=GUEST_BOOK_IMPORT_PATH,
     name="Impor buku tamu",
     title="Impor buku tamu · PST BPS Kabupaten Muara Enim",
     in_nav=True,

@@ -7,10 +7,11 @@ import dash
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.components.access import for_roles
-from dashboard.components.headings import page_heading
-from dashboard.ids import in_progress as ids
+from dashboard.paths import HOME_PATH
 from dashboard.roles import DESK_READERS
+from dashboard.ui.access import for_roles
+from dashboard.ui.headings import page_heading
+from dashboard.visits import board_ids as ids
 
 ROLES = sorted(DESK_READERS)
 FIRST_REFRESH_MS = 5_000
@@ -18,7 +19,7 @@ FIRST_REFRESH_MS = 5_000
 
 dash.register_page(
     __name__,
-    path="/layanan-berjalan",
+    path=HOME_PATH,
     name="Layanan berjalan",
     title="Layanan berjalan · PST BPS Kabupaten Muara Enim",
     in_nav=True,

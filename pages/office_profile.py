@@ -8,19 +8,20 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.components.access import for_roles
-from dashboard.components.admin_form import text_input
-from dashboard.components.forms import labeled_field
-from dashboard.components.headings import page_heading
-from dashboard.ids import office_profile as ids
-from dashboard.office_profile import MAX_ADDRESS, MAX_CITY, MAX_NAME, MAX_PHONE
+from dashboard.office import profile_ids as ids
+from dashboard.office.profile import MAX_ADDRESS, MAX_CITY, MAX_NAME, MAX_PHONE
+from dashboard.paths import OFFICE_PROFILE_PATH
 from dashboard.roles import OFFICE_EDITORS
+from dashboard.ui.access import for_roles
+from dashboard.ui.admin_form import text_input
+from dashboard.ui.forms import labeled_field
+from dashboard.ui.headings import page_heading
 
 ROLES = sorted(OFFICE_EDITORS)
 
 dash.register_page(
     __name__,
-    path="/admin/kantor",
+    path=OFFICE_PROFILE_PATH,
     name="Profil kantor",
     title="Profil kantor · PST BPS Kabupaten Muara Enim",
     in_nav=True,

@@ -8,14 +8,14 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.components.access import for_roles
-from dashboard.ids import referral_slip as ids
+from dashboard.library import referral_slip_ids as ids
+from dashboard.paths import SLIP_PATH_TEMPLATE, parse_id, service_path
 from dashboard.roles import DESK_READERS
-from dashboard.service_page import parse_id
+from dashboard.ui.access import for_roles
 
 dash.register_page(
     __name__,
-    path_template="/rujukan/<visit_id>",
+    path_template=SLIP_PATH_TEMPLATE,
     name="Surat rujukan",
     title="Surat rujukan · PST BPS Kabupaten Muara Enim",
     in_nav=False,
@@ -29,7 +29,7 @@ def _toolbar(visit_id: int | None) -> html.Div:
     back = (
         dcc.Link(
             [html.I(className="bi bi-arrow-left me-1"), "Halaman layanan kunjungan"],
-            href=f"/layanan/{visit_id}",
+            href=service_path(visit_id),
             id=ids.BACK_LINK,
             className="me-auto",
         )

@@ -9,15 +9,16 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.components.access import for_roles
-from dashboard.components.forms import labeled_field
-from dashboard.components.grid import data_grid, muted_rows
-from dashboard.components.headings import page_heading
-from dashboard.context import current_role
-from dashboard.ids import sales as ids
-from dashboard.pnbp import PAYMENT_METHOD_LABELS, ZERO_RUPIAH_REASONS
+from dashboard.paths import SALES_PATH, parse_id
+from dashboard.pnbp import sales_ids as ids
+from dashboard.pnbp.rules import PAYMENT_METHOD_LABELS, ZERO_RUPIAH_REASONS
+from dashboard.pnbp.sales_view import MAX_PAYER, MAX_REFERENCE
 from dashboard.roles import RECEIPT_READERS, SALE_READERS, SALE_WRITERS
-from dashboard.sales_pages import MAX_PAYER, MAX_REFERENCE, parse_visit_query
+from dashboard.ui.access import for_roles
+from dashboard.ui.forms import labeled_field
+from dashboard.ui.grid import data_grid, muted_rows
+from dashboard.ui.headings import page_heading
+from dashboard.web.context import current_role
 
 ROLES = sorted(SALE_READERS)
 FIRST_REFRESH_MS = 5_000
@@ -25,7 +26,7 @@ FIRST_REFRESH_MS = 5_000
 
 dash.register_page(
     __name__,
-    path="/penjualan",
+    path=SALES_PATH,
     name="Penjualan PNBP",
     title="Penjualan PNBP · PST BPS Kabupaten Muara Enim",
     in_nav=True,
@@ -499,4 +500,4 @@ def _build(preset_visit: int | None) -> html.Div:
 
 
 def layout(kunjungan: str | None = None, **_query: str) -> Component:
-    return for_roles(ROLES, lambda: _build(parse_visit_query(kunjungan)))
+    return for_roles(ROLES, lambda: _build(parse_id(kunjungan)))

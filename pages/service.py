@@ -8,17 +8,16 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.auth import HOME_PATH
-from dashboard.components.access import for_roles
-from dashboard.components.forms import labeled_field
-from dashboard.ids import service as ids
+from dashboard.paths import HOME_PATH, SERVICE_PATH_TEMPLATE, parse_id
 from dashboard.roles import DESK_READERS
-from dashboard.service_page import parse_id
-from dashboard.services.corrections import CORRECTABLE_FIELDS
+from dashboard.ui.access import for_roles
+from dashboard.ui.forms import labeled_field
+from dashboard.visits import service_ids as ids
+from dashboard.visits.corrections import CORRECTABLE_FIELDS
 
 dash.register_page(
     __name__,
-    path_template="/layanan/<visit_id>",
+    path_template=SERVICE_PATH_TEMPLATE,
     name="Layanan",
     title="Layanan kunjungan · PST BPS Kabupaten Muara Enim",
     in_nav=False,

@@ -10,21 +10,22 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.components.access import for_roles
-from dashboard.components.admin_form import admin_notices
-from dashboard.components.forms import labeled_field
-from dashboard.components.grid import NUMBER_FILTER, SAMPLE_CELL_STYLE, data_grid, muted_rows
-from dashboard.components.headings import page_heading
-from dashboard.context import current_role
-from dashboard.ids import tariff_admin as ids
-from dashboard.pnbp import ITEM_KINDS, MAX_TARIFF_LABEL, MAX_UNIT
+from dashboard.paths import TARIFF_ADMIN_PATH
+from dashboard.pnbp import tariff_admin_ids as ids
+from dashboard.pnbp.rules import ITEM_KINDS, MAX_TARIFF_LABEL, MAX_UNIT
 from dashboard.roles import DESK_READERS, TARIFF_EDITORS
+from dashboard.ui.access import for_roles
+from dashboard.ui.admin_form import admin_notices
+from dashboard.ui.forms import labeled_field
+from dashboard.ui.grid import NUMBER_FILTER, SAMPLE_CELL_STYLE, data_grid, muted_rows
+from dashboard.ui.headings import page_heading
+from dashboard.web.context import current_role
 
 ROLES = sorted(DESK_READERS)
 
 dash.register_page(
     __name__,
-    path="/admin/tarif",
+    path=TARIFF_ADMIN_PATH,
     name="Tarif PNBP",
     title="Tarif PNBP · PST BPS Kabupaten Muara Enim",
     in_nav=True,

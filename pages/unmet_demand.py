@@ -9,17 +9,18 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.components.access import for_roles
-from dashboard.components.grid import NUMBER_FILTER, data_grid
-from dashboard.ids import unmet_demand as ids
+from dashboard.library import unmet_demand_ids as ids
+from dashboard.paths import UNMET_DEMAND_PATH
 from dashboard.roles import DESK_READERS
+from dashboard.ui.access import for_roles
+from dashboard.ui.grid import NUMBER_FILTER, data_grid
 
 ROLES = sorted(DESK_READERS)
 NO_ROWS = "Tidak ada permintaan yang tidak terpenuhi pada periode ini"
 
 dash.register_page(
     __name__,
-    path="/permintaan-tak-terpenuhi",
+    path=UNMET_DEMAND_PATH,
     name="Permintaan tidak terpenuhi",
     title="Permintaan tidak terpenuhi · PST BPS Kabupaten Muara Enim",
     in_nav=True,

@@ -14,10 +14,10 @@ import pytest
 from sqlalchemy import delete
 from sqlalchemy.engine import make_url
 
+from dashboard.audit import Actor
 from dashboard.clock import WIB
-from dashboard.services.audit import Actor
-from dashboard.services.staff import add_user
-from dashboard.setup import prepare_database
+from dashboard.office.staff import add_user
+from dashboard.setup.database import prepare_database
 from db.models import (
     AuditEvent,
     DataRequest,

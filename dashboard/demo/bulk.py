@@ -28,8 +28,8 @@ from typing import Any
 from sqlalchemy import Table, bindparam, func, select, text, update
 from sqlalchemy.engine import Connection
 
-from dashboard import pnbp, sop
-from dashboard.arrival import parse_temperature, screen_visitor, visit_code
+from dashboard import sop
+from dashboard.audit import Actor, audit_values
 from dashboard.clock import local_date
 from dashboard.demo import day_plan as plan
 from dashboard.demo import patterns
@@ -45,9 +45,10 @@ from dashboard.demo.generator import (
     tariff_for,
 )
 from dashboard.demo.users import DemoStaff
-from dashboard.service_hours import office_flags_outside_hours
-from dashboard.services.audit import Actor, audit_values
-from dashboard.services.visits import clean_requests
+from dashboard.office.service_hours import office_flags_outside_hours
+from dashboard.pnbp import rules as pnbp
+from dashboard.visits.arrival import parse_temperature, screen_visitor, visit_code
+from dashboard.visits.services import clean_requests
 from db.models import (
     VISIT_DONE,
     VISIT_IN_PROGRESS,
@@ -159,7 +160,7 @@ class _OfficeWriter:
             values = audit_values(actor, action, table_name, row_id, before, after)
             self.buffers.rows["audit_event"].append(values)
 
-    # -- the step chain, as dashboard.services.visits keeps it
+    # -- the step chain, as dashboard.visits.services keeps it
     def open_step(self, state: _VisitState, number: int, now: datetime) -> None:
         starts = sop.starts_immediately(number)
         step = {
@@ -439,7 +440,7 @@ class _OfficeWriter:
         self.audit(action.at, "visit.done", "visit", state.row["id"])
         self.summary.open_visits -= 1
 
-    # -- the treasurer, as dashboard.services.sales keeps the books
+    # -- the treasurer, as dashboard.pnbp.sales keeps the books
     def sale(self, day_state: dict[int, _VisitState], action: plan.Action) -> None:
         planned: plan.SalePlan = action.data
         day = local_date(action.at, self.setup.zone)

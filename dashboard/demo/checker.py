@@ -2,10 +2,10 @@
 database must satisfy for every page to be right.
 
 It reads the rows and applies the app's own rule functions: the guest book validation
-(``dashboard.guest_book``), screening (``dashboard.arrival.screen_visitor``), the SOP order
-of steps and its branches (``dashboard.sop.step_after``), service hours
-(``dashboard.service_hours``), receipt numbers (``dashboard.pnbp.receipt_number``) and
-tariffs in force (``dashboard.pnbp.tariff_in_force_on``). It returns the violations found;
+(``dashboard.visits.guest_book``), screening (``dashboard.visits.arrival.screen_visitor``),
+the SOP order of steps and its branches (``dashboard.sop.step_after``), service hours
+(``dashboard.office.service_hours``), receipt numbers (``dashboard.pnbp.rules.receipt_number``) and
+tariffs in force (``dashboard.pnbp.rules.tariff_in_force_on``). It returns the violations found;
 an empty list means the database holds nothing the app would have refused.
 
 For a large database the visit checks can run on a sample of days (every visit of a day is
@@ -28,13 +28,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from dashboard import pnbp, sop
-from dashboard.arrival import screen_visitor
+from dashboard import sop
 from dashboard.clock import local_date
 from dashboard.errors import InputError
-from dashboard.guest_book import normalize_email, normalize_phone, validate_guest_book
-from dashboard.service_hours import office_flags_outside_hours
-from dashboard.services.corrections import validate_correction
+from dashboard.office.service_hours import office_flags_outside_hours
+from dashboard.pnbp import rules as pnbp
+from dashboard.visits.arrival import screen_visitor
+from dashboard.visits.corrections import validate_correction
+from dashboard.visits.guest_book import normalize_email, normalize_phone, validate_guest_book
 from db.models import (
     VISIT_DONE,
     VISIT_IN_PROGRESS,

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dashboard import pnbp, sop
+from dashboard import sop
 from dashboard.demo import patterns
 from dashboard.demo.people import (
     KINDS,
@@ -44,6 +44,7 @@ from dashboard.demo.people import (
     topic_weights,
     zero_rupiah_letter,
 )
+from dashboard.pnbp import rules as pnbp
 
 # -- what the plan holds ------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ the office preparation both writers share.
 This path is the reference of the row writer (``bulk``, the default): a test requires both
 to write the same database. Each working day of the span is planned (``day_plan``) and its
 actions replayed in time order through the same services the pages call
-(``dashboard.services.visits``, ``.sales``), each with ``Actor(user, office, now=<the
+(``dashboard.visits.services``, ``.sales``), each with ``Actor(user, office, now=<the
 action's moment>)``, one transaction per day. This path therefore cannot hold anything the
 app would refuse: a rack slot taken twice, a step out of SOP order, a sale at a price other
 than the tariff, a deposit that does not add up. A refusal stops the run with the day, visit
@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dashboard import pnbp
+from dashboard.audit import Actor
 from dashboard.clock import local_date
 from dashboard.demo import day_plan as plan
 from dashboard.demo import patterns
@@ -42,21 +42,21 @@ from dashboard.demo.people import (
     district_names,
 )
 from dashboard.demo.users import DemoStaff
-from dashboard.desk_search import RESULT_LIMIT
 from dashboard.errors import InputError
-from dashboard.services import sales as sale_services
-from dashboard.services import visits as visit_services
-from dashboard.services.agencies import add_agencies
-from dashboard.services.audit import Actor
-from dashboard.services.catalog import save_publications
-from dashboard.services.corrections import correct_step_time
-from dashboard.services.tariffs import add_tariff, add_tariffs
-from dashboard.starter_data import (
+from dashboard.library.agency_service import add_agencies
+from dashboard.library.catalog_service import save_publications
+from dashboard.pnbp import rules as pnbp
+from dashboard.pnbp import sales as sale_services
+from dashboard.pnbp.tariffs import add_tariff, add_tariffs
+from dashboard.setup.starter_data import (
     STARTER_OFFICE_CODE,
     starter_agencies,
     starter_publications,
     starter_tariffs,
 )
+from dashboard.visits import services as visit_services
+from dashboard.visits.corrections import correct_step_time
+from dashboard.visits.desk_search import RESULT_LIMIT
 from db.models import Publication, Tariff
 from db.queries import visits as visit_queries
 from db.queries.catalog_search import search_publications, suggest_agencies

@@ -1,7 +1,7 @@
 """The rhythms of a PST desk, as a head would recognise them (pure: draws take the caller's
 ``random.Random``).
 
-- Visits only on working days (``dashboard.service_hours.is_working_day``); Monday is the
+- Visits only on working days (``dashboard.office.service_hours.is_working_day``); Monday is the
   busiest day, Friday the quietest (Friday prayers empty the late morning).
 - Mid-morning and early-afternoon peaks, a dip over the lunch break, a few arrivals before
   08:30 or after 15:30.
@@ -29,7 +29,7 @@ from itertools import accumulate
 import holidays
 
 from dashboard import sop
-from dashboard.service_hours import is_working_day
+from dashboard.office.service_hours import is_working_day
 
 BASE_DAILY_VISITS = 4.5
 """Visits on an ordinary Wednesday at the start of the span, before the season's factors: a

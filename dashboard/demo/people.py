@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from dashboard.guest_book import GuestBookEntry, validate_guest_book
+from dashboard.visits.guest_book import GuestBookEntry, validate_guest_book
 
 # -- names ----------------------------------------------------------------------------------
 

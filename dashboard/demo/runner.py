@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from dashboard.audit import Actor
 from dashboard.clock import WIB, utc_now
 from dashboard.config import DEFAULT_DATA_DIR, Settings, sqlite_url
 from dashboard.demo import bulk
@@ -36,8 +37,7 @@ from dashboard.demo.users import (
     mark_generated,
 )
 from dashboard.errors import InputError
-from dashboard.services.audit import Actor
-from dashboard.setup import prepare_database
+from dashboard.setup.database import prepare_database
 from db.models import Base, Office
 from db.reference_data import ensure_office
 from db.session import Database
@@ -98,7 +98,7 @@ def run_demo(
     progress: Progress | None = None,
 ) -> DemoResult:
     """Generate the demo history described by ``options`` into ``database`` (prepared by
-    ``dashboard.setup.prepare_database``; ``office_id`` is its default office)."""
+    ``dashboard.setup.database.prepare_database``; ``office_id`` is its default office)."""
     started = time.perf_counter()
     now = (options.now or utc_now()).astimezone(UTC).replace(microsecond=0)
     first_day, last_day = span_days(now, options.years, ZoneInfo(WIB.key))

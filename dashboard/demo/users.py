@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from sqlalchemy import exists, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from dashboard.audit import Actor
 from dashboard.errors import InputError
+from dashboard.office.staff import add_user, find_user
 from dashboard.roles import ADMIN, HEAD, MONITOR, OFFICER, ROLES, TREASURER
-from dashboard.services.audit import Actor
-from dashboard.services.staff import add_user, find_user
 from db.models import AppSetting, Deposit, Sale, StaffUser, Visit, Visitor
 
 DEMO_KEY = "demo"

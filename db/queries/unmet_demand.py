@@ -3,7 +3,7 @@ the visitor was referred elsewhere), over a period of visit days.
 
 Filtering by office and period, and counting, happen in SQL: identical request texts referred
 to the same agency come back as one row with their count. Grouping the texts into topics
-needs the Indonesian stemmer and is done in ``dashboard.unmet_demand``.
+needs the Indonesian stemmer and is done in ``dashboard.library.unmet_demand``.
 """
 
 from __future__ import annotations

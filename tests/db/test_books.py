@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from dashboard.pnbp import SaleLine
-from dashboard.services import sales
+from dashboard.pnbp import sales
+from dashboard.pnbp.rules import SaleLine
 from db.queries import sales as queries
 from tests.conftest import PreparedDatabase, at
 from tests.db.test_sales import SOFTCOPY_PRICE, Till, book, open_till, pages

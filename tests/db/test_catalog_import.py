@@ -14,17 +14,17 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, func, select
 
-from dashboard.catalog import validate_publication
-from dashboard.catalog_io import (
+from dashboard.audit import Actor
+from dashboard.errors import InputError
+from dashboard.library.catalog import validate_publication
+from dashboard.library.catalog_io import (
     ImportSummary,
     ParsedCatalog,
     export_catalog,
     import_catalog,
     parse_catalog_file,
 )
-from dashboard.errors import InputError
-from dashboard.services.audit import Actor
-from dashboard.services.catalog import (
+from dashboard.library.catalog_service import (
     add_publication,
     publication_input,
     search_columns,

@@ -15,17 +15,17 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import delete, func, select
 
-from dashboard.agency_directory import validate_agency
-from dashboard.catalog import PublicationInput, validate_publication
+from dashboard.audit import Actor
 from dashboard.errors import InputError
-from dashboard.services.agencies import (
+from dashboard.library.agencies import validate_agency
+from dashboard.library.agency_service import (
     add_agency,
     deactivate_sample_agencies,
     set_agency_active,
     update_agency,
 )
-from dashboard.services.audit import Actor
-from dashboard.services.catalog import (
+from dashboard.library.catalog import PublicationInput, validate_publication
+from dashboard.library.catalog_service import (
     add_publication,
     retire_sample_publications,
     search_columns,

@@ -7,7 +7,7 @@ import io
 import pytest
 
 from dashboard.cli import main
-from dashboard.services.staff import authenticate
+from dashboard.office.staff import authenticate
 from tests.conftest import PreparedDatabase
 
 

@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dashboard import sop
+from dashboard.audit import Actor
 from dashboard.errors import FORM, InputError
-from dashboard.services import visits
-from dashboard.services.audit import Actor
+from dashboard.visits import services as visits
 from db.models import Visit, VisitStep
 from tests.conftest import PreparedDatabase, create_staff
 from tests.db.test_visit_rules import RACK_SLOTS, Desk, fast_password_hashing

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from dashboard import sop
 from dashboard.errors import FORM
-from dashboard.services import visits
-from dashboard.services.corrections import correct_step_time
+from dashboard.visits import services as visits
+from dashboard.visits.corrections import correct_step_time
 from db.models import AuditEvent, StepTimeCorrection, Visit, VisitStep
 from tests.conftest import PreparedDatabase, at, create_staff
 from tests.db.test_visit_rules import Desk, fast_password_hashing, refused

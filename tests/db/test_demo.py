@@ -17,14 +17,14 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
+from dashboard.audit import Actor
 from dashboard.cli import main
 from dashboard.demo.checker import check_database
 from dashboard.demo.runner import DemoOptions, run_demo
 from dashboard.demo.users import DEMO_USERS, ensure_demo_users, is_demo_database
 from dashboard.errors import InputError
-from dashboard.services.audit import Actor
-from dashboard.services.staff import add_user, authenticate
-from dashboard.setup import prepare_database
+from dashboard.office.staff import add_user, authenticate
+from dashboard.setup.database import prepare_database
 from db.models import (
     VISIT_IN_PROGRESS,
     AuditEvent,

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
+from dashboard.audit import Actor
 from dashboard.errors import InputError
-from dashboard.services import sales
-from dashboard.services.audit import Actor
+from dashboard.pnbp import sales
 from db.models import Deposit
 from db.queries import sales as queries
 from db.reference_data import OfficeSeed

@@ -15,11 +15,10 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from dashboard.audit import Actor
 from dashboard.cli import main
 from dashboard.errors import InputError
-from dashboard.pnbp import KIND_IMPORTED
-from dashboard.services.audit import Actor
-from dashboard.services.guest_book_import import (
+from dashboard.imports.guest_book_import import (
     PURCHASE_DESCRIPTION,
     GuestBookCheck,
     GuestBookImportSummary,
@@ -27,7 +26,8 @@ from dashboard.services.guest_book_import import (
     check_guest_book,
     import_guest_book,
 )
-from dashboard.services.sales import record_deposit, void_sale
+from dashboard.pnbp.rules import KIND_IMPORTED
+from dashboard.pnbp.sales import record_deposit, void_sale
 from db.models import (
     VISIT_DONE,
     Agency,

@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 
 from dashboard import sop
 from dashboard.config import SettingsError
-from dashboard.setup import prepare_database
+from dashboard.setup.database import prepare_database
 from db.migrate import alembic_config, include_object
 from db.models import Base, LookupOption, Office, SopStep
 from db.reference_data import LOOKUP_OPTIONS

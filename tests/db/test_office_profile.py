@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from dashboard.audit import Actor
 from dashboard.errors import InputError
-from dashboard.receipt_pdf import receipt_view
-from dashboard.services.audit import Actor
-from dashboard.services.office_profile import office_profile, save_office_profile
+from dashboard.office.profile_service import office_profile, save_office_profile
+from dashboard.pnbp.receipt_pdf import receipt_view
 from db.models import AuditEvent, Office, Sale, SaleItem, StaffUser
 from tests.conftest import PreparedDatabase
 

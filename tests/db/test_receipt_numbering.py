@@ -11,12 +11,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from dashboard.catalog import validate_publication
+from dashboard.audit import Actor
 from dashboard.errors import InputError
-from dashboard.pnbp import SaleLine
-from dashboard.services import sales
-from dashboard.services.audit import Actor
-from dashboard.services.catalog import add_publication
+from dashboard.library.catalog import validate_publication
+from dashboard.library.catalog_service import add_publication
+from dashboard.pnbp import sales
+from dashboard.pnbp.rules import SaleLine
 from db.models import Publication, ReceiptCounter, Sale
 from db.queries import sales as queries
 from db.reference_data import OfficeSeed

@@ -13,18 +13,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard import sop
-from dashboard.agency_directory import AgencyInput
-from dashboard.catalog import PublicationInput
-from dashboard.components.referral_slip import slip_body
-from dashboard.desk_search import pick_publication, unpick_publication
+from dashboard.audit import Actor
 from dashboard.errors import FORM, InputError
-from dashboard.referral_slip import NOT_RECORDED, load_slip
-from dashboard.service_page import load_view, record_availability_from_form
-from dashboard.services import agencies as agency_services
-from dashboard.services import catalog as catalog_services
-from dashboard.services import visits
-from dashboard.services.audit import Actor
-from dashboard.services.visits import RequestDecision
+from dashboard.library import agency_service as agency_services
+from dashboard.library import catalog_service as catalog_services
+from dashboard.library.agencies import AgencyInput
+from dashboard.library.catalog import PublicationInput
+from dashboard.library.referral_slip import NOT_RECORDED, load_slip
+from dashboard.library.referral_slip_layout import slip_body
+from dashboard.visits import services as visits
+from dashboard.visits.desk_search import pick_publication, unpick_publication
+from dashboard.visits.service_page import load_view, record_availability_from_form
+from dashboard.visits.services import RequestDecision
 from db.models import AuditEvent, DataRequest, DataRequestPublication
 from db.queries import visits as queries
 from db.queries.library_desk import publications_by_request

@@ -18,14 +18,16 @@ import pytest
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from dashboard import pnbp, sop
-from dashboard.catalog import validate_publication
+from dashboard import sop
+from dashboard.audit import Actor
 from dashboard.errors import FORM, InputError
-from dashboard.pnbp import SaleInput, SaleLine
-from dashboard.services import sales, tariffs, visits
-from dashboard.services.audit import Actor
-from dashboard.services.catalog import add_publication, set_publication_retired
-from dashboard.starter_data import starter_tariffs
+from dashboard.library.catalog import validate_publication
+from dashboard.library.catalog_service import add_publication, set_publication_retired
+from dashboard.pnbp import rules as pnbp
+from dashboard.pnbp import sales, tariffs
+from dashboard.pnbp.rules import SaleInput, SaleLine
+from dashboard.setup.starter_data import starter_tariffs
+from dashboard.visits import services as visits
 from db.models import (
     AuditEvent,
     Deposit,

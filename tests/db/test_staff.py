@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from dashboard.audit import Actor
 from dashboard.errors import InputError
-from dashboard.services import staff
-from dashboard.services.audit import Actor
+from dashboard.office import staff
 from db.models import AuditEvent, StaffUser
 from tests.conftest import PreparedDatabase
 

@@ -18,13 +18,13 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from dashboard.agency_directory import validate_agency
-from dashboard.catalog import SUBJECTS, validate_publication
-from dashboard.services.agencies import add_agency
-from dashboard.services.audit import Actor
-from dashboard.services.catalog import add_publication
-from dashboard.setup import prepare_database
-from dashboard.starter_data import (
+from dashboard.audit import Actor
+from dashboard.library.agencies import validate_agency
+from dashboard.library.agency_service import add_agency
+from dashboard.library.catalog import SUBJECTS, validate_publication
+from dashboard.library.catalog_service import add_publication
+from dashboard.setup.database import prepare_database
+from dashboard.setup.starter_data import (
     STARTER_OFFICE_CODE,
     load_starter_data,
     starter_agencies,

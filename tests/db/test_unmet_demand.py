@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import delete
 
 from dashboard import sop
-from dashboard.services import visits
-from dashboard.unmet_demand import build_unmet_demand
+from dashboard.library.unmet_demand import build_unmet_demand
+from dashboard.visits import services as visits
 from db.models import Office
 from db.queries import visits as queries
 from db.queries.unmet_demand import UnmetRow, requests_in_period, unmet_requests

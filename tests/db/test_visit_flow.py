@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 
 from dashboard import sop
+from dashboard.audit import Actor
 from dashboard.errors import InputError
-from dashboard.guest_book import validate_guest_book
-from dashboard.services import visits
-from dashboard.services.audit import Actor
+from dashboard.visits import services as visits
+from dashboard.visits.guest_book import validate_guest_book
 from db.models import VISIT_DONE, VISIT_REFUSED
 from db.queries import visits as queries
 from tests.conftest import PreparedDatabase, at, create_staff

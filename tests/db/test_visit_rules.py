@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session
 from werkzeug.security import generate_password_hash
 
 from dashboard import sop
+from dashboard.audit import Actor
 from dashboard.errors import FORM, InputError
-from dashboard.guest_book import GuestBookEntry, validate_guest_book
-from dashboard.services import staff as staff_service
-from dashboard.services import visits
-from dashboard.services.audit import Actor
+from dashboard.office import staff as staff_service
+from dashboard.visits import services as visits
+from dashboard.visits.guest_book import GuestBookEntry, validate_guest_book
 from db.models import (
     VISIT_DONE,
     VISIT_IN_PROGRESS,

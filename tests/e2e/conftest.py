@@ -16,7 +16,7 @@ from werkzeug.serving import BaseWSGIServer, make_server
 
 from dashboard import create_app
 from dashboard.config import Settings, sqlite_url
-from dashboard.context import app_state
+from dashboard.web.context import app_state
 from tests.conftest import TEST_PASSWORD, PreparedDatabase, create_staff, skip_or_fail
 
 CHROMIUM = os.environ.get("PST_TEST_CHROMIUM", "/usr/bin/chromium")

@@ -14,7 +14,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from dashboard import sop
-from dashboard.ids import arrival, in_progress, service
+from dashboard.visits import arrival_ids as arrival
+from dashboard.visits import board_ids as in_progress
+from dashboard.visits import service_ids as service
 from db.models import DataRequest, StepTimeCorrection, Visit, Visitor, VisitStep
 from tests.e2e.conftest import LiveApp, click_nav
 

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from sqlalchemy import select
 
-from dashboard.ids import catalog_admin as ids
+from dashboard.library import catalog_admin_ids as ids
 from db.models import Publication
 from tests.conftest import create_staff
 from tests.e2e.conftest import LiveApp, click_nav

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import func, select
 
-from dashboard.ids import guest_book_import as ids
+from dashboard.imports import guest_book_import_ids as ids
 from db.models import Sale, Visit, VisitStep
 from tests.conftest import create_staff
 from tests.e2e.conftest import LiveApp, click_nav

@@ -12,16 +12,16 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
 from dashboard import sop
-from dashboard.agency_directory import AgencyInput
-from dashboard.catalog import PublicationInput
+from dashboard.audit import Actor
 from dashboard.clock import local_date, utc_now
 from dashboard.i18n import format_long_day
-from dashboard.ids import referral_slip as slip_ids
-from dashboard.ids import service
-from dashboard.ids import unmet_demand as unmet_ids
-from dashboard.services import agencies as agency_services
-from dashboard.services import catalog as catalog_services
-from dashboard.services.audit import Actor
+from dashboard.library import agency_service as agency_services
+from dashboard.library import catalog_service as catalog_services
+from dashboard.library import referral_slip_ids as slip_ids
+from dashboard.library import unmet_demand_ids as unmet_ids
+from dashboard.library.agencies import AgencyInput
+from dashboard.library.catalog import PublicationInput
+from dashboard.visits import service_ids as service
 from db.models import DataRequestPublication
 from tests.e2e.conftest import ARTIFACTS, LiveApp
 from tests.e2e.helpers import (

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard.ids import office_profile as ids
+from dashboard.office import profile_ids as ids
 from db.models import Office
 from tests.conftest import create_staff
 from tests.e2e.conftest import LiveApp, click_nav

@@ -16,9 +16,10 @@ from sqlalchemy import select
 
 from dashboard import sop
 from dashboard.clock import utc_now
-from dashboard.desk_search import pick_publication
-from dashboard.ids import sales, service
-from dashboard.pnbp import KIND_HARDCOPY
+from dashboard.pnbp import sales_ids as sales
+from dashboard.pnbp.rules import KIND_HARDCOPY
+from dashboard.visits import service_ids as service
+from dashboard.visits.desk_search import pick_publication
 from db.models import DataRequest, Publication, Sale, StaffUser
 from tests.conftest import create_staff
 from tests.db.test_visit_rules import Desk as ServiceDesk

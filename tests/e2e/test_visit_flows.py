@@ -13,7 +13,9 @@ from playwright.sync_api import expect
 
 from dashboard import sop
 from dashboard.clock import local_date, utc_now
-from dashboard.ids import arrival, in_progress, service
+from dashboard.visits import arrival_ids as arrival
+from dashboard.visits import board_ids as in_progress
+from dashboard.visits import service_ids as service
 from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED
 from tests.e2e.conftest import LiveApp
 from tests.e2e.helpers import (

@@ -11,8 +11,8 @@ from flask.testing import FlaskClient
 
 from dashboard import create_app
 from dashboard.config import Settings, sqlite_url
-from dashboard.context import app_state
 from dashboard.roles import ROLES
+from dashboard.web.context import app_state
 from tests.conftest import TEST_PASSWORD, PreparedDatabase, create_staff
 
 

@@ -10,12 +10,12 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from dashboard import sop
+from dashboard.audit import Actor
 from dashboard.clock import utc_now
-from dashboard.context import app_state
-from dashboard.ids import arrival as ids
-from dashboard.services.audit import Actor
-from dashboard.services.staff import find_user
-from dashboard.services.visits import start_visit
+from dashboard.office.staff import find_user
+from dashboard.visits import arrival_ids as ids
+from dashboard.visits.services import start_visit
+from dashboard.web.context import app_state
 from db.models import VISIT_IN_PROGRESS, Visit, VisitStep
 from tests.http.dash_requests import callback_body
 

@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from dashboard import sop
 from dashboard.clock import utc_now
-from dashboard.context import app_state
-from dashboard.ids import in_progress as ids
-from dashboard.services.staff import find_user
+from dashboard.office.staff import find_user
+from dashboard.visits import board_ids as ids
+from dashboard.web.context import app_state
 from db.models import VisitStep
 from tests.conftest import PreparedDatabase
 from tests.db.test_visit_rules import Desk

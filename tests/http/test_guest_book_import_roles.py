@@ -12,8 +12,8 @@ from dash import Dash
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from dashboard.context import app_state
-from dashboard.ids import guest_book_import as ids
+from dashboard.imports import guest_book_import_ids as ids
+from dashboard.web.context import app_state
 from db.models import Visit
 from tests.http.dash_requests import callback_body
 

@@ -10,9 +10,9 @@ import pytest
 from dash import Dash
 from flask.testing import FlaskClient
 
-from dashboard.context import app_state
-from dashboard.ids import office_profile as ids
-from dashboard.ids import sales as sales_ids
+from dashboard.office import profile_ids as ids
+from dashboard.pnbp import sales_ids
+from dashboard.web.context import app_state
 from db.models import Office
 from tests.http.dash_requests import callback_body
 

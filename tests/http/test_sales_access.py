@@ -15,15 +15,15 @@ from flask.testing import FlaskClient
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from dashboard.audit import Actor
 from dashboard.clock import local_date, utc_now
-from dashboard.context import app_state
-from dashboard.ids import deposits as deposit_ids
-from dashboard.ids import sales as ids
-from dashboard.ids import tariff_admin as tariff_ids
-from dashboard.pnbp import KIND_PRINTED_PAGE, SaleInput, SaleLine
-from dashboard.services.audit import Actor
-from dashboard.services.sales import record_sale
-from dashboard.services.staff import find_user
+from dashboard.office.staff import find_user
+from dashboard.pnbp import deposits_ids as deposit_ids
+from dashboard.pnbp import sales_ids as ids
+from dashboard.pnbp import tariff_admin_ids as tariff_ids
+from dashboard.pnbp.rules import KIND_PRINTED_PAGE, SaleInput, SaleLine
+from dashboard.pnbp.sales import record_sale
+from dashboard.web.context import app_state
 from db.models import Deposit, Sale, Tariff
 from db.queries.sales import tariffs_in_force
 

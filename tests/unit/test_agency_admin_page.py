@@ -14,11 +14,11 @@ from sqlalchemy import func, select
 
 from callbacks import agency_admin as page
 from callbacks.common import Outcome
-from dashboard.agency_directory import validate_agency
-from dashboard.context import app_state
 from dashboard.errors import FORM
-from dashboard.ids import agency_admin as ids
-from dashboard.services.agencies import agency_input
+from dashboard.library import agency_admin_ids as ids
+from dashboard.library.agencies import validate_agency
+from dashboard.library.agency_service import agency_input
+from dashboard.web.context import app_state
 from db.models import Agency
 from db.queries.catalog_admin import AgencyListRow
 from tests.unit import test_catalog_admin_page as catalog_page

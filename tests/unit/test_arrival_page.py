@@ -28,7 +28,13 @@ from callbacks.arrival import (
 )
 from callbacks.common import Outcome
 from dashboard import sop
-from dashboard.arrival_desk import (
+from dashboard.audit import Actor
+from dashboard.errors import FORM, InputError
+from dashboard.paths import parse_id
+from dashboard.visits import arrival_ids as ids
+from dashboard.visits import arrival_layout as cards
+from dashboard.visits import services as visits
+from dashboard.visits.arrival_desk import (
     GUEST_BOOK_FIELDS,
     IDLE,
     STAGE_BAG,
@@ -43,7 +49,6 @@ from dashboard.arrival_desk import (
     contact_for_lookup,
     merge_returning_visitor,
     parse_mask,
-    parse_requested_visit,
     pending_arrivals,
     rack_suggestion,
     refusal_text,
@@ -55,11 +60,6 @@ from dashboard.arrival_desk import (
     visit_store,
     visitor_form_values,
 )
-from dashboard.components import arrival as cards
-from dashboard.errors import FORM, InputError
-from dashboard.ids import arrival as ids
-from dashboard.services import visits
-from dashboard.services.audit import Actor
 from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED, Visit, Visitor, VisitStep
 from db.queries.visits import ActiveVisitRow
 from tests.conftest import PreparedDatabase, at, create_staff
@@ -239,7 +239,7 @@ def test_stored_visit_id_tolerates_anything(store: Any, expected: int | None) ->
     [("12", 12), (" 7 ", 7), ("0", None), ("-3", None), ("x", None), (None, None)],
 )
 def test_parse_requested_visit(raw: object, expected: int | None) -> None:
-    assert parse_requested_visit(raw) == expected
+    assert parse_id(raw) == expected
 
 
 @pytest.mark.parametrize(("value", "expected"), [("yes", True), ("no", False), (None, None)])

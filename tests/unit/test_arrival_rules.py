@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from dashboard.arrival import (
+from dashboard.errors import InputError
+from dashboard.visits.arrival import (
     check_number_free,
     lowest_free_number,
     normalize_visit_code,
@@ -15,7 +16,6 @@ from dashboard.arrival import (
     visit_code,
     visit_code_sequence,
 )
-from dashboard.errors import InputError
 
 THRESHOLD = Decimal("37.5")
 

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dashboard.books_export import (
+from dashboard.pnbp.books_export import (
     BOOK_HEADERS,
     BOOK_SHEET,
     DEPOSIT_HEADERS,

@@ -17,14 +17,14 @@ from sqlalchemy import func, select
 from callbacks import catalog_admin as page
 from callbacks.common import Outcome
 from dashboard import create_app
-from dashboard.catalog import validate_publication
-from dashboard.catalog_io import ImportProblem, ParsedCatalog
 from dashboard.config import Settings, sqlite_url
-from dashboard.context import app_state
 from dashboard.errors import FORM
-from dashboard.ids import catalog_admin as ids
+from dashboard.library import catalog_admin_ids as ids
+from dashboard.library.catalog import validate_publication
+from dashboard.library.catalog_io import ImportProblem, ParsedCatalog
+from dashboard.library.catalog_service import ImportSummary, publication_input
 from dashboard.roles import ADMIN, CATALOG_EDITORS, DESK_READERS, MONITOR
-from dashboard.services.catalog import ImportSummary, publication_input
+from dashboard.web.context import app_state
 from db.models import Publication
 from db.queries.catalog_admin import PublicationListRow
 from tests.conftest import TEST_PASSWORD, PreparedDatabase, create_staff

@@ -10,8 +10,8 @@ from dataclasses import asdict
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from dashboard.catalog import PublicationInput
-from dashboard.catalog_io import (
+from dashboard.library.catalog import PublicationInput
+from dashboard.library.catalog_io import (
     CATALOG_COLUMNS,
     ImportProblem,
     ParsedCatalog,

@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from dashboard.agency_directory import AgencyInput, join_topics, split_topics, validate_agency
-from dashboard.catalog import (
+from dashboard.errors import InputError
+from dashboard.library.agencies import AgencyInput, join_topics, split_topics, validate_agency
+from dashboard.library.catalog import (
     FORMAT_FIELD,
     SUBJECTS,
     PublicationInput,
@@ -19,8 +20,7 @@ from dashboard.catalog import (
     subject_code,
     validate_publication,
 )
-from dashboard.errors import InputError
-from dashboard.services.catalog import search_columns
+from dashboard.library.catalog_service import search_columns
 
 YEAR = 2026
 

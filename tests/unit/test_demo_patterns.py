@@ -24,7 +24,7 @@ from dashboard.demo.people import (
     new_person,
     request_text,
 )
-from dashboard.service_hours import is_working_day
+from dashboard.office.service_hours import is_working_day
 
 ZONE = ZoneInfo("Asia/Jakarta")
 REGION = Region("Kabupaten Muara Enim", "Muara Enim", ("Lubai", "Gelumbang", "Lembak"))

@@ -13,8 +13,11 @@ from dash import Dash
 from callbacks import referral_slip as slip_callbacks
 from callbacks import service as service_callbacks
 from dashboard import sop
-from dashboard.components.service_page import render_visit, search_results, slip_path
-from dashboard.desk_search import (
+from dashboard.library import referral_slip_ids as slip_ids
+from dashboard.library import unmet_demand_ids as unmet_ids
+from dashboard.paths import slip_path
+from dashboard.visits import service_ids as ids
+from dashboard.visits.desk_search import (
     ANY,
     RESULT_LIMIT,
     SearchFilters,
@@ -31,10 +34,8 @@ from dashboard.desk_search import (
     stock_text,
     unpick_key,
 )
-from dashboard.ids import referral_slip as slip_ids
-from dashboard.ids import service as ids
-from dashboard.ids import unmet_demand as unmet_ids
-from dashboard.service_page import AVAILABLE, RequestView
+from dashboard.visits.service_layout import render_visit, search_results
+from dashboard.visits.service_page import AVAILABLE, RequestView
 from db.queries.catalog_search import AgencySuggestion, PublicationHit
 from db.queries.library_desk import LinkedPublication
 from tests.unit.test_service_page import EARLIER, T0, ids_in, make_view, step, text_of, walk

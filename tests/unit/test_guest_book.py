@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from dashboard.errors import InputError
-from dashboard.guest_book import (
+from dashboard.visits.guest_book import (
     GuestBookEntry,
     normalize_email,
     normalize_phone,

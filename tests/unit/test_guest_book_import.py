@@ -20,8 +20,15 @@ from callbacks.guest_book_import import (
     preview_record,
 )
 from dashboard.errors import FORM
-from dashboard.guest_book import GuestBookEntry
-from dashboard.guest_book_import import (
+from dashboard.imports.guest_book_import import (
+    GuestBookCheck,
+    GuestBookImportSummary,
+    NewRow,
+    check_text,
+    problem_text,
+    summary_text,
+)
+from dashboard.imports.guest_book_rows import (
     COLUMN_NOTES,
     COLUMN_SET,
     COLUMNS,
@@ -38,15 +45,8 @@ from dashboard.guest_book_import import (
     parse_guest_book_file,
     parse_time,
 )
-from dashboard.services.guest_book_import import (
-    GuestBookCheck,
-    GuestBookImportSummary,
-    NewRow,
-    check_text,
-    problem_text,
-    summary_text,
-)
 from dashboard.tabular_file import ImportProblem
+from dashboard.visits.guest_book import GuestBookEntry
 from db.reference_data import LOOKUP_OPTIONS
 
 TODAY = date(2026, 11, 26)

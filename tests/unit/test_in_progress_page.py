@@ -16,15 +16,15 @@ from callbacks.in_progress import (
     READ_ONLY_TITLE,
     board_outputs,
     board_table,
-    service_path,
     start_outputs,
     start_request,
 )
 from dashboard import sop
 from dashboard.errors import FORM
-from dashboard.ids import in_progress as ids
-from dashboard.ids.in_progress import of_visit
-from dashboard.timers import Board, board_row, build_board
+from dashboard.paths import service_path
+from dashboard.visits import board_ids as ids
+from dashboard.visits.board import Board, board_row, build_board
+from dashboard.visits.board_ids import of_visit
 from db.queries.visits import ActiveVisitRow
 from tests.conftest import at
 

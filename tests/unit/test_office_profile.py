@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.components.office_profile import heading_preview
 from dashboard.errors import InputError
-from dashboard.office_profile import (
+from dashboard.office.profile import (
     MAX_ADDRESS,
     contact_line,
     office_heading,
     validate_office_profile,
 )
+from dashboard.office.profile_layout import heading_preview
 
 GOOD = {
     "name": "  BPS Kabupaten   Muara Enim ",

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from dashboard import pnbp
 from dashboard.errors import InputError
-from dashboard.pnbp import SaleInput, SaleLine
+from dashboard.pnbp import rules as pnbp
+from dashboard.pnbp.rules import SaleInput, SaleLine
 from db.models import PAYMENT_METHODS
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from pypdf import PdfReader
 
-from dashboard.receipt_pdf import (
+from dashboard.pnbp.receipt_pdf import (
     NIP_BLANK,
     ReceiptView,
     format_nip,

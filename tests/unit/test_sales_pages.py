@@ -20,17 +20,19 @@ from callbacks import sales as sales_callbacks
 from callbacks import tariff_admin as tariff_callbacks
 from callbacks.common import Outcome
 from dashboard import sop
-from dashboard.components import sales as sales_components
-from dashboard.components.service_page import render_visit, sale_summary
 from dashboard.errors import FORM, InputError
-from dashboard.ids import books as books_ids
-from dashboard.ids import deposits as deposits_ids
-from dashboard.ids import in_progress as in_progress_ids
-from dashboard.ids import sales as ids
-from dashboard.ids import service as service_ids
-from dashboard.ids import tariff_admin as tariff_ids
-from dashboard.pnbp import KIND_DIGITAL_DATA, KIND_HARDCOPY, KIND_PRINTED_PAGE, KIND_SOFTCOPY
-from dashboard.sales_pages import (
+from dashboard.paths import parse_id, receipt_path
+from dashboard.pnbp import books_ids, deposits_ids
+from dashboard.pnbp import sales_ids as ids
+from dashboard.pnbp import sales_layout as sales_components
+from dashboard.pnbp import tariff_admin_ids as tariff_ids
+from dashboard.pnbp.rules import (
+    KIND_DIGITAL_DATA,
+    KIND_HARDCOPY,
+    KIND_PRINTED_PAGE,
+    KIND_SOFTCOPY,
+)
+from dashboard.pnbp.sales_view import (
     PERIOD_DAY,
     PERIOD_MONTH,
     SaleForm,
@@ -50,8 +52,6 @@ from dashboard.sales_pages import (
     other_tariff_options,
     parse_form_date,
     parse_publication_add,
-    parse_visit_query,
-    receipt_path,
     reference_field,
     refusal_of_add,
     sale_input,
@@ -63,8 +63,11 @@ from dashboard.sales_pages import (
     tariffs_of_kind,
     waited_text,
 )
-from dashboard.service_page import Panel, VisitSale, panel_for
-from dashboard.timers import AWAITING_PAYMENT_TEXT, build_board
+from dashboard.visits import board_ids as in_progress_ids
+from dashboard.visits import service_ids
+from dashboard.visits.board import AWAITING_PAYMENT_TEXT, build_board
+from dashboard.visits.service_layout import render_visit, sale_summary
+from dashboard.visits.service_page import Panel, VisitSale, panel_for
 from db.queries.sales import BookRow
 from tests.conftest import at
 from tests.unit.test_in_progress_page import TARGETS, active
@@ -397,7 +400,7 @@ def test_waited_text_and_paths() -> None:
     assert waited_text(NOW - timedelta(minutes=7, seconds=30), NOW) == "sejak 09:52 (7 mnt)"
     assert waited_text(NOW, NOW) == "sejak 10:00 (baru saja)"
     assert receipt_path(42) == "/kuitansi/42.pdf"
-    assert parse_visit_query("12") == 12 and parse_visit_query("x") is None
+    assert parse_id("12") == 12 and parse_id("x") is None
 
 
 def test_statuses() -> None:

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from dashboard.service_hours import (
+from dashboard.office.service_hours import (
     SERVICE_END,
     SERVICE_START,
     is_outside_service_hours,

@@ -16,11 +16,14 @@ from dash.development.base_component import Component
 from callbacks import service as service_callbacks
 from callbacks.common import Outcome
 from dashboard import sop
-from dashboard.components.service_page import render_visit
+from dashboard.audit import Actor
 from dashboard.errors import FORM, InputError
-from dashboard.guest_book import validate_guest_book
-from dashboard.ids import service as ids
-from dashboard.service_page import (
+from dashboard.paths import parse_id
+from dashboard.visits import service_ids as ids
+from dashboard.visits import services as visits
+from dashboard.visits.guest_book import validate_guest_book
+from dashboard.visits.service_layout import render_visit
+from dashboard.visits.service_page import (
     AVAILABLE,
     NOT_AVAILABLE,
     Panel,
@@ -34,14 +37,11 @@ from dashboard.service_page import (
     correct_time_from_form,
     load_view,
     panel_for,
-    parse_id,
     request_lines,
     waiting_text,
 )
-from dashboard.services import visits
-from dashboard.services.audit import Actor
-from dashboard.services.visits import RequestDecision
-from dashboard.step_history import (
+from dashboard.visits.services import RequestDecision
+from dashboard.visits.step_history import (
     ENDED,
     STARTED,
     StepTimes,

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from dashboard import sop
-from dashboard.timers import elapsed_between, next_action, start_label, timer_state
+from dashboard.visits.board import elapsed_between, next_action, start_label, timer_state
 from tests.conftest import at
 
 US = timedelta(microseconds=1)

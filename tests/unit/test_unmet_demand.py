@@ -10,8 +10,8 @@ from dash import Dash
 
 from callbacks import unmet_demand as unmet_callbacks
 from dashboard.errors import InputError
-from dashboard.ids import unmet_demand as ids
-from dashboard.unmet_demand import (
+from dashboard.library import unmet_demand_ids as ids
+from dashboard.library.unmet_demand import (
     NO_AGENCY,
     build_unmet_demand,
     grid_rows,

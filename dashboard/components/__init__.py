@@ -1,1 +1,0 @@
-"""Reusable layout pieces (the only Dash code inside ``dashboard/`` besides the factory)."""

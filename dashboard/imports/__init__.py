@@ -1,0 +1,1 @@
+"""Imports of past guest books from CSV/XLSX files."""

@@ -1,0 +1,1 @@
+"""The library: catalog, agency directory, referral slip and unmet demand."""

@@ -1,0 +1,65 @@
+"""Every address of the app, in one place: the pages register these paths, and every link,
+redirect and route is built from them."""
+
+from __future__ import annotations
+
+HOME_PATH = "/layanan-berjalan"
+"""The in-progress board (*Layanan berjalan*), where ``/`` and a finished login lead."""
+LOGIN_PATH = "/login"
+LOGOUT_PATH = "/logout"
+HEALTH_PATH = "/health"
+
+ARRIVAL_PATH = "/kedatangan"
+SERVICE_PATH_TEMPLATE = "/layanan/<visit_id>"
+SLIP_PATH_TEMPLATE = "/rujukan/<visit_id>"
+UNMET_DEMAND_PATH = "/permintaan-tak-terpenuhi"
+SALES_PATH = "/penjualan"
+DEPOSITS_PATH = "/setoran"
+BOOKS_PATH = "/buku-kas"
+CATALOG_ADMIN_PATH = "/admin/katalog"
+AGENCY_ADMIN_PATH = "/admin/dinas"
+TARIFF_ADMIN_PATH = "/admin/tarif"
+OFFICE_PROFILE_PATH = "/admin/kantor"
+GUEST_BOOK_IMPORT_PATH = "/admin/impor-buku-tamu"
+RECEIPT_ROUTE = "/kuitansi/<int:sale_id>.pdf"
+"""The Flask route of a sale's receipt PDF (``receipt_path`` builds its addresses)."""
+
+VISIT_QUERY = "kunjungan"
+"""The query parameter that opens a page on one visit (``/kedatangan?kunjungan=12``)."""
+MAX_ID = 2**31 - 1
+"""The largest row id the databases hold (a 32-bit integer key)."""
+
+
+def service_path(visit_id: int) -> str:
+    """The service page (*Layanan*) of one visit, SOP steps 4-12."""
+    return SERVICE_PATH_TEMPLATE.replace("<visit_id>", str(visit_id))
+
+
+def slip_path(visit_id: int) -> str:
+    """The printable referral slip of one visit."""
+    return SLIP_PATH_TEMPLATE.replace("<visit_id>", str(visit_id))
+
+
+def arrival_path(visit_id: int) -> str:
+    """The arrival wizard, opened on this visit (steps 1-3)."""
+    return f"{ARRIVAL_PATH}?{VISIT_QUERY}={visit_id}"
+
+
+def payment_path(visit_id: int) -> str:
+    """The treasurer's sale form, opened on this visit."""
+    return f"{SALES_PATH}?{VISIT_QUERY}={visit_id}"
+
+
+def receipt_path(sale_id: int) -> str:
+    """Where the receipt of a sale downloads (the server checks who asks)."""
+    return RECEIPT_ROUTE.replace("<int:sale_id>", str(sale_id))
+
+
+def parse_id(raw: object) -> int | None:
+    """A row id from an address (``/layanan/<visit_id>``, ``?kunjungan=<id>``) or a form
+    value; None unless it is a positive whole number a database id can be."""
+    text = str(raw or "").strip()
+    if not text.isascii() or not text.isdigit():
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_ID else None

@@ -1,0 +1,1 @@
+"""PNBP: tariffs, sales, receipt numbering, voids, deposits, books and the kuitansi PDF."""

@@ -1,0 +1,1 @@
+"""Preparing a database for the app: migrations, reference data and the starter data."""
