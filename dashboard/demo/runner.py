@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
-
 from dashboard.audit import Actor
 from dashboard.clock import WIB, utc_now
 from dashboard.config import DEFAULT_DATA_DIR, Settings, sqlite_url
@@ -38,7 +36,8 @@ from dashboard.demo.users import (
 )
 from dashboard.errors import InputError
 from dashboard.setup.database import prepare_database
-from db.models import Base, Office
+from db.models import Office
+from db.queries.demo import total_rows
 from db.reference_data import ensure_office
 from db.session import Database
 
@@ -84,10 +83,7 @@ class DemoResult:
 def count_rows(database: Database) -> int:
     """Rows in every table of the app (to report what a run wrote)."""
     with database.reading() as session:
-        return sum(
-            session.scalar(select(func.count()).select_from(table)) or 0
-            for table in Base.metadata.sorted_tables
-        )
+        return total_rows(session)
 
 
 def run_demo(
