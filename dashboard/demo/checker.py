@@ -1,12 +1,13 @@
 """The app's rules, run over a whole database: what a generated (or imported, or repaired)
 database must satisfy for every page to be right.
 
-It reads the rows (``db.queries.demo_checker``) and applies the app's own rule functions: the guest book validation
-(``dashboard.visits.guest_book``), screening (``dashboard.visits.arrival.screen_visitor``),
-the SOP order of steps and its branches (``dashboard.sop.step_after``), service hours
-(``dashboard.office.service_hours``), receipt numbers (``dashboard.pnbp.rules.receipt_number``) and
-tariffs in force (``dashboard.pnbp.rules.tariff_in_force_on``). It returns the violations found;
-an empty list means the database holds nothing the app would have refused.
+It reads the rows (``db.queries.demo_checker``) and applies the app's own rule functions:
+the guest book validation (``dashboard.visits.guest_book``), screening
+(``dashboard.visits.arrival.screen_visitor``), the SOP order of steps and its branches
+(``dashboard.sop.step_after``), service hours (``dashboard.office.service_hours``), receipt
+numbers (``dashboard.pnbp.rules.receipt_number``) and tariffs in force
+(``dashboard.pnbp.rules.tariff_in_force_on``). It returns the violations found; an empty list
+means the database holds nothing the app would have refused.
 
 For a large database the visit checks can run on a sample of days (every visit of a day is
 checked together, so the rack and table intervals of that day are complete); the treasurer's
