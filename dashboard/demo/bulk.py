@@ -35,6 +35,7 @@ from dashboard.demo.generator import (
     DEFAULT_DESK,
     DemoError,
     Desk,
+    HistoryWriter,
     OfficeSetup,
     OfficeSummary,
     Progress,
@@ -95,7 +96,7 @@ class _Buffers:
         return sum(len(rows) for rows in self.rows.values())
 
 
-class _OfficeWriter:
+class _OfficeWriter(HistoryWriter):
     """One office's plans applied as the services would, into row buffers."""
 
     def __init__(
@@ -108,13 +109,10 @@ class _OfficeWriter:
         summary: OfficeSummary,
         audit_trail: bool,
     ) -> None:
+        super().__init__(setup, staff, desk, summary)
         self.database = database
         self.audit_trail = audit_trail
-        self.setup = setup
-        self.staff = staff
-        self.desk = desk
         self.ids = ids
-        self.summary = summary
         self.buffers = _Buffers()
         self.visitors_by_contact: dict[str, dict[str, Any]] = {}
         self.visitor_updates: dict[int, datetime] = {}
@@ -356,9 +354,7 @@ class _OfficeWriter:
             if suggestions:
                 self.agencies[request_text] = (suggestions[0].id, suggestions[0].name)
             else:
-                level = self.setup.region.name.split(" ")[0]
-                name = f"{agency or 'Dinas terkait'} {level} {self.setup.region.short}"
-                self.agencies[request_text] = (None, name[:200])
+                self.agencies[request_text] = (None, self.typed_agency(agency)[:200])
         return self.agencies[request_text]
 
     def on_availability(self, state: _VisitState, action: plan.Action) -> None:

@@ -353,7 +353,25 @@ class Ledger:
         }
 
 
-class _Replay:
+class HistoryWriter:
+    """What both writers of an office's history (this replay and the row writer, ``bulk``)
+    hold: the office made ready, the demo users who act, the desk, and the running counts."""
+
+    def __init__(
+        self, setup: OfficeSetup, staff: DemoStaff, desk: Desk, summary: OfficeSummary
+    ) -> None:
+        self.setup = setup
+        self.staff = staff
+        self.desk = desk
+        self.summary = summary
+
+    def typed_agency(self, agency: str | None) -> str:
+        """The agency the officer types for a request the directory suggests none for."""
+        level = self.setup.region.name.split(" ")[0]
+        return f"{agency or 'Dinas terkait'} {level} {self.setup.region.short}"
+
+
+class _Replay(HistoryWriter):
     """The day's actions, one service call each, in one session."""
 
     def __init__(
@@ -366,12 +384,9 @@ class _Replay:
         summary: OfficeSummary,
         agency_cache: dict[str, tuple[int | None, str | None]],
     ) -> None:
+        super().__init__(setup, staff, desk, summary)
         self.session = session
-        self.setup = setup
-        self.staff = staff
-        self.desk = desk
         self.ledger = ledger
-        self.summary = summary
         self.agency_cache = agency_cache
         self.visit_ids: dict[int, int] = {}
         self.codes: dict[int, str] = {}
@@ -486,9 +501,7 @@ class _Replay:
             if suggestions:
                 self.agency_cache[text] = (suggestions[0].id, None)
             else:
-                level = self.setup.region.name.split(" ")[0]
-                typed = f"{agency or 'Dinas terkait'} {level} {self.setup.region.short}"
-                self.agency_cache[text] = (None, typed)
+                self.agency_cache[text] = (None, self.typed_agency(agency))
         return self.agency_cache[text]
 
     def availability(self, action: plan.Action, actor: Actor) -> None:

@@ -15,21 +15,7 @@ from typing import Any
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from db.models import (
-    DataRequest,
-    DataRequestPublication,
-    Deposit,
-    Office,
-    Publication,
-    ReceiptCounter,
-    Sale,
-    SaleItem,
-    StepTimeCorrection,
-    Tariff,
-    Visit,
-    Visitor,
-    VisitStep,
-)
+from db import models
 
 CHUNK = 500
 """Ids read in one statement."""
@@ -45,17 +31,17 @@ def _chunks(values: Sequence[int]) -> Iterator[Sequence[int]]:
 
 def offices(session: Session) -> dict[int, TableRow]:
     """Every office by id."""
-    return {row.id: row for row in session.execute(select(Office.__table__))}
+    return {row.id: row for row in session.execute(select(models.Office.__table__))}
 
 
 def visitors(session: Session, ids: Collection[int] | None = None) -> Iterator[TableRow]:
     """Every visitor by id (or those of ``ids``, a chunk of ids at a time)."""
-    table = Visitor.__table__
+    table = models.Visitor.__table__
     if ids is None:
-        yield from session.execute(select(table).order_by(Visitor.id))
+        yield from session.execute(select(table).order_by(models.Visitor.id))
         return
     for chunk in _chunks(sorted(ids)):
-        yield from session.execute(select(table).where(Visitor.id.in_(chunk)))
+        yield from session.execute(select(table).where(models.Visitor.id.in_(chunk)))
 
 
 @dataclass
@@ -76,9 +62,9 @@ def visit_days(session: Session) -> list[tuple[int, date]]:
     return [
         (office_id, day)
         for office_id, day in session.execute(
-            select(Visit.office_id, Visit.visit_date)
+            select(models.Visit.office_id, models.Visit.visit_date)
             .distinct()
-            .order_by(Visit.office_id, Visit.visit_date)
+            .order_by(models.Visit.office_id, models.Visit.visit_date)
         )
     ]
 
@@ -87,9 +73,9 @@ def visit_ids_on(session: Session, office_id: int, days: Collection[date]) -> li
     """The office's visits of those days, by id."""
     return list(
         session.scalars(
-            select(Visit.id)
-            .where(Visit.office_id == office_id, Visit.visit_date.in_(days))
-            .order_by(Visit.id)
+            select(models.Visit.id)
+            .where(models.Visit.office_id == office_id, models.Visit.visit_date.in_(days))
+            .order_by(models.Visit.id)
         )
     )
 
@@ -98,17 +84,21 @@ def stored_visits(session: Session, visit_ids: Sequence[int]) -> list[StoredVisi
     """The visits of ``visit_ids`` (in that order) with their steps, requests and picks."""
     found: dict[int, StoredVisit] = {}
     for chunk in _chunks(visit_ids):
-        for visit in session.execute(select(Visit.__table__).where(Visit.id.in_(chunk))):
+        for visit in session.execute(
+            select(models.Visit.__table__).where(models.Visit.id.in_(chunk))
+        ):
             found[visit.id] = StoredVisit(visit)
         steps = session.execute(
-            select(VisitStep.__table__).where(VisitStep.visit_id.in_(chunk)).order_by(VisitStep.id)
+            select(models.VisitStep.__table__)
+            .where(models.VisitStep.visit_id.in_(chunk))
+            .order_by(models.VisitStep.id)
         )
         for step in steps:
             found[step.visit_id].steps.append(step)
         requests = session.execute(
-            select(DataRequest.__table__)
-            .where(DataRequest.visit_id.in_(chunk))
-            .order_by(DataRequest.visit_id, DataRequest.position)
+            select(models.DataRequest.__table__)
+            .where(models.DataRequest.visit_id.in_(chunk))
+            .order_by(models.DataRequest.visit_id, models.DataRequest.position)
         )
         request_visit = {}
         for request in requests:
@@ -116,9 +106,9 @@ def stored_visits(session: Session, visit_ids: Sequence[int]) -> list[StoredVisi
             request_visit[request.id] = request.visit_id
         if request_visit:
             links = session.execute(
-                select(DataRequestPublication.data_request_id, func.count())
-                .where(DataRequestPublication.data_request_id.in_(list(request_visit)))
-                .group_by(DataRequestPublication.data_request_id)
+                select(models.DataRequestPublication.data_request_id, func.count())
+                .where(models.DataRequestPublication.data_request_id.in_(list(request_visit)))
+                .group_by(models.DataRequestPublication.data_request_id)
             )
             for request_id, count in links:
                 found[request_visit[request_id]].picks[request_id] = count
@@ -134,15 +124,15 @@ def receipt_rows(session: Session) -> list[TableRow]:
     return list(
         session.execute(
             select(
-                Sale.id,
-                Sale.office_id,
-                Sale.receipt_year,
-                Sale.receipt_sequence,
-                Sale.receipt_number,
-                Sale.paid_at,
+                models.Sale.id,
+                models.Sale.office_id,
+                models.Sale.receipt_year,
+                models.Sale.receipt_sequence,
+                models.Sale.receipt_number,
+                models.Sale.paid_at,
             )
-            .where(Sale.imported.is_(False))
-            .order_by(Sale.office_id, Sale.receipt_year, Sale.receipt_sequence)
+            .where(models.Sale.imported.is_(False))
+            .order_by(models.Sale.office_id, models.Sale.receipt_year, models.Sale.receipt_sequence)
         )
     )
 
@@ -151,62 +141,79 @@ def receipt_counters(session: Session) -> dict[tuple[int, int], int]:
     """(office id, year) → the last number the counter gave."""
     return {
         (row.office_id, row.year): row.last_number
-        for row in session.execute(select(ReceiptCounter.__table__))
+        for row in session.execute(select(models.ReceiptCounter.__table__))
     }
 
 
 def tariffs(session: Session) -> dict[int, TableRow]:
     """Every tariff by id."""
-    return {row.id: row for row in session.execute(select(Tariff.__table__))}
+    return {row.id: row for row in session.execute(select(models.Tariff.__table__))}
 
 
 def recorded_sales(session: Session) -> dict[int, TableRow]:
     """Every sale recorded here (not imported), by id."""
-    rows = session.execute(select(Sale.__table__).where(Sale.imported.is_(False)))
+    rows = session.execute(select(models.Sale.__table__).where(models.Sale.imported.is_(False)))
     return {row.id: row for row in rows}
 
 
 def sale_items(session: Session) -> list[TableRow]:
     """Every receipt line, by id."""
-    return list(session.execute(select(SaleItem.__table__).order_by(SaleItem.id)))
+    return list(session.execute(select(models.SaleItem.__table__).order_by(models.SaleItem.id)))
 
 
 def hardcopy_sales(session: Session, hardcopy_kind: str) -> list[TableRow]:
     """(publication id, quantity, paid at, voided at) of every line selling a catalog
     publication's printed copies (items of ``hardcopy_kind``)."""
     rows = session.execute(
-        select(SaleItem.publication_id, SaleItem.quantity, Sale.paid_at, Sale.voided_at)
-        .join(Sale, Sale.id == SaleItem.sale_id)
-        .where(SaleItem.item_kind == hardcopy_kind, SaleItem.publication_id.is_not(None))
+        select(
+            models.SaleItem.publication_id,
+            models.SaleItem.quantity,
+            models.Sale.paid_at,
+            models.Sale.voided_at,
+        )
+        .join(models.Sale, models.Sale.id == models.SaleItem.sale_id)
+        .where(
+            models.SaleItem.item_kind == hardcopy_kind, models.SaleItem.publication_id.is_not(None)
+        )
     )
     return list(rows)
 
 
 def hardcopy_stock(session: Session) -> dict[int, int]:
     """Every publication's printed copies in stock now, by id."""
-    return dict(session.execute(select(Publication.id, Publication.hardcopy_stock)).all())
+    return dict(
+        session.execute(select(models.Publication.id, models.Publication.hardcopy_stock)).all()
+    )
 
 
 def deposits(session: Session) -> dict[int, TableRow]:
     """Every deposit by id."""
-    return {row.id: row for row in session.execute(select(Deposit.__table__))}
+    return {row.id: row for row in session.execute(select(models.Deposit.__table__))}
 
 
 def deposited_sales(session: Session) -> list[TableRow]:
     """Every sale a deposit covers."""
-    return list(session.execute(select(Sale.__table__).where(Sale.deposit_id.is_not(None))))
+    return list(
+        session.execute(select(models.Sale.__table__).where(models.Sale.deposit_id.is_not(None)))
+    )
 
 
 def sales_with_visit_step(session: Session, step_number: int) -> list[TableRow]:
     """(receipt number, paid at, outcome, ended at) of the visit's step ``step_number`` for
     every sale made to a visit that has that step."""
     rows = session.execute(
-        select(Sale.receipt_number, Sale.paid_at, VisitStep.outcome, VisitStep.ended_at)
-        .join(
-            VisitStep,
-            (VisitStep.visit_id == Sale.visit_id) & (VisitStep.step_number == step_number),
+        select(
+            models.Sale.receipt_number,
+            models.Sale.paid_at,
+            models.VisitStep.outcome,
+            models.VisitStep.ended_at,
         )
-        .where(Sale.visit_id.is_not(None))
+        .join(
+            models.VisitStep,
+            (models.VisitStep.visit_id == models.Sale.visit_id)
+            & (models.VisitStep.step_number == step_number),
+        )
+        .where(models.Sale.visit_id.is_not(None))
     )
     return list(rows)
 
@@ -214,5 +221,7 @@ def sales_with_visit_step(session: Session, step_number: int) -> list[TableRow]:
 def time_corrections(session: Session) -> list[TableRow]:
     """Every step time correction, by id."""
     return list(
-        session.execute(select(StepTimeCorrection.__table__).order_by(StepTimeCorrection.id))
+        session.execute(
+            select(models.StepTimeCorrection.__table__).order_by(models.StepTimeCorrection.id)
+        )
     )
