@@ -31,6 +31,7 @@ from dashboard.demo.people import SUMSEL_OFFICES
 from dashboard.demo.users import (
     claim_for_demo,
     demo_generated,
+    demo_users_text,
     ensure_demo_users,
     mark_generated,
 )
@@ -236,3 +237,20 @@ def ready_demo_users(database: Database, office_id: int) -> None:
     """The demo users of a demo database, created if someone removed them."""
     with database.transaction() as session:
         ensure_demo_users(session, Actor(None, office_id, utc_now()))
+
+
+def ready_demo_database(settings: Settings) -> tuple[Settings, str]:
+    """For ``app.py --demo``: ``settings`` moved onto the demo database
+    (``PST_DEMO_DATABASE_URL`` or ``data/pst-demo.sqlite3``, never the real one), which is
+    migrated, given the default demo history on first use (its progress on standard error)
+    and its demo users; with what to print before serving (what was generated, the demo
+    users and their passwords). An ``InputError`` says why the database cannot be used."""
+    settings = settings.with_overrides(database_url=demo_database_url())
+    database = Database(settings.database_url)
+    try:
+        office = prepare_demo_database(database, settings.office_code)
+        generated = ensure_demo_history(database, office.id, settings)
+        ready_demo_users(database, office.id)
+    finally:
+        database.dispose()
+    return settings, "\n".join([*([generated] if generated else []), demo_users_text()])
