@@ -1,4 +1,4 @@
-"""The command line: ``python -m dashboard <command>``."""
+"""The command line: ``python -m dashboard <command>``, and ``python app.py`` (``serve``)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ import getpass
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from dashboard import create_app
 from dashboard.audit import Actor
 from dashboard.clock import WIB, utc_now
 from dashboard.config import settings_from_env
@@ -25,7 +28,11 @@ from dashboard.imports.guest_book_import import (
 from dashboard.office import staff
 from dashboard.roles import ROLES
 from dashboard.setup.database import prepare_database
+from dashboard.setup.first_start import first_start_hint
 from db.session import Database
+
+if TYPE_CHECKING:
+    from dash import Dash
 
 
 def _database(url: str | None) -> tuple[Database, int]:
@@ -258,12 +265,70 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _failure_text(error: InputError) -> str:
+    return "\n".join(f"Gagal: {message}" for message in error.errors.values())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         print(args.run(args))
     except InputError as error:
-        for message in error.errors.values():
-            print(f"Gagal: {message}", file=sys.stderr)
+        print(_failure_text(error), file=sys.stderr)
         return 2
     return 0
+
+
+# -- serving the app: ``python app.py`` ----------------------------------------------------------
+
+
+@cache
+def application() -> Dash:
+    """The app on the settings of the environment, built once (``app.server`` for WSGI)."""
+    return create_app(settings_from_env())
+
+
+def demo_application() -> Dash:
+    """The app on the demo database, with years of demo history generated on first use
+    (``dashboard.demo.runner.ready_demo_database``)."""
+    from dashboard.demo.runner import ready_demo_database
+
+    try:
+        settings, message = ready_demo_database(settings_from_env())
+    except InputError as error:
+        raise SystemExit(_failure_text(error)) from error
+    print(message)
+    return create_app(settings)
+
+
+def serve_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description="Serve the PST Dashboard")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8050, help="port to listen on")
+    parser.add_argument("--debug", action="store_true", help="Dash debug mode (development)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="serve the demo database (PST_DEMO_DATABASE_URL or data/pst-demo.sqlite3), filled "
+        "with three years of generated activity on first use",
+    )
+    return parser
+
+
+def serve(argv: Sequence[str] | None = None) -> None:
+    """``python app.py [--demo] [--host H] [--port P] [--debug]``: say which database is
+    served (and, on one without an administrator, how to create the first), then serve."""
+    from dashboard.web.context import app_state
+
+    args = serve_parser().parse_args(argv)
+    app = demo_application() if args.demo else application()
+    with app.server.app_context():
+        database = app_state().database
+    print(f"Basis data: {database.engine.url.render_as_string()}")
+    if not args.demo:
+        with database.reading() as session:
+            hint = first_start_hint(session)
+        if hint:
+            print(hint)
+    print(f"PST Dashboard: http://{args.host}:{args.port}/")
+    app.run(host=args.host, port=args.port, debug=args.debug)

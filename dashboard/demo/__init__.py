@@ -5,8 +5,10 @@ the system (``python -m dashboard demo``, ``python app.py --demo``).
 - ``people``: visitors, institutions and what they ask for (pure);
 - ``day_plan``: one office day simulated in time order: every officer action at its moment,
   with rack slots, reading tables, officers and the treasurer as shared resources (pure);
-- ``generator``: replays the plans through the app's own services, one transaction per day;
-- ``bulk``: the province-scale path, writing the same plans as rows (for benchmarks);
-- ``checker``: the app's rules run over a whole database;
-- ``users``: the demo marker and the demo users.
+- ``generator``: replays the plans through the app's own services, one transaction per day
+  (``--through-services``, the reference), and prepares each office for both writers;
+- ``bulk``: the default path, writing the same plans as rows in batches (``db.bulk_writer``);
+- ``checker``: the app's rules run over a whole database (reads in ``db.queries.demo_checker``);
+- ``users``: the demo marker and the demo users;
+- ``runner``: one run for the command line, and the demo database ``app.py --demo`` serves.
 """

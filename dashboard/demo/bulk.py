@@ -7,8 +7,9 @@ service does, using the same rule functions (``sop.step_after`` and ``sop.starts
 for the step chain, ``arrival.screen_visitor``, ``visit_code``, ``office_flags_outside_hours``,
 ``guest_book.validate_guest_book``, ``clean_requests``, ``pnbp.receipt_number``,
 ``pnbp.clean_void_reason``, the tariff choice and the receipt descriptions) and the audit
-events the services record, and the rows are inserted in batches with ids given here. Each
-office is still prepared through the services (office row, sample catalog, agencies, tariffs).
+events the services record, and the rows are inserted in batches with ids given here (by
+``db.bulk_writer``). Each office is still prepared through the services (office row, sample
+catalog, agencies, tariffs).
 
 The mirror is held to the services by a test: the same weeks generated both ways (the
 services path is ``--through-services``) give the same database, every table, column and id.
@@ -22,11 +23,8 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from typing import Any
-
-from sqlalchemy import Table, bindparam, func, select, text, update
-from sqlalchemy.engine import Connection
 
 from dashboard import sop
 from dashboard.audit import Actor, audit_values
@@ -37,6 +35,7 @@ from dashboard.demo.generator import (
     DEFAULT_DESK,
     DemoError,
     Desk,
+    HistoryWriter,
     OfficeSetup,
     OfficeSummary,
     Progress,
@@ -49,20 +48,11 @@ from dashboard.office.service_hours import office_flags_outside_hours
 from dashboard.pnbp import rules as pnbp
 from dashboard.visits.arrival import parse_temperature, screen_visitor, visit_code
 from dashboard.visits.services import clean_requests
-from db.models import (
-    VISIT_DONE,
-    VISIT_IN_PROGRESS,
-    VISIT_REFUSED,
-    Base,
-    Office,
-    Publication,
-    Visitor,
-)
+from db.bulk_writer import BATCH_ROWS, batch_writer, move_sequences_past_ids, next_ids
+from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED
 from db.queries.catalog_search import suggest_agencies
 from db.session import Database
 
-BATCH_ROWS = 20_000
-"""Rows buffered before they are written."""
 CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 """Workers are forked (a spawned worker would re-run ``python -m dashboard``'s main module);
 without fork the offices are written one after the other."""
@@ -106,28 +96,23 @@ class _Buffers:
         return sum(len(rows) for rows in self.rows.values())
 
 
-class _OfficeWriter:
+class _OfficeWriter(HistoryWriter):
     """One office's plans applied as the services would, into row buffers."""
 
     def __init__(
         self,
         database: Database,
         setup: OfficeSetup,
-        office: OfficeHours,
         staff: DemoStaff,
         desk: Desk,
         ids: _Ids,
         summary: OfficeSummary,
         audit_trail: bool,
     ) -> None:
+        super().__init__(setup, staff, desk, summary)
         self.database = database
         self.audit_trail = audit_trail
-        self.setup = setup
-        self.office = office
-        self.staff = staff
-        self.desk = desk
         self.ids = ids
-        self.summary = summary
         self.buffers = _Buffers()
         self.visitors_by_contact: dict[str, dict[str, Any]] = {}
         self.visitor_updates: dict[int, datetime] = {}
@@ -237,7 +222,7 @@ class _OfficeWriter:
             "reading_table": None,
             "service_type": None,
             "status": VISIT_IN_PROGRESS,
-            "outside_service_hours": office_flags_outside_hours(self.office, now),
+            "outside_service_hours": office_flags_outside_hours(self.setup.hours, now),
             "imported": False,
             "import_key": None,
             "created_by_id": self.staff.officer_id,
@@ -369,9 +354,7 @@ class _OfficeWriter:
             if suggestions:
                 self.agencies[request_text] = (suggestions[0].id, suggestions[0].name)
             else:
-                level = self.setup.region.name.split(" ")[0]
-                name = f"{agency or 'Dinas terkait'} {level} {self.setup.region.short}"
-                self.agencies[request_text] = (None, name[:200])
+                self.agencies[request_text] = (None, self.typed_agency(agency)[:200])
         return self.agencies[request_text]
 
     def on_availability(self, state: _VisitState, action: plan.Action) -> None:
@@ -576,39 +559,29 @@ class _OfficeWriter:
 
     def flush(self) -> None:
         """Write the buffered visitors, visits, steps, requests and picks (parents first)."""
-        with self.database.engine.begin() as connection:
+        with batch_writer(self.database) as writer:
             for table in ("visitor", "visit", "visit_step", "data_request"):
-                _insert(connection, table, self.buffers.rows[table])
-            _insert(connection, "data_request_publication", self.buffers.rows["picks"])
-            _insert(connection, "step_time_correction", self.buffers.rows["step_time_correction"])
-            _insert(connection, "audit_event", self.buffers.rows["audit_event"])
+                writer.insert(table, self.buffers.rows[table])
+            writer.insert("data_request_publication", self.buffers.rows["picks"])
+            writer.insert("step_time_correction", self.buffers.rows["step_time_correction"])
+            writer.insert("audit_event", self.buffers.rows["audit_event"])
         self.buffers = _Buffers()
 
     def finish(self) -> None:
         """The office's last rows: the treasurer's books, stock, counters, who came back."""
         self.flush()
-        with self.database.engine.begin() as connection:
-            _insert(connection, "deposit", self.deposits)
-            _insert(connection, "sale", self.sales)
-            _insert(
-                connection,
-                "sale_item",
-                [item for items in self.items_of.values() for item in items],
-            )
-            _update_by_id(
-                connection,
-                Visitor.__table__,
-                "updated_at",
-                [{"row_id": key, "value": value} for key, value in self.visitor_updates.items()],
-            )
-            changed = [
-                {"row_id": key, "value": value}
+        with batch_writer(self.database) as writer:
+            writer.insert("deposit", self.deposits)
+            writer.insert("sale", self.sales)
+            writer.insert("sale_item", [item for items in self.items_of.values() for item in items])
+            writer.update_by_id("visitor", "updated_at", self.visitor_updates)
+            changed = {
+                key: value
                 for key, value in self.stock.items()
                 if value != self.setup.stock.get(key)
-            ]
-            _update_by_id(connection, Publication.__table__, "hardcopy_stock", changed)
-            _insert(
-                connection,
+            }
+            writer.update_by_id("publication", "hardcopy_stock", changed)
+            writer.insert(
                 "receipt_counter",
                 [
                     {"office_id": self.setup.office_id, "year": year, "last_number": number}
@@ -635,70 +608,12 @@ class _VisitState:
     requests: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
-def _table(name: str) -> Table:
-    return Base.metadata.tables[name]
-
-
-def _insert(connection: Connection, name: str, rows: Sequence[dict[str, Any]]) -> None:
-    table = _table(name)
-    for start in range(0, len(rows), BATCH_ROWS):
-        chunk = rows[start : start + BATCH_ROWS]
-        if chunk:
-            connection.execute(table.insert(), list(chunk))
-
-
-def _update_by_id(
-    connection: Connection, table: Table, column: str, rows: Sequence[dict[str, Any]]
-) -> None:
-    if rows:
-        statement = (
-            update(table)
-            .where(table.c.id == bindparam("row_id"))
-            .values({column: bindparam("value")})
-        )
-        connection.execute(statement, list(rows))
-
-
-def _next_ids(database: Database) -> _Ids:
-    with database.reading() as session:
-        return _Ids(
-            {
-                name: (session.scalar(select(func.max(_table(name).c.id))) or 0) + 1
-                for name in ID_TABLES
-            }
-        )
-
-
-def _advance_sequences(database: Database) -> None:
-    """PostgreSQL: ids were given here, so each table's sequence moves past them."""
-    if database.engine.dialect.name != "postgresql":
-        return
-    with database.engine.begin() as connection:
-        for name in ID_TABLES:
-            connection.execute(
-                text(
-                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
-                    f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
-                )
-            )
-
-
-@dataclass(frozen=True)
-class OfficeHours:
-    """The office's zone and service hours (``service_hours.OfficeHours``), picklable."""
-
-    timezone: str
-    service_start: time
-    service_end: time
-
-
 @dataclass(frozen=True)
 class _Job:
     """One office for a worker process."""
 
     database_url: str
     setup: OfficeSetup
-    hours: OfficeHours
     staff: DemoStaff
     desk: Desk
     first_ids: dict[str, int]
@@ -715,7 +630,7 @@ def _run_job(job: _Job, progress: Progress | None = None) -> OfficeSummary:
         ids = _Ids(dict(job.first_ids))
         summary = OfficeSummary(job.setup.code)
         writer = _OfficeWriter(
-            database, job.setup, job.hours, job.staff, job.desk, ids, summary, job.audit_trail
+            database, job.setup, job.staff, job.desk, ids, summary, job.audit_trail
         )
         days = patterns.working_days(job.first_day, local_date(job.now, job.setup.zone))
         state = plan.OfficeState(stock=dict(job.setup.stock))
@@ -763,19 +678,15 @@ def generate_offices(
     """
     now = now.astimezone(UTC).replace(microsecond=0)
     jobs: list[_Job] = []
-    first_ids = _next_ids(database).next
+    first_ids = next_ids(database, ID_TABLES)
     for number, code in enumerate(codes):
         with database.transaction() as session:
             setup = prepare_office(session, code, Actor(staff.admin_id, 0, now), first_day)
-            office = session.get(Office, setup.office_id)
-            assert office is not None
-            hours = OfficeHours(office.timezone, office.service_start, office.service_end)
         block = {table: first + number * ID_BLOCK for table, first in first_ids.items()}
         jobs.append(
             _Job(
                 database.url,
                 setup,
-                hours,
                 staff,
                 desk,
                 block,
@@ -797,5 +708,5 @@ def generate_offices(
                 if progress is not None:
                     last_day = local_date(now, job.setup.zone)
                     progress(job.setup.code, last_day, summary.days, summary.days)
-    _advance_sequences(database)
+    move_sequences_past_ids(database, ID_TABLES)
     return summaries

@@ -1,12 +1,13 @@
 """The app's rules, run over a whole database: what a generated (or imported, or repaired)
 database must satisfy for every page to be right.
 
-It reads the rows and applies the app's own rule functions: the guest book validation
-(``dashboard.visits.guest_book``), screening (``dashboard.visits.arrival.screen_visitor``),
-the SOP order of steps and its branches (``dashboard.sop.step_after``), service hours
-(``dashboard.office.service_hours``), receipt numbers (``dashboard.pnbp.rules.receipt_number``) and
-tariffs in force (``dashboard.pnbp.rules.tariff_in_force_on``). It returns the violations found;
-an empty list means the database holds nothing the app would have refused.
+It reads the rows (``db.queries.demo_checker``) and applies the app's own rule functions:
+the guest book validation (``dashboard.visits.guest_book``), screening
+(``dashboard.visits.arrival.screen_visitor``), the SOP order of steps and its branches
+(``dashboard.sop.step_after``), service hours (``dashboard.office.service_hours``), receipt
+numbers (``dashboard.pnbp.rules.receipt_number``) and tariffs in force
+(``dashboard.pnbp.rules.tariff_in_force_on``). It returns the violations found; an empty list
+means the database holds nothing the app would have refused.
 
 For a large database the visit checks can run on a sample of days (every visit of a day is
 checked together, so the rack and table intervals of that day are complete); the treasurer's
@@ -18,14 +19,12 @@ from __future__ import annotations
 import itertools
 import random
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from dashboard import sop
@@ -36,26 +35,10 @@ from dashboard.pnbp import rules as pnbp
 from dashboard.visits.arrival import screen_visitor
 from dashboard.visits.corrections import validate_correction
 from dashboard.visits.guest_book import normalize_email, normalize_phone, validate_guest_book
-from db.models import (
-    VISIT_DONE,
-    VISIT_IN_PROGRESS,
-    VISIT_REFUSED,
-    DataRequest,
-    DataRequestPublication,
-    Deposit,
-    Office,
-    Publication,
-    ReceiptCounter,
-    Sale,
-    SaleItem,
-    StepTimeCorrection,
-    Tariff,
-    Visit,
-    Visitor,
-    VisitStep,
-)
+from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED
+from db.queries import demo_checker as stored
+from db.queries.demo_checker import StoredVisit, TableRow
 
-CHUNK = 500
 DEFAULT_FEVER_THRESHOLD = Decimal("37.5")
 
 
@@ -69,27 +52,13 @@ class Violation:
         return f"[{self.rule}] {self.where}: {self.message}"
 
 
-def _chunks(values: Sequence[int]) -> Iterator[Sequence[int]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
-
-
 # -- visitors -----------------------------------------------------------------------------------
 
 
 def check_visitors(session: Session, visitor_ids: Sequence[int] | None = None) -> list[Violation]:
     """Every stored visitor passes the guest book as the form would send it back."""
-    query = select(Visitor)
-    if visitor_ids is not None:
-        rows: Iterable[Visitor] = (
-            visitor
-            for chunk in _chunks(sorted(visitor_ids))
-            for visitor in session.scalars(query.where(Visitor.id.in_(chunk)))
-        )
-    else:
-        rows = session.scalars(query.order_by(Visitor.id))
     violations = []
-    for visitor in rows:
+    for visitor in stored.visitors(session, visitor_ids):
         where = f"pengunjung {visitor.id} ({visitor.name})"
         try:
             entry = validate_guest_book(
@@ -119,20 +88,11 @@ def check_visitors(session: Session, visitor_ids: Sequence[int] | None = None) -
 # -- visits and their steps --------------------------------------------------------------------
 
 
-@dataclass
-class _VisitData:
-    visit: Row[Any]
-    steps: list[Row[Any]]
-    requests: list[Row[Any]]
-    picks: dict[int, int]
-    """Publications linked per request id."""
-
-
-def _visit_where(visit: Row[Any]) -> str:
+def _visit_where(visit: TableRow) -> str:
     return f"kunjungan {visit.id} ({visit.code}, {visit.visit_date})"
 
 
-def _check_arrival(data: _VisitData, office: Office, threshold: Decimal) -> list[Violation]:
+def _check_arrival(data: StoredVisit, office: TableRow, threshold: Decimal) -> list[Violation]:
     visit, steps = data.visit, data.steps
     where = _visit_where(visit)
     problems = []
@@ -157,12 +117,12 @@ def _check_arrival(data: _VisitData, office: Office, threshold: Decimal) -> list
     return [Violation("kedatangan", where, problem) for problem in problems]
 
 
-def _expected_next(current: Row[Any], data: _VisitData) -> int | None:
+def _expected_next(current: TableRow, data: StoredVisit) -> int | None:
     any_available = any(request.available for request in data.requests)
     return sop.step_after(current.step_number, any_data_available=any_available)
 
 
-def _check_steps(data: _VisitData) -> list[Violation]:
+def _check_steps(data: StoredVisit) -> list[Violation]:
     """SOP order with its branches, and times: queued ≤ started ≤ ended, each step due
     when the one before ended, none overlapping."""
     visit, steps = data.visit, data.steps
@@ -211,7 +171,7 @@ def _check_steps(data: _VisitData) -> list[Violation]:
     return [Violation("urutan SOP", where, problem) for problem in problems]
 
 
-def _check_requests(data: _VisitData) -> list[Violation]:
+def _check_requests(data: StoredVisit) -> list[Violation]:
     visit = data.visit
     if visit.imported:
         return []
@@ -237,7 +197,7 @@ def _check_requests(data: _VisitData) -> list[Violation]:
 
 
 def _intervals(
-    datas: Iterable[_VisitData], column: str, taken_at_step: int
+    datas: Iterable[StoredVisit], column: str, taken_at_step: int
 ) -> dict[tuple[int, int], list[tuple[datetime, datetime | None, str]]]:
     """(office, number) → when each visit held it: from the step that took it to leaving."""
     held: dict[tuple[int, int], list[tuple[datetime, datetime | None, str]]] = defaultdict(list)
@@ -256,7 +216,7 @@ def _intervals(
     return held
 
 
-def _check_collisions(datas: Sequence[_VisitData]) -> list[Violation]:
+def _check_collisions(datas: Sequence[StoredVisit]) -> list[Violation]:
     """No rack slot or reading table held by two visits at once."""
     violations = []
     for column, step, noun in (
@@ -273,45 +233,8 @@ def _check_collisions(datas: Sequence[_VisitData]) -> list[Violation]:
     return violations
 
 
-def _load_visits(session: Session, visit_ids: Sequence[int]) -> list[_VisitData]:
-    datas: dict[int, _VisitData] = {}
-    for chunk in _chunks(visit_ids):
-        for visit in session.execute(select(Visit.__table__).where(Visit.id.in_(chunk))):
-            datas[visit.id] = _VisitData(visit, [], [], {})
-        steps = session.execute(
-            select(VisitStep.__table__).where(VisitStep.visit_id.in_(chunk)).order_by(VisitStep.id)
-        )
-        for step in steps:
-            datas[step.visit_id].steps.append(step)
-        requests = session.execute(
-            select(DataRequest.__table__)
-            .where(DataRequest.visit_id.in_(chunk))
-            .order_by(DataRequest.visit_id, DataRequest.position)
-        )
-        request_visit = {}
-        for request in requests:
-            datas[request.visit_id].requests.append(request)
-            request_visit[request.id] = request.visit_id
-        if request_visit:
-            links = session.execute(
-                select(DataRequestPublication.data_request_id, func.count())
-                .where(DataRequestPublication.data_request_id.in_(list(request_visit)))
-                .group_by(DataRequestPublication.data_request_id)
-            )
-            for request_id, count in links:
-                datas[request_visit[request_id]].picks[request_id] = count
-    return [datas[visit_id] for visit_id in visit_ids if visit_id in datas]
-
-
 def _sample_days(session: Session, sample_days: int | None, seed: int) -> list[tuple[int, date]]:
-    days = [
-        (office_id, day)
-        for office_id, day in session.execute(
-            select(Visit.office_id, Visit.visit_date)
-            .distinct()
-            .order_by(Visit.office_id, Visit.visit_date)
-        )
-    ]
+    days = stored.visit_days(session)
     if sample_days is None or sample_days >= len(days):
         return days
     return sorted(random.Random(seed).sample(days, sample_days))
@@ -327,7 +250,7 @@ def check_visits(
     """Arrival, SOP order and times, requests, and rack/table intervals, for every visit (or
     every visit of ``sample_days`` days drawn at random), and the guest book of their
     visitors."""
-    offices = {office.id: office for office in session.scalars(select(Office))}
+    offices = stored.offices(session)
     violations: list[Violation] = []
     days = _sample_days(session, sample_days, seed)
     by_office: dict[int, list[date]] = defaultdict(list)
@@ -338,14 +261,8 @@ def check_visits(
         for day_chunk in (
             office_days[start : start + 50] for start in range(0, len(office_days), 50)
         ):
-            visit_ids = list(
-                session.scalars(
-                    select(Visit.id)
-                    .where(Visit.office_id == office_id, Visit.visit_date.in_(day_chunk))
-                    .order_by(Visit.id)
-                )
-            )
-            datas = _load_visits(session, visit_ids)
+            visit_ids = stored.visit_ids_on(session, office_id, day_chunk)
+            datas = stored.stored_visits(session, visit_ids)
             for data in datas:
                 violations += _check_arrival(data, offices[office_id], fever_threshold)
                 violations += _check_steps(data)
@@ -360,24 +277,12 @@ def check_visits(
 # -- the treasurer's books ---------------------------------------------------------------------
 
 
-def _check_receipts(session: Session, offices: dict[int, Office]) -> list[Violation]:
+def _check_receipts(session: Session, offices: dict[int, TableRow]) -> list[Violation]:
     """Numbers gapless per office and year, printed as the real path prints them, and the
     counter at the last one."""
     violations = []
     sequences: dict[tuple[int, int], list[int]] = defaultdict(list)
-    rows = session.execute(
-        select(
-            Sale.id,
-            Sale.office_id,
-            Sale.receipt_year,
-            Sale.receipt_sequence,
-            Sale.receipt_number,
-            Sale.paid_at,
-        )
-        .where(Sale.imported.is_(False))
-        .order_by(Sale.office_id, Sale.receipt_year, Sale.receipt_sequence)
-    )
-    for row in rows:
+    for row in stored.receipt_rows(session):
         office = offices[row.office_id]
         where = f"kuitansi {row.receipt_number}"
         if row.receipt_sequence is None:
@@ -389,10 +294,7 @@ def _check_receipts(session: Session, offices: dict[int, Office]) -> list[Violat
             violations.append(Violation("nomor kuitansi", where, f"mestinya {expected}"))
         if local_date(row.paid_at, ZoneInfo(office.timezone)).year != row.receipt_year:
             violations.append(Violation("nomor kuitansi", where, "tahun nomor bukan tahun bayar"))
-    counters = {
-        (counter.office_id, counter.year): counter.last_number
-        for counter in session.scalars(select(ReceiptCounter))
-    }
+    counters = stored.receipt_counters(session)
     for (office_id, year), numbers in sequences.items():
         where = f"kantor {offices[office_id].code} tahun {year}"
         if numbers != list(range(1, len(numbers) + 1)):
@@ -413,17 +315,14 @@ def _check_receipts(session: Session, offices: dict[int, Office]) -> list[Violat
     return violations
 
 
-def _check_amounts(session: Session, offices: dict[int, Office]) -> list[Violation]:
+def _check_amounts(session: Session, offices: dict[int, TableRow]) -> list[Violation]:
     """Item amount = unit price × quantity; unit price = the tariff in force that day unless
     zero-rupiah (then 0, with reason and letter); total = the sum of the items."""
-    tariffs = {tariff.id: tariff for tariff in session.scalars(select(Tariff))}
-    sales = {
-        sale.id: sale
-        for sale in session.execute(select(Sale.__table__).where(Sale.imported.is_(False)))
-    }
+    tariffs = stored.tariffs(session)
+    sales = stored.recorded_sales(session)
     sums: dict[int, int] = defaultdict(int)
     violations = []
-    for item in session.execute(select(SaleItem.__table__).order_by(SaleItem.id)):
+    for item in stored.sale_items(session):
         sale = sales.get(item.sale_id)
         if sale is None:
             continue
@@ -482,16 +381,13 @@ def _check_stock(session: Session) -> list[Violation]:
     """The hardcopy stock never below zero: the stock now plus what was sold afterwards (less
     what voids put back) at every moment of the history."""
     changes: dict[int, list[tuple[datetime, int]]] = defaultdict(list)
-    rows = session.execute(
-        select(SaleItem.publication_id, SaleItem.quantity, Sale.paid_at, Sale.voided_at)
-        .join(Sale, Sale.id == SaleItem.sale_id)
-        .where(SaleItem.item_kind == pnbp.KIND_HARDCOPY, SaleItem.publication_id.is_not(None))
-    )
-    for publication_id, quantity, paid_at, voided_at in rows:
+    for publication_id, quantity, paid_at, voided_at in stored.hardcopy_sales(
+        session, pnbp.KIND_HARDCOPY
+    ):
         changes[publication_id].append((paid_at, -quantity))
         if voided_at is not None:
             changes[publication_id].append((voided_at, quantity))
-    stock = dict(session.execute(select(Publication.id, Publication.hardcopy_stock)).all())
+    stock = stored.hardcopy_stock(session)
     violations = []
     for publication_id, events in changes.items():
         events.sort()
@@ -511,14 +407,13 @@ def _check_stock(session: Session) -> list[Violation]:
     return violations
 
 
-def _check_deposits(session: Session, offices: dict[int, Office]) -> list[Violation]:
+def _check_deposits(session: Session, offices: dict[int, TableRow]) -> list[Violation]:
     """A deposit's amount is the total of its sales, each non-void, above Rp0, of its office,
     paid on or before the deposit day."""
     totals: dict[int, int] = defaultdict(int)
     violations = []
-    deposits = {deposit.id: deposit for deposit in session.execute(select(Deposit.__table__))}
-    rows = session.execute(select(Sale.__table__).where(Sale.deposit_id.is_not(None)))
-    for sale in rows:
+    deposits = stored.deposits(session)
+    for sale in stored.deposited_sales(session):
         deposit = deposits[sale.deposit_id]
         totals[deposit.id] += sale.total
         where = f"setoran {deposit.id} ({deposit.deposited_on})"
@@ -557,14 +452,7 @@ def _check_deposits(session: Session, offices: dict[int, Office]) -> list[Violat
 def _check_purchases(session: Session) -> list[Violation]:
     """A visit's sale ends its step 9 "buys" at the moment of the receipt."""
     violations = []
-    rows = session.execute(
-        select(Sale.receipt_number, Sale.paid_at, VisitStep.outcome, VisitStep.ended_at)
-        .join(
-            VisitStep,
-            (VisitStep.visit_id == Sale.visit_id) & (VisitStep.step_number == sop.PURCHASE_OFFER),
-        )
-        .where(Sale.visit_id.is_not(None))
-    )
+    rows = stored.sales_with_visit_step(session, sop.PURCHASE_OFFER)
     for number, paid_at, outcome, ended_at in rows:
         if outcome != sop.OUTCOME_BUYS or ended_at != paid_at:
             violations.append(
@@ -581,7 +469,7 @@ def check_corrections(session: Session) -> list[Violation]:
     """Every stored time correction passes the correction form's rules (a known time, not
     after the moment it was made, a reason)."""
     violations = []
-    for correction in session.scalars(select(StepTimeCorrection).order_by(StepTimeCorrection.id)):
+    for correction in stored.time_corrections(session):
         try:
             validate_correction(
                 correction.field_name,
@@ -596,7 +484,7 @@ def check_corrections(session: Session) -> list[Violation]:
 
 
 def check_books(session: Session) -> list[Violation]:
-    offices = {office.id: office for office in session.scalars(select(Office))}
+    offices = stored.offices(session)
     return (
         _check_receipts(session, offices)
         + _check_amounts(session, offices)

@@ -105,12 +105,16 @@ class Library:
 
 @dataclass(frozen=True)
 class Screening:
+    """Step 1 as the officer enters it: mask worn, and the temperature as typed."""
+
     mask: bool
     temperature: str
 
 
 @dataclass(frozen=True)
 class PlannedRequest:
+    """One thing the visitor asks for at step 4, and how the desk answers it."""
+
     position: int
     text: str
     publications: tuple[int, ...]
@@ -125,18 +129,25 @@ class PlannedRequest:
 
 @dataclass(frozen=True)
 class Purpose:
+    """Step 4: the PST service asked for and the requests as the officer types them."""
+
     service_type: str
     texts: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Found:
+    """Step 6: a publication picked for the request at ``position``."""
+
     position: int
     publication_id: int
 
 
 @dataclass(frozen=True)
 class PlannedLine:
+    """One receipt line: a publication (or a described service) of a tariff kind; the
+    ``size_class`` picks the hardcopy tariff by thickness."""
+
     item_kind: str
     quantity: int
     publication_id: int | None
@@ -146,6 +157,8 @@ class PlannedLine:
 
 @dataclass(frozen=True)
 class SalePlan:
+    """The treasurer's form for one sale (to a visit at step 9, or to a walk-in buyer)."""
+
     key: int
     """Identifies the sale within the day (a void names it)."""
     visit: int | None
@@ -160,6 +173,8 @@ class SalePlan:
 
 @dataclass(frozen=True)
 class Void:
+    """A sale of the day voided, with the reason the treasurer gives."""
+
     sale_key: int
     reason: str
 
@@ -193,6 +208,8 @@ class Action:
 
 @dataclass
 class PlannedVisit:
+    """One visitor of the day: who, when, and what they will do."""
+
     index: int
     arrival: int
     """Seconds after local midnight."""
@@ -210,6 +227,8 @@ class PlannedVisit:
 
 @dataclass
 class DayPlan:
+    """A working day's visits and the actions that replay it, in time order."""
+
     day: date
     visits: list[PlannedVisit]
     actions: list[Action]
@@ -228,6 +247,8 @@ class OfficeState:
 
 @dataclass(frozen=True)
 class DayContext:
+    """What a day is planned from: the office, its catalog and desk, and the day's scale."""
+
     day: date
     zone: ZoneInfo
     first_day: date

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard.audit import Actor
@@ -59,7 +59,10 @@ from dashboard.visits.corrections import correct_step_time
 from dashboard.visits.desk_search import RESULT_LIMIT
 from db.models import Publication, Tariff
 from db.queries import visits as visit_queries
+from db.queries.catalog_admin import publication_rows
 from db.queries.catalog_search import search_publications, suggest_agencies
+from db.queries.demo import current_publications, office_tariffs
+from db.queries.office_records import office_has_any
 from db.reference_data import SERVICE_TYPE, OfficeSeed, ensure_office, lookup_options
 from db.session import Database
 
@@ -92,6 +95,15 @@ class TariffRow:
     valid_to: date | None
 
 
+@dataclass(frozen=True)
+class OfficeHours:
+    """The office's zone and service hours (``service_hours.OfficeHours``), picklable."""
+
+    timezone: str
+    service_start: time
+    service_end: time
+
+
 @dataclass
 class OfficeSetup:
     """An office made ready for its history, and what the plans need to know of it."""
@@ -99,6 +111,7 @@ class OfficeSetup:
     office_id: int
     code: str
     zone: ZoneInfo
+    hours: OfficeHours
     region: Region
     library: plan.Library
     service_types: tuple[str, ...]
@@ -178,9 +191,8 @@ def _copy_starter_data(session: Session, actor: Actor, code: str, current_year: 
 def _older_tariffs(session: Session, actor: Actor, office_id: int, first_day: date) -> None:
     """When the span starts before a tariff takes effect: the previous price for the days
     before it (same kind and name, ending the day before)."""
-    tariffs = list(session.scalars(select(Tariff).where(Tariff.office_id == office_id)))
     earliest: dict[tuple[str, str], Tariff] = {}
-    for tariff in tariffs:
+    for tariff in office_tariffs(session, office_id):
         key = (tariff.item_kind, tariff.label)
         if key not in earliest or tariff.valid_from < earliest[key].valid_from:
             earliest[key] = tariff
@@ -201,17 +213,26 @@ def _older_tariffs(session: Session, actor: Actor, office_id: int, first_day: da
         )
 
 
+class _HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+R = TypeVar("R", bound=_HasId)
+
+
+def _by_id(rows: Iterable[R]) -> list[R]:
+    """Rows in id order: the order the plans see them in, whatever order a query gave."""
+    return sorted(rows, key=lambda row: row.id)
+
+
 def build_library(session: Session, office_id: int, districts: Sequence[str]) -> plan.Library:
     """What the desk search answers for every topic the plans may ask about."""
     publications = {
         row.id: plan.PublicationInfo(
             row.id, row.title, row.year, row.has_hardcopy, row.has_softcopy, row.catalog_number
         )
-        for row in session.scalars(
-            select(Publication).where(
-                Publication.office_id == office_id, Publication.retired_at.is_(None)
-            )
-        )
+        for row in current_publications(session, office_id)
     }
     hits: dict[str, tuple[int, ...]] = {}
     for topic in TOPICS:
@@ -228,34 +249,24 @@ def prepare_office(session: Session, code: str, admin: Actor, first_day: date) -
     """Make the office ready (see the module's docstring) and read what the plans need."""
     office = ensure_office(session, office_seed(code))
     actor = dataclasses.replace(admin, office_id=office.id)
-    has_catalog = session.scalar(
-        select(Publication.id).where(Publication.office_id == office.id).limit(1)
-    )
-    if has_catalog is None and code != STARTER_OFFICE_CODE:
+    if not office_has_any(session, Publication, office.id) and code != STARTER_OFFICE_CODE:
         _copy_starter_data(session, actor, code, local_date(admin.now).year)
     _older_tariffs(session, actor, office.id, first_day)
     session.flush()
-    titles = session.scalars(select(Publication.title).where(Publication.office_id == office.id))
+    catalog = publication_rows(session, office.id)
     region_info = OFFICE_REGION_BY_CODE[code]
-    region = Region(region_info.region, region_info.city, district_names(sorted(titles)))
-    stock = {
-        publication_id: stock
-        for publication_id, stock in session.execute(
-            select(Publication.id, Publication.hardcopy_stock).where(
-                Publication.office_id == office.id, Publication.has_hardcopy.is_(True)
-            )
-        )
-    }
+    titles = sorted(row.title for row in catalog)
+    region = Region(region_info.region, region_info.city, district_names(titles))
+    stock = {row.id: row.hardcopy_stock for row in catalog if row.has_hardcopy}
     tariffs = [
         TariffRow(row.id, row.item_kind, row.amount, row.valid_from, row.valid_to)
-        for row in session.scalars(
-            select(Tariff).where(Tariff.office_id == office.id).order_by(Tariff.id)
-        )
+        for row in _by_id(office_tariffs(session, office.id))
     ]
     return OfficeSetup(
         office_id=office.id,
         code=code,
         zone=ZoneInfo(office.timezone),
+        hours=OfficeHours(office.timezone, office.service_start, office.service_end),
         region=region,
         library=build_library(session, office.id, region.districts),
         service_types=tuple(code for code, _ in lookup_options(session, SERVICE_TYPE)),
@@ -342,7 +353,25 @@ class Ledger:
         }
 
 
-class _Replay:
+class HistoryWriter:
+    """What both writers of an office's history (this replay and the row writer, ``bulk``)
+    hold: the office made ready, the demo users who act, the desk, and the running counts."""
+
+    def __init__(
+        self, setup: OfficeSetup, staff: DemoStaff, desk: Desk, summary: OfficeSummary
+    ) -> None:
+        self.setup = setup
+        self.staff = staff
+        self.desk = desk
+        self.summary = summary
+
+    def typed_agency(self, agency: str | None) -> str:
+        """The agency the officer types for a request the directory suggests none for."""
+        level = self.setup.region.name.split(" ")[0]
+        return f"{agency or 'Dinas terkait'} {level} {self.setup.region.short}"
+
+
+class _Replay(HistoryWriter):
     """The day's actions, one service call each, in one session."""
 
     def __init__(
@@ -355,12 +384,9 @@ class _Replay:
         summary: OfficeSummary,
         agency_cache: dict[str, tuple[int | None, str | None]],
     ) -> None:
+        super().__init__(setup, staff, desk, summary)
         self.session = session
-        self.setup = setup
-        self.staff = staff
-        self.desk = desk
         self.ledger = ledger
-        self.summary = summary
         self.agency_cache = agency_cache
         self.visit_ids: dict[int, int] = {}
         self.codes: dict[int, str] = {}
@@ -475,9 +501,7 @@ class _Replay:
             if suggestions:
                 self.agency_cache[text] = (suggestions[0].id, None)
             else:
-                level = self.setup.region.name.split(" ")[0]
-                typed = f"{agency or 'Dinas terkait'} {level} {self.setup.region.short}"
-                self.agency_cache[text] = (None, typed)
+                self.agency_cache[text] = (None, self.typed_agency(agency))
         return self.agency_cache[text]
 
     def availability(self, action: plan.Action, actor: Actor) -> None:

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
-
 from dashboard.audit import Actor
 from dashboard.clock import WIB, utc_now
 from dashboard.config import DEFAULT_DATA_DIR, Settings, sqlite_url
@@ -33,12 +31,14 @@ from dashboard.demo.people import SUMSEL_OFFICES
 from dashboard.demo.users import (
     claim_for_demo,
     demo_generated,
+    demo_users_text,
     ensure_demo_users,
     mark_generated,
 )
 from dashboard.errors import InputError
 from dashboard.setup.database import prepare_database
-from db.models import Base, Office
+from db.models import Office
+from db.queries.demo import total_rows
 from db.reference_data import ensure_office
 from db.session import Database
 
@@ -84,10 +84,7 @@ class DemoResult:
 def count_rows(database: Database) -> int:
     """Rows in every table of the app (to report what a run wrote)."""
     with database.reading() as session:
-        return sum(
-            session.scalar(select(func.count()).select_from(table)) or 0
-            for table in Base.metadata.sorted_tables
-        )
+        return total_rows(session)
 
 
 def run_demo(
@@ -240,3 +237,20 @@ def ready_demo_users(database: Database, office_id: int) -> None:
     """The demo users of a demo database, created if someone removed them."""
     with database.transaction() as session:
         ensure_demo_users(session, Actor(None, office_id, utc_now()))
+
+
+def ready_demo_database(settings: Settings) -> tuple[Settings, str]:
+    """For ``app.py --demo``: ``settings`` moved onto the demo database
+    (``PST_DEMO_DATABASE_URL`` or ``data/pst-demo.sqlite3``, never the real one), which is
+    migrated, given the default demo history on first use (its progress on standard error)
+    and its demo users; with what to print before serving (what was generated, the demo
+    users and their passwords). An ``InputError`` says why the database cannot be used."""
+    settings = settings.with_overrides(database_url=demo_database_url())
+    database = Database(settings.database_url)
+    try:
+        office = prepare_demo_database(database, settings.office_code)
+        generated = ensure_demo_history(database, office.id, settings)
+        ready_demo_users(database, office.id)
+    finally:
+        database.dispose()
+    return settings, "\n".join([*([generated] if generated else []), demo_users_text()])

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import exists, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from dashboard.audit import Actor
 from dashboard.errors import InputError
 from dashboard.office.staff import add_user, find_user
 from dashboard.roles import ADMIN, HEAD, MONITOR, OFFICER, ROLES, TREASURER
 from db.models import AppSetting, Deposit, Sale, StaffUser, Visit, Visitor
+from db.queries.demo import has_rows
 
 DEMO_KEY = "demo"
 DEMO_VALUE = "true"
@@ -70,21 +70,14 @@ def demo_generated(session: Session) -> str | None:
 def has_office_data(session: Session) -> bool:
     """Anything an office records (the catalog, agencies and tariffs loaded as samples on
     the first start do not count)."""
-    return any(
-        _any(session, column)
-        for column in (Visit.id, Visitor.id, Sale.id, Deposit.id, StaffUser.id)
-    )
-
-
-def _any(session: Session, column: InstrumentedAttribute[int]) -> bool:
-    return bool(session.scalar(select(exists().where(column.is_not(None)))))
+    return any(has_rows(session, model) for model in (Visit, Visitor, Sale, Deposit, StaffUser))
 
 
 def claim_for_demo(session: Session) -> None:
     """Mark the database as a demo database, or refuse: one holding an office's own data,
     or a demo history already made."""
     if is_demo_database(session):
-        if demo_generated(session) is not None or _any(session, Visit.id):
+        if demo_generated(session) is not None or has_rows(session, Visit):
             raise InputError.form(
                 "Basis data ini sudah berisi riwayat demo. Hapus berkasnya (atau pakai basis "
                 "data baru) untuk membuat riwayat demo lain."

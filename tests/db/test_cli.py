@@ -6,8 +6,10 @@ import io
 
 import pytest
 
+from dashboard import cli
 from dashboard.cli import main
 from dashboard.office.staff import authenticate
+from dashboard.setup.first_start import CREATE_ADMIN_COMMAND, first_start_hint
 from tests.conftest import PreparedDatabase
 
 
@@ -76,3 +78,23 @@ def test_bad_input_is_refused_in_indonesian(
     assert "Kata sandi paling sedikit" in capsys.readouterr().err
     assert run(db, monkeypatch, "user", "disable", "tidak-ada") == 2
     assert "tidak ditemukan" in capsys.readouterr().err
+
+
+def test_the_first_start_says_how_to_create_the_first_administrator(
+    db: PreparedDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with db.database.reading() as session:
+        hint = first_start_hint(session)
+    assert hint is not None and "Belum ada administrator" in hint and CREATE_ADMIN_COMMAND in hint
+    args = ["user", "add", "admin", "--role", "admin", "--name", "Admin", "--password-stdin"]
+    assert run(db, monkeypatch, *args, stdin="sandi-admin-123\n") == 0
+    with db.database.reading() as session:
+        assert first_start_hint(session) is None
+
+
+def test_importing_app_py_builds_no_app() -> None:
+    import app
+
+    assert "server" not in vars(app)
+    assert cli.application.cache_info().currsize == 0
+    assert app.serve is cli.serve
