@@ -26,7 +26,7 @@ from dashboard.i18n import format_clock, format_long_day, format_number, format_
 from dashboard.office.profile_layout import missing_address_notice
 from dashboard.paths import parse_id, receipt_path
 from dashboard.pnbp import sales_ids as ids
-from dashboard.pnbp.sales import record_sale, void_sale
+from dashboard.pnbp.sales import void_sale
 from dashboard.pnbp.sales_layout import (
     focus_on_open,
     lines_table,
@@ -61,6 +61,7 @@ from dashboard.pnbp.sales_view import (
 from dashboard.roles import OFFICE_EDITORS, RECEIPT_READERS, SALE_READERS, SALE_WRITERS
 from dashboard.ui.forms import field_feedback, form_alert
 from dashboard.ui.grid import selected_row_id
+from dashboard.visits.purchase import record_visit_purchase
 from dashboard.web.context import app_state, current_role, require_role
 from db.models import Sale, Tariff
 from db.queries.offices import office
@@ -770,8 +771,8 @@ def _register_submit(app: Dash) -> None:
         visit_id = parse_id(raw_visit)
         outcome = perform(
             SALE_WRITERS,
-            lambda session, actor: record_sale(
-                session, actor, sale_input(form, tariffs or {}), visit_id=visit_id
+            lambda session, actor: record_visit_purchase(
+                session, actor, sale_input(form, tariffs or {}), visit_id
             ),
         )
         return submit_outputs(outcome, len(merged), version)

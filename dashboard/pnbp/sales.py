@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -23,8 +24,7 @@ from dashboard.clock import local_date
 from dashboard.errors import InputError
 from dashboard.i18n import format_day, format_moment, format_number, format_rupiah
 from dashboard.pnbp import rules as pnbp
-from dashboard.visits import services as visits
-from db.models import Deposit, Publication, Sale, SaleItem, Tariff, Visit
+from db.models import Deposit, Publication, Sale, SaleItem, Tariff
 from db.queries import offices
 from db.queries import sales as queries
 
@@ -50,8 +50,27 @@ class _PricedLine:
 # -- recording a sale ---------------------------------------------------------------------------
 
 
+class PayingVisit(Protocol):
+    """What a sale pays for, when it is a visitor's purchase (SOP step 9): checked before the
+    sale is priced, told once its receipt is issued. The visits feature provides it
+    (``dashboard.visits.purchase``); the treasurer's books know no more of visits than this."""
+
+    def check(self, session: Session, actor: Actor) -> int:
+        """The id of the visit the sale belongs to, or ``InputError`` saying why the visit
+        does not wait for payment."""
+        ...
+
+    def receipt_issued(self, session: Session, actor: Actor, sale: Sale) -> None:
+        """The sale is stored and numbered (flushed): the visit moves on."""
+        ...
+
+
 def record_sale(
-    session: Session, actor: Actor, data: pnbp.SaleInput, *, visit_id: int | None = None
+    session: Session,
+    actor: Actor,
+    data: pnbp.SaleInput,
+    *,
+    paying_visit: PayingVisit | None = None,
 ) -> Sale:
     """Record a paid sale (or a zero-rupiah service) and give it the next receipt number of
     the office and the local year of ``actor.now``.
@@ -59,10 +78,10 @@ def record_sale(
     Every line needs a tariff in force that day and a quantity above 0; its unit price must be
     the tariff's unless the sale is zero-rupiah (then every amount is 0, and the reason and the
     request letter are recorded). A hardcopy line sells copies of a catalog publication and
-    reduces its stock; more than the stock is refused. With ``visit_id`` the sale is the
-    visitor's purchase at step 9: the visit must wait for payment (step 9 open, answer
-    "buys"), and the receipt ends step 9 and queues step 10. All problems are reported at
-    once, keyed by field (``line-<i>`` for the i-th line, from 0).
+    reduces its stock; more than the stock is refused. With ``paying_visit`` the sale is a
+    visitor's purchase: its problems are reported with the lines', and it is told once the
+    sale is stored, before the audit event. All problems are reported at once, keyed by field
+    (``line-<i>`` for the i-th line, from 0).
     """
     errors: dict[str, str] = {}
     checked = data
@@ -73,10 +92,10 @@ def record_sale(
     office = offices.office(session, actor.office_id)
     zone = ZoneInfo(office.timezone)
     day = local_date(actor.now, zone)
-    visit: Visit | None = None
-    if visit_id is not None:
+    visit_id: int | None = None
+    if paying_visit is not None:
         try:
-            visit = visits.visit_awaiting_payment(session, actor, visit_id)
+            visit_id = paying_visit.check(session, actor)
         except InputError as error:
             errors.update(error.errors)
     priced = _priced_lines(session, actor, data, day, errors)
@@ -87,7 +106,7 @@ def record_sale(
     sequence = queries.take_receipt_sequence(session, office.id, year)
     sale = Sale(
         office_id=office.id,
-        visit_id=visit.id if visit is not None else None,
+        visit_id=visit_id,
         receipt_year=year,
         receipt_sequence=sequence,
         receipt_number=pnbp.receipt_number(sequence, office.code, year),
@@ -118,8 +137,8 @@ def record_sale(
             line.publication.hardcopy_stock -= line.line.quantity
     session.add(sale)
     session.flush()
-    if visit is not None:
-        visits.end_purchase_with_receipt(session, actor, visit)
+    if paying_visit is not None:
+        paying_visit.receipt_issued(session, actor, sale)
     record_audit(session, actor, "sale.record", "sale", sale.id, after=_sale_summary(sale))
     session.flush()
     return sale
