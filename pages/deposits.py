@@ -12,8 +12,8 @@ from dash.development.base_component import Component
 
 from dashboard.paths import DEPOSITS_PATH
 from dashboard.pnbp import deposits_ids as ids
+from dashboard.pnbp.deposits_view import AGE_HELP
 from dashboard.pnbp.rules import BILLING_CODE_LENGTH, NTPN_LENGTH
-from dashboard.pnbp.sales_view import AGE_HELP
 from dashboard.roles import RECEIPT_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
 from dashboard.ui.forms import labeled_field

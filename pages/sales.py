@@ -9,10 +9,15 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.paths import SALES_PATH, parse_id
+from dashboard.paths import SALES_PATH, VISIT_QUERY, parse_id
 from dashboard.pnbp import sales_ids as ids
-from dashboard.pnbp.rules import PAYMENT_METHOD_LABELS, ZERO_RUPIAH_REASONS
-from dashboard.pnbp.sales_view import MAX_PAYER, MAX_REFERENCE
+from dashboard.pnbp.rules import METHOD_CASH
+from dashboard.pnbp.sales_view import (
+    MAX_PAYER,
+    MAX_REFERENCE,
+    PAYMENT_METHOD_OPTIONS,
+    ZERO_RUPIAH_OPTIONS,
+)
 from dashboard.roles import RECEIPT_READERS, SALE_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
 from dashboard.ui.forms import labeled_field
@@ -220,7 +225,6 @@ def _lines() -> html.Div:
 
 
 def _payment_fields() -> dbc.Row:
-    methods = [{"label": label, "value": code} for code, label in PAYMENT_METHOD_LABELS.items()]
     return dbc.Row(
         [
             dbc.Col(
@@ -228,7 +232,10 @@ def _payment_fields() -> dbc.Row:
                     [
                         dbc.Label("Cara pembayaran", html_for=ids.PAYMENT_METHOD),
                         dbc.RadioItems(
-                            id=ids.PAYMENT_METHOD, options=methods, value="cash", inline=True
+                            id=ids.PAYMENT_METHOD,
+                            options=PAYMENT_METHOD_OPTIONS,
+                            value=METHOD_CASH,
+                            inline=True,
                         ),
                         html.Div(
                             id=ids.FEEDBACK_IDS["payment_method"],
@@ -264,7 +271,6 @@ def _payment_fields() -> dbc.Row:
 
 
 def _zero_rupiah_fields() -> html.Div:
-    reasons = [{"label": label, "value": code} for code, label in ZERO_RUPIAH_REASONS.items()]
     return html.Div(
         [
             dbc.Checkbox(
@@ -278,7 +284,9 @@ def _zero_rupiah_fields() -> html.Div:
                         labeled_field(
                             "Dasar tarif Rp0",
                             dbc.Select(
-                                id=ids.ZERO_REASON, options=reasons, placeholder="Pilih alasan…"
+                                id=ids.ZERO_REASON,
+                                options=ZERO_RUPIAH_OPTIONS,
+                                placeholder="Pilih alasan…",
                             ),
                             ids.FEEDBACK_IDS["zero_rupiah_reason"],
                         ),
@@ -499,5 +507,6 @@ def _build(preset_visit: int | None) -> html.Div:
     )
 
 
-def layout(kunjungan: str | None = None, **_query: str) -> Component:
-    return for_roles(ROLES, lambda: _build(parse_id(kunjungan)))
+def layout(**query: str) -> Component:
+    """``?kunjungan=<id>`` (``dashboard.paths.payment_path``) opens the form on that visit."""
+    return for_roles(ROLES, lambda: _build(parse_id(query.get(VISIT_QUERY))))

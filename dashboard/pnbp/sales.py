@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from dashboard.audit import Actor, record_audit
 from dashboard.clock import local_date
 from dashboard.errors import InputError
-from dashboard.i18n import format_day, format_moment, format_number, format_rupiah
+from dashboard.i18n import format_day, format_number, format_rupiah
 from dashboard.pnbp import rules as pnbp
 from db.models import Deposit, Publication, Sale, SaleItem, Tariff
 from db.queries import offices
@@ -292,18 +292,14 @@ def void_sale(session: Session, actor: Actor, sale_id: int, reason: str | None) 
     sold hardcopies go back to stock. A void or deposited receipt cannot be voided."""
     clean_reason = pnbp.clean_void_reason(reason)
     sale = _load_sale(session, actor, sale_id)
-    if sale.voided_at is not None:
-        raise InputError.form(
-            f"Kuitansi {sale.receipt_number} sudah dibatalkan pada {format_moment(sale.voided_at)}."
-        )
-    if sale.deposit_id is not None:
-        raise InputError.form(
-            f"Kuitansi {sale.receipt_number} sudah disetor ke kas negara; tidak bisa dibatalkan."
-        )
-    if sale.imported:
-        raise InputError.form(
-            f"Kuitansi {sale.receipt_number} diimpor dari buku lama; tidak bisa dibatalkan di sini."
-        )
+    refusal = pnbp.void_refusal(
+        sale.receipt_number,
+        voided_at=sale.voided_at,
+        deposited=sale.deposit_id is not None,
+        imported=sale.imported,
+    )
+    if refusal is not None:
+        raise InputError.form(refusal)
     stocked = _returned_stock(sale.items)
     publications = queries.lock_publications(session, actor.office_id, stocked)
     for publication_id, quantity in stocked.items():

@@ -104,6 +104,16 @@ FIELD_IDS: dict[str, str] = {
 FEEDBACK_IDS: dict[str, str] = {
     name: f"{input_id}-feedback" for name, input_id in FIELD_IDS.items()
 }
+INVALID_FIELDS: tuple[str, ...] = (
+    "payer_name",
+    "payer_institution",
+    "payment_reference",
+    "zero_rupiah_reason",
+    "zero_rupiah_letter",
+)
+"""Fields with an ``invalid`` state (the payment method is a radio group: message only)."""
+SUBMIT_FIELDS: tuple[str, ...] = (PAYER_NAME, PAYER_INSTITUTION, PAYMENT_REFERENCE, ZERO_LETTER)
+"""Enter in these submits the sale."""
 
 # -- the receipt just issued -----------------------------------------------------------------
 RESULT = "sales-result"
