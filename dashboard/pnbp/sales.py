@@ -24,7 +24,8 @@ from dashboard.clock import local_date
 from dashboard.errors import InputError
 from dashboard.i18n import format_day, format_number, format_rupiah
 from dashboard.pnbp import rules as pnbp
-from db.models import Deposit, Publication, Sale, SaleItem, Tariff
+from dashboard.pnbp.receipt_pdf import ReceiptView, receipt_view
+from db.models import Deposit, Publication, Sale, SaleItem, StaffUser, Tariff
 from db.queries import offices
 from db.queries import sales as queries
 
@@ -343,6 +344,37 @@ def mark_printed(session: Session, actor: Actor, sale_id: int) -> int:
     )
     session.flush()
     return sale.print_count
+
+
+@dataclass(frozen=True)
+class PrintedReceipt:
+    """A receipt about to be printed: what it shows, and whether it is a copy (SALINAN)."""
+
+    view: ReceiptView
+    copy: bool
+
+
+def print_receipt(session: Session, actor: Actor, sale_id: int) -> PrintedReceipt | None:
+    """Count one more print of the office's receipt (``mark_printed``) and read what it
+    shows, signed by the treasurer who received the money; None when the office has no
+    such sale. The caller builds the PDF in the same transaction, so a PDF that fails to
+    build does not use up the original."""
+    sale = queries.sale_with_items(session, actor.office_id, sale_id)
+    if sale is None:
+        return None
+    try:
+        prints = mark_printed(session, actor, sale.id)
+    except InputError:
+        return None
+    treasurer = session.get(StaffUser, sale.treasurer_id)
+    if treasurer is None:
+        return None
+    tariffs = queries.tariffs_by_id(
+        session, actor.office_id, {item.tariff_id for item in sale.items}
+    )
+    units = {tariff_id: tariff.unit for tariff_id, tariff in tariffs.items()}
+    view = receipt_view(sale, treasurer, offices.office(session, actor.office_id), units=units)
+    return PrintedReceipt(view, copy=prints > 1)
 
 
 # -- deposits -----------------------------------------------------------------------------------
