@@ -18,13 +18,13 @@ from dashboard.clock import local_date, utc_now
 from dashboard.errors import FORM
 from dashboard.i18n import format_number
 from dashboard.pnbp import deposits_ids as ids
+from dashboard.pnbp import forms_layout as forms
 from dashboard.pnbp.deposits_view import (
     load_deposits_page,
     record_deposit_from_form,
     selected_sales,
     selection_text,
 )
-from dashboard.pnbp.form_ids import by_field, named_feedback
 from dashboard.roles import RECEIPT_READERS, SALE_WRITERS
 from dashboard.ui.forms import form_alert
 from dashboard.web.callback_registry import callback
@@ -82,28 +82,23 @@ def selection(selected: object) -> dict[str, str]:
 
 @callback(
     output={
-        "messages": by_field(ids.FEEDBACK_IDS, "children", Output),
-        "invalid": by_field(ids.FIELD_IDS, "invalid", Output),
+        **forms.feedback_outputs(ids.FEEDBACK_IDS, ids.FIELD_IDS),
         "alert": Output(ids.FORM_ALERT, "children"),
         "message": Output(ids.MESSAGE, "children"),
         "version": Output(ids.VERSION, "data"),
-        "cleared": by_field(ids.FIELD_IDS, "value", Output, SUBMIT_FIELDS, allow_duplicate=True),
+        "cleared": forms.by_field(
+            ids.FIELD_IDS, "value", Output, SUBMIT_FIELDS, allow_duplicate=True
+        ),
         "selected": Output(ids.UNDEPOSITED_GRID, "selectedRows"),
     },
-    inputs={
-        "clicks": Input(ids.SUBMIT, "n_clicks"),
-        "submits": by_field(ids.FIELD_IDS, "n_submit", Input, SUBMIT_FIELDS),
-    },
+    inputs=forms.submit_inputs(ids.SUBMIT, ids.FIELD_IDS, SUBMIT_FIELDS),
     state={
-        "values": by_field(ids.FIELD_IDS, "value", State),
+        "values": forms.by_field(ids.FIELD_IDS, "value", State),
         "selected": State(ids.UNDEPOSITED_GRID, "selectedRows"),
         "version": State(ids.VERSION, "data"),
     },
     prevent_initial_call=True,
-    running=[
-        (Output(ids.SUBMIT, "disabled"), True, False),
-        *[(Output(ids.FIELD_IDS[name], "disabled"), True, False) for name in SUBMIT_FIELDS],
-    ],
+    running=forms.while_running(ids.SUBMIT, *[ids.FIELD_IDS[name] for name in SUBMIT_FIELDS]),
 )
 def submit(
     clicks: int | None,
@@ -122,7 +117,7 @@ def submit(
     errors = outcome.errors
     if outcome.ok and outcome.value is not None:
         return {
-            **named_feedback(errors, FIELDS),
+            **forms.named_feedback(errors, FIELDS),
             "alert": None,
             "message": form_alert({}, outcome.value),
             "version": (version or 0) + 1,
@@ -131,7 +126,7 @@ def submit(
         }
     refused = {FORM: errors["sale_ids"]} if "sale_ids" in errors else errors
     return {
-        **named_feedback(errors, FIELDS),
+        **forms.named_feedback(errors, FIELDS),
         "alert": form_alert(refused),
         "message": no_update,
         "version": no_update,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import ALL, Input, Output, State, ctx
 from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 
@@ -20,8 +20,8 @@ from callbacks.common import perform, read
 from dashboard.clock import local_date, utc_now
 from dashboard.office.profile_layout import missing_address_notice
 from dashboard.paths import parse_id
+from dashboard.pnbp import forms_layout as forms
 from dashboard.pnbp import sales_ids as ids
-from dashboard.pnbp.form_ids import by_field
 from dashboard.pnbp.sales_layout import (
     FOCUS_INVALID_JS,
     FOCUS_JS,
@@ -161,7 +161,7 @@ def _opened(visit_id: int | None) -> dict[str, Any]:
         "new": Input(ids.RESULT_NEW, "n_clicks"),
         "cancel": Input(ids.CANCEL, "n_clicks"),
     },
-    running=[(Output(ids.WALK_IN, "disabled"), True, False)],
+    running=forms.while_running(ids.WALK_IN),
 )
 def open_form(
     preset: object, request: object, walk_in: int | None, new: int | None, cancel: int | None
@@ -278,7 +278,7 @@ def _title_of(trigger: object) -> str | None:
         "typed": _typed_state(),
     },
     prevent_initial_call=True,
-    running=[(Output(ids.OTHER_ADD, "disabled"), True, False)],
+    running=forms.while_running(ids.OTHER_ADD),
 )
 def edit_lines(
     _adds: list[int | None],
@@ -354,16 +354,12 @@ def figures(
         "lines": Output(ids.LINES, "data", allow_duplicate=True),
         "visit": Output(ids.SALE_VISIT, "data", allow_duplicate=True),
         "alert": Output(ids.FORM_ALERT, "children", allow_duplicate=True),
-        "messages": by_field(ids.FEEDBACK_IDS, "children", Output),
-        "invalid": by_field(ids.FIELD_IDS, "invalid", Output, ids.INVALID_FIELDS),
+        **forms.feedback_outputs(ids.FEEDBACK_IDS, ids.FIELD_IDS, ids.INVALID_FIELDS),
         "line_messages": Output({"type": ids.LINE_FEEDBACK_TYPE, "index": ALL}, "children"),
         "lines_feedback": Output(ids.LINES_FEEDBACK, "children", allow_duplicate=True),
         "version": Output(ids.VERSION, "data"),
     },
-    inputs={
-        "clicks": Input(ids.SUBMIT, "n_clicks"),
-        "submits": [Input(field, "n_submit") for field in ids.SUBMIT_FIELDS],
-    },
+    inputs=forms.submit_inputs(ids.SUBMIT, ids.FIELD_IDS, ids.SUBMIT_FIELDS),
     state={
         "visit": State(ids.SALE_VISIT, "data"),
         "values": {
@@ -381,14 +377,11 @@ def figures(
         "version": State(ids.VERSION, "data"),
     },
     prevent_initial_call=True,
-    running=[
-        (Output(ids.SUBMIT, "disabled"), True, False),
-        *[(Output(field, "disabled"), True, False) for field in ids.SUBMIT_FIELDS],
-    ],
+    running=forms.while_running(ids.SUBMIT, *[ids.FIELD_IDS[name] for name in ids.SUBMIT_FIELDS]),
 )
 def submit(
     clicks: int | None,
-    submits: list[int | None],
+    submits: dict[str, int | None],
     visit: object,
     values: dict[str, Any],
     lines: list[dict[str, Any]] | None,
@@ -396,7 +389,7 @@ def submit(
     typed: dict[str, dict[str, list[Any]]],
     version: int | None,
 ) -> dict[str, Any]:
-    if not (clicks or any(submits)):
+    if not (clicks or any(submits.values())):
         raise PreventUpdate
     merged = typed_lines(lines or [], typed)
     form = SaleForm(**{**values, "zero_rupiah": bool(values["zero_rupiah"])}, lines=merged)
@@ -426,40 +419,14 @@ def void_enabled(selected: object) -> bool:
     return void_target(selected) is None
 
 
-@callback(
-    output={
-        "is_open": Output(ids.VOID_MODAL, "is_open"),
-        "sale": Output(ids.VOID_SALE, "data"),
-        "text": Output(ids.VOID_SALE_TEXT, "children"),
-        "reason": Output(ids.VOID_REASON, "value"),
-        "alert": Output(ids.VOID_ALERT, "children"),
-    },
-    inputs={
-        "_open": Input(ids.VOID_OPEN, "n_clicks"),
-        "_cancel": Input(ids.VOID_CANCEL, "n_clicks"),
-    },
-    state={"selected": State(ids.TODAY_GRID, "selectedRows")},
-    prevent_initial_call=True,
-)
+@callback(**forms.dialog_toggle(ids.VOID_DIALOG, ids.TODAY_GRID))
 def toggle_void(_open: int | None, _cancel: int | None, selected: object) -> dict[str, Any]:
     if ctx.triggered_id == ids.VOID_CANCEL:
-        return {
-            "is_open": False,
-            "sale": None,
-            "text": no_update,
-            "reason": no_update,
-            "alert": None,
-        }
+        return forms.dialog_closed()
     row = void_target(selected)
     if row is None:
         raise PreventUpdate
-    return {
-        "is_open": True,
-        "sale": parse_id(row["id"]),
-        "text": void_dialog_text(row),
-        "reason": "",
-        "alert": None,
-    }
+    return forms.dialog_opened(parse_id(row["id"]), void_dialog_text(row), "")
 
 
 clientside_callback(
@@ -470,54 +437,17 @@ clientside_callback(
 )
 
 
-@callback(
-    output={
-        "message": Output(ids.VOID_REASON_FEEDBACK, "children"),
-        "invalid": Output(ids.VOID_REASON, "invalid"),
-        "alert": Output(ids.VOID_ALERT, "children", allow_duplicate=True),
-        "is_open": Output(ids.VOID_MODAL, "is_open", allow_duplicate=True),
-        "notice": Output(ids.MESSAGE, "children", allow_duplicate=True),
-        "version": Output(ids.VERSION, "data", allow_duplicate=True),
-    },
-    inputs={
-        "clicks": Input(ids.VOID_SUBMIT, "n_clicks"),
-        "submits": Input(ids.VOID_REASON, "n_submit"),
-    },
-    state={
-        "sale": State(ids.VOID_SALE, "data"),
-        "reason": State(ids.VOID_REASON, "value"),
-        "version": State(ids.VERSION, "data"),
-    },
-    prevent_initial_call=True,
-    running=[
-        (Output(ids.VOID_SUBMIT, "disabled"), True, False),
-        (Output(ids.VOID_REASON, "disabled"), True, False),
-    ],
-)
+@callback(**forms.dialog_submit(ids.VOID_DIALOG, ids.VOID_REASON))
 def void(
-    clicks: int | None, submits: int | None, sale: object, reason: str | None, version: int | None
+    clicks: int | None, submits: int | None, target: object, value: str | None, version: int | None
 ) -> dict[str, Any]:
-    sale_id = parse_id(sale)
+    """Void the sale of the dialog (``value``: the reason)."""
+    sale_id = parse_id(target)
     if not (clicks or submits) or sale_id is None:
         raise PreventUpdate
     outcome = perform(
-        SALE_WRITERS, lambda session, actor: void_receipt(session, actor, sale_id, reason)
+        SALE_WRITERS, lambda session, actor: void_receipt(session, actor, sale_id, value)
     )
     if outcome.ok and outcome.value is not None:
-        return {
-            "message": "",
-            "invalid": False,
-            "alert": None,
-            "is_open": False,
-            "notice": void_success(outcome.value),
-            "version": (version or 0) + 1,
-        }
-    message = outcome.errors.get("void_reason", "")
-    return {
-        "message": message,
-        "invalid": bool(message),
-        "alert": void_refused(outcome.errors),
-        "is_open": no_update,
-        "notice": no_update,
-        "version": no_update,
-    }
+        return forms.dialog_done(void_success(outcome.value), version)
+    return forms.dialog_refused(outcome.errors.get("void_reason", ""), void_refused(outcome.errors))

@@ -16,8 +16,8 @@ from dash.exceptions import PreventUpdate
 from callbacks.common import perform, read
 from dashboard.clock import local_date, utc_now
 from dashboard.errors import FORM
+from dashboard.pnbp import forms_layout as forms
 from dashboard.pnbp import tariff_admin_ids as ids
-from dashboard.pnbp.form_ids import by_field, named_feedback
 from dashboard.pnbp.rules import ITEM_UNITS
 from dashboard.pnbp.sales_layout import focus_on_open
 from dashboard.pnbp.tariffs_layout import end_dialog_text, sample_banner, success_notice
@@ -89,9 +89,8 @@ def end_enabled(selected: object) -> bool:
 @callback(
     output={
         "is_open": Output(ids.ADD_MODAL, "is_open"),
-        "values": by_field(ids.FIELD_IDS, "value", Output),
-        "messages": by_field(ids.FEEDBACK_IDS, "children", Output, allow_duplicate=True),
-        "invalid": by_field(ids.FIELD_IDS, "invalid", Output, allow_duplicate=True),
+        "values": forms.by_field(ids.FIELD_IDS, "value", Output),
+        **forms.feedback_outputs(ids.FEEDBACK_IDS, ids.FIELD_IDS, allow_duplicate=True),
         "alert": Output(ids.ADD_ALERT, "children", allow_duplicate=True),
     },
     inputs={"_open": Input(ids.ADD_OPEN, "n_clicks"), "_cancel": Input(ids.ADD_CANCEL, "n_clicks")},
@@ -108,7 +107,7 @@ def toggle_add(_open: int | None, _cancel: int | None) -> dict[str, Any]:
             "alert": None,
         }
     blank = dict.fromkeys(FIELDS, "") | {"item_kind": None, "valid_from": _today()}
-    return {"is_open": True, "values": blank, **named_feedback({}, FIELDS), "alert": None}
+    return {"is_open": True, "values": blank, **forms.named_feedback({}, FIELDS), "alert": None}
 
 
 @callback(Output(ids.FIELD_IDS["unit"], "placeholder"), Input(ids.FIELD_IDS["item_kind"], "value"))
@@ -119,23 +118,19 @@ def unit_hint(kind: str | None) -> str:
 
 @callback(
     output={
-        "messages": by_field(ids.FEEDBACK_IDS, "children", Output),
-        "invalid": by_field(ids.FIELD_IDS, "invalid", Output),
+        **forms.feedback_outputs(ids.FEEDBACK_IDS, ids.FIELD_IDS),
         "alert": Output(ids.ADD_ALERT, "children"),
         "is_open": Output(ids.ADD_MODAL, "is_open", allow_duplicate=True),
         "message": Output(ids.MESSAGE, "children"),
         "version": Output(ids.VERSION, "data"),
     },
-    inputs={
-        "clicks": Input(ids.ADD_SUBMIT, "n_clicks"),
-        "submits": by_field(ids.FIELD_IDS, "n_submit", Input, TEXT_FIELDS),
-    },
+    inputs=forms.submit_inputs(ids.ADD_SUBMIT, ids.FIELD_IDS, TEXT_FIELDS),
     state={
-        "values": by_field(ids.FIELD_IDS, "value", State),
+        "values": forms.by_field(ids.FIELD_IDS, "value", State),
         "version": State(ids.VERSION, "data"),
     },
     prevent_initial_call=True,
-    running=[(Output(ids.ADD_SUBMIT, "disabled"), True, False)],
+    running=forms.while_running(ids.ADD_SUBMIT),
 )
 def add(
     clicks: int | None,
@@ -150,14 +145,14 @@ def add(
     )
     if outcome.ok and outcome.value is not None:
         return {
-            **named_feedback({}, FIELDS),
+            **forms.named_feedback({}, FIELDS),
             "alert": None,
             "is_open": False,
             "message": success_notice(added_text(outcome.value)),
             "version": (version or 0) + 1,
         }
     return {
-        **named_feedback(outcome.errors, FIELDS),
+        **forms.named_feedback(outcome.errors, FIELDS),
         "alert": form_alert(outcome.errors),
         "is_open": no_update,
         "message": no_update,
@@ -165,86 +160,34 @@ def add(
     }
 
 
-@callback(
-    output={
-        "is_open": Output(ids.END_MODAL, "is_open"),
-        "tariff": Output(ids.END_TARIFF, "data"),
-        "text": Output(ids.END_TARIFF_TEXT, "children"),
-        "last_day": Output(ids.END_ON, "value"),
-        "alert": Output(ids.END_ALERT, "children"),
-    },
-    inputs={"_open": Input(ids.END_OPEN, "n_clicks"), "_cancel": Input(ids.END_CANCEL, "n_clicks")},
-    state={"selected": State(ids.GRID, "selectedRows")},
-    prevent_initial_call=True,
-)
+@callback(**forms.dialog_toggle(ids.END_DIALOG, ids.GRID))
 def toggle_end(_open: int | None, _cancel: int | None, selected: object) -> dict[str, Any]:
     if ctx.triggered_id == ids.END_CANCEL:
-        return {
-            "is_open": False,
-            "tariff": None,
-            "text": no_update,
-            "last_day": no_update,
-            "alert": None,
-        }
+        return forms.dialog_closed()
     row = end_target(selected)
     if row is None:
         raise PreventUpdate
-    return {
-        "is_open": True,
-        "tariff": selected_row_id(selected),
-        "text": end_dialog_text(row),
-        "last_day": _today(),
-        "alert": None,
-    }
+    return forms.dialog_opened(selected_row_id(selected), end_dialog_text(row), _today())
 
 
-@callback(
-    output={
-        "message": Output(ids.END_ON_FEEDBACK, "children"),
-        "invalid": Output(ids.END_ON, "invalid"),
-        "alert": Output(ids.END_ALERT, "children", allow_duplicate=True),
-        "is_open": Output(ids.END_MODAL, "is_open", allow_duplicate=True),
-        "notice": Output(ids.MESSAGE, "children", allow_duplicate=True),
-        "version": Output(ids.VERSION, "data", allow_duplicate=True),
-    },
-    inputs={"clicks": Input(ids.END_SUBMIT, "n_clicks"), "submits": Input(ids.END_ON, "n_submit")},
-    state={
-        "tariff_id": State(ids.END_TARIFF, "data"),
-        "last_day": State(ids.END_ON, "value"),
-        "version": State(ids.VERSION, "data"),
-    },
-    prevent_initial_call=True,
-    running=[(Output(ids.END_SUBMIT, "disabled"), True, False)],
-)
+@callback(**forms.dialog_submit(ids.END_DIALOG))
 def end(
     clicks: int | None,
     submits: int | None,
-    tariff_id: int | None,
-    last_day: str | None,
+    target: int | None,
+    value: str | None,
     version: int | None,
 ) -> dict[str, Any]:
-    if not (clicks or submits) or tariff_id is None:
+    """End the tariff of the dialog (``value``: its last day)."""
+    if not (clicks or submits) or target is None:
         raise PreventUpdate
     outcome = perform(
         TARIFF_EDITORS,
-        lambda session, actor: end_tariff_from_form(session, actor, tariff_id, last_day),
+        lambda session, actor: end_tariff_from_form(session, actor, target, value),
     )
     if outcome.ok and outcome.value is not None:
-        return {
-            "message": "",
-            "invalid": False,
-            "alert": None,
-            "is_open": False,
-            "notice": success_notice(ended_text(outcome.value)),
-            "version": (version or 0) + 1,
-        }
+        return forms.dialog_done(success_notice(ended_text(outcome.value)), version)
     errors = outcome.errors
     others = {key: text for key, text in errors.items() if key != "valid_to"}
-    return {
-        "message": errors.get("valid_to", ""),
-        "invalid": "valid_to" in errors,
-        "alert": form_alert({FORM: " ".join(others.values())}) if others else None,
-        "is_open": no_update,
-        "notice": no_update,
-        "version": no_update,
-    }
+    alert = form_alert({FORM: " ".join(others.values())}) if others else None
+    return forms.dialog_refused(errors.get("valid_to", ""), alert)

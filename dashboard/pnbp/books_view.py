@@ -15,7 +15,6 @@ from dashboard.pnbp.rules import parse_form_date
 from db.queries import offices
 from db.queries.sales import (
     BookRow,
-    DayTotal,
     ReceiptsBook,
     deposits_between,
     receipts_book,
@@ -48,30 +47,24 @@ class BookDay:
     """One day of the receipts book: its receipts in the order paid, and its sums as the query
     took them (voided receipts listed, not counted)."""
 
+    day: date
     rows: tuple[BookRow, ...]
-    sums: DayTotal
-
-    @property
-    def day(self) -> date:
-        return self.sums.day
-
-    @property
-    def total(self) -> int:
-        return self.sums.total
-
-    @property
-    def receipts(self) -> int:
-        return self.sums.receipts
-
-    @property
-    def voided(self) -> int:
-        return self.sums.voided
+    total: int
+    receipts: int
+    voided: int
 
 
 def book_days(book: ReceiptsBook) -> list[BookDay]:
     """The book's days, each with its receipts."""
     return [
-        BookDay(tuple(row for row in book.rows if row.day == sums.day), sums) for sums in book.days
+        BookDay(
+            day=sums.day,
+            rows=tuple(row for row in book.rows if row.day == sums.day),
+            total=sums.total,
+            receipts=sums.receipts,
+            voided=sums.voided,
+        )
+        for sums in book.days
     ]
 
 

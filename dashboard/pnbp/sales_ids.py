@@ -9,6 +9,8 @@ kind>"}``.
 
 from __future__ import annotations
 
+from dashboard.pnbp.dialog_ids import DialogIds
+
 PAGE = "sales-page"
 
 # -- page state (dcc.Store / dcc.Interval) ---------------------------------------------------
@@ -112,7 +114,12 @@ INVALID_FIELDS: tuple[str, ...] = (
     "zero_rupiah_letter",
 )
 """Fields with an ``invalid`` state (the payment method is a radio group: message only)."""
-SUBMIT_FIELDS: tuple[str, ...] = (PAYER_NAME, PAYER_INSTITUTION, PAYMENT_REFERENCE, ZERO_LETTER)
+SUBMIT_FIELDS: tuple[str, ...] = (
+    "payer_name",
+    "payer_institution",
+    "payment_reference",
+    "zero_rupiah_letter",
+)
 """Enter in these submits the sale."""
 
 # -- the receipt just issued -----------------------------------------------------------------
@@ -135,6 +142,19 @@ VOID_REASON_FEEDBACK = "sales-void-reason-feedback"
 VOID_ALERT = "sales-void-alert"
 VOID_SUBMIT = "sales-void-submit"
 VOID_CANCEL = "sales-void-cancel"
+VOID_DIALOG = DialogIds(
+    open=VOID_OPEN,
+    modal=VOID_MODAL,
+    target=VOID_SALE,
+    text=VOID_SALE_TEXT,
+    field=VOID_REASON,
+    feedback=VOID_REASON_FEEDBACK,
+    alert=VOID_ALERT,
+    cancel=VOID_CANCEL,
+    submit=VOID_SUBMIT,
+    notice=MESSAGE,
+    version=VERSION,
+)
 
 
 def line_id(kind: str, key: int) -> dict[str, str | int]:

@@ -21,7 +21,7 @@ from dashboard.errors import FORM
 from dashboard.i18n import format_rupiah
 from dashboard.paths import receipt_path
 from dashboard.pnbp import sales_ids as ids
-from dashboard.pnbp.form_ids import named_feedback
+from dashboard.pnbp.forms_layout import named_feedback
 from dashboard.pnbp.rules import (
     ITEM_KINDS,
     KIND_HARDCOPY,
@@ -422,9 +422,10 @@ def submitted(
     """What recording a sale shows: the receipt issued, or each message where it belongs (a
     field, a line, above the form); a refusal of the whole form (the visit no longer waits)
     redraws the page."""
-    feedback = named_feedback(errors, tuple(ids.FIELD_IDS))
-    feedback["invalid"] = {name: name in errors for name in ids.INVALID_FIELDS}
-    placed = {**feedback, "line_messages": line_messages(errors, line_count)}
+    placed = {
+        **named_feedback(errors, tuple(ids.FIELD_IDS), ids.INVALID_FIELDS),
+        "line_messages": line_messages(errors, line_count),
+    }
     if receipt is not None:
         return {
             "number": receipt.receipt_number,

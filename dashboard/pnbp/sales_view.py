@@ -579,27 +579,20 @@ def publication_title(session: Session, office_id: int, publication_id: int) -> 
 # -- the publications to add ----------------------------------------------------------------------
 
 
-def visit_publication(publication: VisitPublication) -> SellablePublication:
+def sellable(found: VisitPublication | PublicationHit) -> SellablePublication:
+    """A catalog hit (with its number and year) or a publication of the visit's requests."""
+    if isinstance(found, PublicationHit):
+        publication_id, catalog_number, year = found.id, found.catalog_number, found.year
+    else:
+        publication_id, catalog_number, year = found.publication_id, None, None
     return SellablePublication(
-        publication_id=publication.publication_id,
-        title=publication.title,
-        catalog_number=None,
-        year=None,
-        has_hardcopy=publication.has_hardcopy,
-        hardcopy_stock=publication.hardcopy_stock,
-        has_softcopy=publication.has_softcopy,
-    )
-
-
-def hit_publication(hit: PublicationHit) -> SellablePublication:
-    return SellablePublication(
-        publication_id=hit.id,
-        title=hit.title,
-        catalog_number=hit.catalog_number,
-        year=hit.year,
-        has_hardcopy=hit.has_hardcopy,
-        hardcopy_stock=hit.hardcopy_stock,
-        has_softcopy=hit.has_softcopy,
+        publication_id=publication_id,
+        title=found.title,
+        catalog_number=catalog_number,
+        year=year,
+        has_hardcopy=found.has_hardcopy,
+        hardcopy_stock=found.hardcopy_stock,
+        has_softcopy=found.has_softcopy,
     )
 
 
@@ -615,15 +608,13 @@ def find_publications(
         found = publications_of_visit(session, visit_id)
         if not found:
             return [], "Tidak ada publikasi yang dicatat untuk kunjungan ini; cari di katalog."
-        return [
-            visit_publication(p) for p in found
-        ], "Publikasi yang ditemukan untuk kunjungan ini:"
+        return [sellable(p) for p in found], "Publikasi yang ditemukan untuk kunjungan ini:"
     if len(typed) < MIN_SEARCH:
         return [], f"Ketik paling sedikit {MIN_SEARCH} huruf."
     hits = sellable_publications(session, office_id, typed)
     if not hits:
         return [], f"Tidak ada publikasi yang cocok dengan “{typed}”."
-    return [hit_publication(hit) for hit in hits], f"{len(hits)} publikasi ditemukan:"
+    return [sellable(hit) for hit in hits], f"{len(hits)} publikasi ditemukan:"
 
 
 # -- recording and voiding ------------------------------------------------------------------------
