@@ -11,6 +11,7 @@ from dash.development.base_component import Component
 
 from dashboard.paths import SALES_PATH, VISIT_QUERY, parse_id
 from dashboard.pnbp import sales_ids as ids
+from dashboard.pnbp.pages_layout import dialog_footer, money_column, read_only_note
 from dashboard.pnbp.rules import METHOD_CASH
 from dashboard.pnbp.sales_view import (
     MAX_PAYER,
@@ -52,14 +53,7 @@ TODAY_COLUMNS = [
         "tooltipField": "payer",
     },
     {"field": "visit_code", "headerName": "Kunjungan", "width": 120},
-    {
-        "field": "total",
-        "headerName": "Jumlah",
-        "width": 140,
-        "type": "rightAligned",
-        "filter": "agNumberColumnFilter",
-        "valueFormatter": {"function": "params.data ? params.data.total_text : ''"},
-    },
+    money_column("total", "Jumlah", "total_text"),
     {"field": "method", "headerName": "Cara bayar", "width": 170},
     {"field": "status", "headerName": "Status", "width": 115, "tooltipField": "status_note"},
     {
@@ -91,22 +85,6 @@ def _header(writable: bool) -> html.Div:
             ),
         ],
         className="d-flex flex-wrap align-items-end gap-3 mb-3",
-    )
-
-
-def _read_only_note(writable: bool) -> html.Div:
-    return html.Div(
-        dbc.Alert(
-            [
-                html.I(className="bi bi-eye me-2"),
-                "Hanya Bendahara Penerimaan yang mencatat pembayaran, menerbitkan kuitansi dan "
-                "membatalkan penjualan; Anda dapat melihat statusnya.",
-            ],
-            color="light",
-            className="py-2",
-        ),
-        id=ids.READ_ONLY_NOTE,
-        hidden=writable,
     )
 
 
@@ -413,15 +391,11 @@ def _void_modal() -> dbc.Modal:
                     html.Div(id=ids.VOID_ALERT),
                 ]
             ),
-            dbc.ModalFooter(
-                [
-                    dbc.Button("Tutup", id=ids.VOID_CANCEL, color="secondary", outline=True),
-                    dbc.Button(
-                        [html.I(className="bi bi-x-octagon me-2"), "Batalkan penjualan"],
-                        id=ids.VOID_SUBMIT,
-                        color="danger",
-                    ),
-                ]
+            dialog_footer(
+                cancel=(ids.VOID_CANCEL, "Tutup"),
+                submit=(ids.VOID_SUBMIT, "Batalkan penjualan"),
+                icon="bi bi-x-octagon me-2",
+                color="danger",
             ),
         ],
         id=ids.VOID_MODAL,
@@ -489,7 +463,12 @@ def _build(preset_visit: int | None) -> html.Div:
             dcc.Store(id=ids.VOID_SALE),
             dcc.Interval(id=ids.REFRESH, interval=FIRST_REFRESH_MS),
             _header(writable),
-            _read_only_note(writable),
+            read_only_note(
+                ids.READ_ONLY_NOTE,
+                "Hanya Bendahara Penerimaan yang mencatat pembayaran, menerbitkan kuitansi dan "
+                "membatalkan penjualan; Anda dapat melihat statusnya.",
+                writable,
+            ),
             html.Div(id=ids.OFFICE_NOTICE),
             html.Div(id=ids.MESSAGE),
             dbc.Row(

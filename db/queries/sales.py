@@ -668,24 +668,19 @@ class VisitPublication:
 
 
 def publications_of_visit(session: Session, visit_id: int) -> list[VisitPublication]:
+    columns = (
+        Publication.id,
+        Publication.title,
+        Publication.has_hardcopy,
+        Publication.hardcopy_stock,
+        Publication.has_softcopy,
+    )
     rows = session.execute(
-        select(
-            Publication.id,
-            Publication.title,
-            Publication.has_hardcopy,
-            Publication.hardcopy_stock,
-            Publication.has_softcopy,
-        )
+        select(*columns)
         .join(DataRequestPublication, DataRequestPublication.publication_id == Publication.id)
         .join(DataRequest, DataRequest.id == DataRequestPublication.data_request_id)
         .where(DataRequest.visit_id == visit_id)
-        .group_by(
-            Publication.id,
-            Publication.title,
-            Publication.has_hardcopy,
-            Publication.hardcopy_stock,
-            Publication.has_softcopy,
-        )
+        .group_by(*columns)
         .order_by(func.min(DataRequest.position), Publication.id)
     )
     return [VisitPublication(*row) for row in rows]
