@@ -8,186 +8,128 @@ administrator.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from dash import Dash, Input, Output, State, no_update
-from dash.development.base_component import Component
+from dash import Input, Output, State, no_update
 from dash.exceptions import PreventUpdate
-from sqlalchemy.orm import Session
 
-from callbacks.common import Outcome, perform, read
+from callbacks.common import perform, read
 from dashboard.clock import local_date, utc_now
 from dashboard.errors import FORM
-from dashboard.i18n import format_clock, format_day, format_number, format_rupiah
+from dashboard.i18n import format_number
 from dashboard.pnbp import deposits_ids as ids
-from dashboard.pnbp.sales import record_deposit
-from dashboard.pnbp.sales_view import (
-    age_text,
-    balance_view,
-    deposit_success,
-    method_label,
-    parse_form_date,
+from dashboard.pnbp import forms_layout as forms
+from dashboard.pnbp.deposits_view import (
+    load_deposits_page,
+    record_deposit_from_form,
     selected_sales,
     selection_text,
 )
 from dashboard.roles import RECEIPT_READERS, SALE_WRITERS
-from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.ui.forms import form_alert
+from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state
-from db.models import Deposit, Sale
-from db.queries.sales import (
-    DepositRow,
-    Undeposited,
-    deposits_between,
-    payer_text,
-    undeposited,
-)
 
 FIELDS: tuple[str, ...] = tuple(ids.FIELD_IDS)
 SUBMIT_FIELDS = ("billing_code", "ntpn", "amount", "note")
-"""Enter in these records the deposit."""
-FIRST_DAY = date(2000, 1, 1)
-"""Past deposits are listed from here (all of them: a few a week)."""
-SUCCESS_MS = 8000
+"""Enter in these records the deposit; a deposit recorded clears them."""
 
 
-def undeposited_record(sale: Sale, today: date) -> dict[str, Any]:
-    paid_on = local_date(sale.paid_at)
-    return {
-        "id": str(sale.id),
-        "receipt_number": sale.receipt_number,
-        "paid": f"{format_day(paid_on)} {format_clock(sale.paid_at)}",
-        "paid_iso": sale.paid_at.isoformat(),
-        "age": age_text((today - paid_on).days),
-        "payer": payer_text(sale),
-        "method": method_label(sale.payment_method),
-        "total": sale.total,
-        "total_text": format_rupiah(sale.total),
-    }
-
-
-def history_record(row: DepositRow) -> dict[str, Any]:
-    return {
-        "id": str(row.deposit_id),
-        "deposited_on": format_day(row.deposited_on),
-        "deposited_iso": row.deposited_on.isoformat(),
-        "amount": row.amount,
-        "amount_text": format_rupiah(row.amount),
-        "billing_code": row.billing_code,
-        "ntpn": row.ntpn,
-        "receipts": row.receipts,
-        "note": row.note or "",
-    }
-
-
-def page_outputs(balance: Undeposited, deposits: list[DepositRow], today: date) -> tuple[Any, ...]:
-    """What the refresh callback returns, in the order of its outputs."""
-    view = balance_view(balance.total, balance.count, balance.oldest_day, balance.age_days)
-    return (
-        view.total,
-        view.count,
-        view.age,
-        view.age_color,
-        view.oldest,
-        [undeposited_record(sale, today) for sale in balance.sales],
-        [history_record(row) for row in deposits],
-    )
-
-
-def load_page() -> tuple[Any, ...]:
+@callback(
+    output={
+        "total": Output(ids.BALANCE_TOTAL, "children"),
+        "count": Output(ids.BALANCE_COUNT, "children"),
+        "age": Output(ids.BALANCE_AGE, "children"),
+        "age_color": Output(ids.BALANCE_AGE, "color"),
+        "oldest": Output(ids.BALANCE_OLDEST, "children"),
+        "undeposited": Output(ids.UNDEPOSITED_GRID, "rowData"),
+        "history": Output(ids.HISTORY_GRID, "rowData"),
+        "deposited_on": Output(ids.DEPOSITED_ON, "value"),
+    },
+    inputs={"_version": Input(ids.VERSION, "data")},
+)
+def refresh(_version: int | None) -> dict[str, Any]:
     today = local_date(utc_now())
     office_id = app_state().office_id
+    page = read(lambda session: load_deposits_page(session, office_id, today), RECEIPT_READERS)
+    balance = page.balance
+    return {
+        "total": balance.total,
+        "count": balance.count,
+        "age": balance.age,
+        "age_color": balance.age_color,
+        "oldest": balance.oldest,
+        "undeposited": page.undeposited,
+        "history": page.history,
+        "deposited_on": today.isoformat(),
+    }
 
-    def query(session: Session) -> tuple[Undeposited, list[DepositRow]]:
-        return undeposited(session, office_id, today), deposits_between(
-            session, office_id, FIRST_DAY, today
-        )
 
-    balance, deposits = read(query, RECEIPT_READERS)
-    return page_outputs(balance, deposits, today)
+@callback(
+    output={
+        "summary": Output(ids.SELECTED_SUMMARY, "children"),
+        "amount": Output(ids.AMOUNT, "value"),
+    },
+    inputs={"selected": Input(ids.UNDEPOSITED_GRID, "selectedRows")},
+)
+def selection(selected: object) -> dict[str, str]:
+    sale_ids, total = selected_sales(selected)
+    return {
+        "summary": selection_text(len(sale_ids), total),
+        "amount": format_number(total) if sale_ids else "",
+    }
 
 
-def submit_outputs(
-    outcome: Outcome[Deposit], receipts: int, version: int | None
-) -> tuple[Any, ...]:
-    """(messages…, invalid flags…, form alert, page message, version, cleared values…,
-    selection)."""
+@callback(
+    output={
+        **forms.feedback_outputs(ids.FEEDBACK_IDS, ids.FIELD_IDS),
+        "alert": Output(ids.FORM_ALERT, "children"),
+        "message": Output(ids.MESSAGE, "children"),
+        "version": Output(ids.VERSION, "data"),
+        "cleared": forms.by_field(
+            ids.FIELD_IDS, "value", Output, SUBMIT_FIELDS, allow_duplicate=True
+        ),
+        "selected": Output(ids.UNDEPOSITED_GRID, "selectedRows"),
+    },
+    inputs=forms.submit_inputs(ids.SUBMIT, ids.FIELD_IDS, SUBMIT_FIELDS),
+    state={
+        "values": forms.by_field(ids.FIELD_IDS, "value", State),
+        "selected": State(ids.UNDEPOSITED_GRID, "selectedRows"),
+        "version": State(ids.VERSION, "data"),
+    },
+    prevent_initial_call=True,
+    running=forms.while_running(ids.SUBMIT, *[ids.FIELD_IDS[name] for name in SUBMIT_FIELDS]),
+)
+def submit(
+    clicks: int | None,
+    submits: dict[str, int | None],
+    values: dict[str, str | None],
+    selected: object,
+    version: int | None,
+) -> dict[str, Any]:
+    if not (clicks or any(submits.values())):
+        raise PreventUpdate
+    sale_ids, _ = selected_sales(selected)
+    outcome = perform(
+        SALE_WRITERS,
+        lambda session, actor: record_deposit_from_form(session, actor, values, sale_ids),
+    )
     errors = outcome.errors
-    messages, invalid = field_feedback(errors, FIELDS)
     if outcome.ok and outcome.value is not None:
-        deposit = outcome.value
-        text = deposit_success(deposit.amount, deposit.deposited_on, receipts)
-        message: Component = form_alert({}, text)
-        cleared = ("", "", "", "")
-        return (*messages, *invalid, None, message, (version or 0) + 1, *cleared, [])
-    alert = form_alert(errors)
-    if "sale_ids" in errors:
-        alert = form_alert({FORM: errors["sale_ids"]})
-    return (*messages, *invalid, alert, no_update, no_update, *([no_update] * 5))
-
-
-def register(app: Dash) -> None:
-    @app.callback(
-        Output(ids.BALANCE_TOTAL, "children"),
-        Output(ids.BALANCE_COUNT, "children"),
-        Output(ids.BALANCE_AGE, "children"),
-        Output(ids.BALANCE_AGE, "color"),
-        Output(ids.BALANCE_OLDEST, "children"),
-        Output(ids.UNDEPOSITED_GRID, "rowData"),
-        Output(ids.HISTORY_GRID, "rowData"),
-        Output(ids.DEPOSITED_ON, "value"),
-        Input(ids.VERSION, "data"),
-    )
-    def refresh(_version: int | None) -> tuple[Any, ...]:
-        return (*load_page(), local_date(utc_now()).isoformat())
-
-    @app.callback(
-        Output(ids.SELECTED_SUMMARY, "children"),
-        Output(ids.AMOUNT, "value"),
-        Input(ids.UNDEPOSITED_GRID, "selectedRows"),
-    )
-    def selection(selected: object) -> tuple[str, str]:
-        sale_ids, total = selected_sales(selected)
-        return selection_text(len(sale_ids), total), format_number(total) if sale_ids else ""
-
-    @app.callback(
-        *[Output(ids.FEEDBACK_IDS[name], "children") for name in FIELDS],
-        *[Output(ids.FIELD_IDS[name], "invalid") for name in FIELDS],
-        Output(ids.FORM_ALERT, "children"),
-        Output(ids.MESSAGE, "children"),
-        Output(ids.VERSION, "data"),
-        *[Output(ids.FIELD_IDS[name], "value", allow_duplicate=True) for name in SUBMIT_FIELDS],
-        Output(ids.UNDEPOSITED_GRID, "selectedRows"),
-        Input(ids.SUBMIT, "n_clicks"),
-        *[Input(ids.FIELD_IDS[name], "n_submit") for name in SUBMIT_FIELDS],
-        *[State(ids.FIELD_IDS[name], "value") for name in FIELDS],
-        State(ids.UNDEPOSITED_GRID, "selectedRows"),
-        State(ids.VERSION, "data"),
-        prevent_initial_call=True,
-        running=[
-            (Output(ids.SUBMIT, "disabled"), True, False),
-            *[(Output(ids.FIELD_IDS[name], "disabled"), True, False) for name in SUBMIT_FIELDS],
-        ],
-    )
-    def submit(clicks, *args: Any) -> tuple[Any, ...]:
-        submits = args[: len(SUBMIT_FIELDS)]
-        field_values = args[len(SUBMIT_FIELDS) : len(SUBMIT_FIELDS) + len(FIELDS)]
-        values = dict(zip(FIELDS, field_values, strict=True))
-        selected, version = args[-2:]
-        if not (clicks or any(submits)):
-            raise PreventUpdate
-        sale_ids, _ = selected_sales(selected)
-        outcome = perform(
-            SALE_WRITERS,
-            lambda session, actor: record_deposit(
-                session,
-                actor,
-                deposited_on=parse_form_date(values["deposited_on"]),
-                amount=values["amount"],
-                billing_code=values["billing_code"],
-                ntpn=values["ntpn"],
-                sale_ids=sale_ids,
-                note=values["note"],
-            ),
-        )
-        return submit_outputs(outcome, len(sale_ids), version)
+        return {
+            **forms.named_feedback(errors, FIELDS),
+            "alert": None,
+            "message": form_alert({}, outcome.value),
+            "version": (version or 0) + 1,
+            "cleared": dict.fromkeys(SUBMIT_FIELDS, ""),
+            "selected": [],
+        }
+    refused = {FORM: errors["sale_ids"]} if "sale_ids" in errors else errors
+    return {
+        **forms.named_feedback(errors, FIELDS),
+        "alert": form_alert(refused),
+        "message": no_update,
+        "version": no_update,
+        "cleared": dict.fromkeys(SUBMIT_FIELDS, no_update),
+        "selected": no_update,
+    }

@@ -14,7 +14,7 @@ from dash.development.base_component import Component
 from dashboard.clock import local_date, utc_now
 from dashboard.paths import BOOKS_PATH
 from dashboard.pnbp import books_ids as ids
-from dashboard.pnbp.sales_view import PERIOD_DAY, PERIOD_MONTH
+from dashboard.pnbp.books_view import PERIOD_DAY, PERIOD_MONTH
 from dashboard.roles import RECEIPT_READERS
 from dashboard.ui.access import for_roles
 from dashboard.ui.headings import page_heading

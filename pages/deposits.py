@@ -12,8 +12,9 @@ from dash.development.base_component import Component
 
 from dashboard.paths import DEPOSITS_PATH
 from dashboard.pnbp import deposits_ids as ids
+from dashboard.pnbp.deposits_view import AGE_HELP
+from dashboard.pnbp.pages_layout import money_column, read_only_note, shown_as
 from dashboard.pnbp.rules import BILLING_CODE_LENGTH, NTPN_LENGTH
-from dashboard.pnbp.sales_view import AGE_HELP
 from dashboard.roles import RECEIPT_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
 from dashboard.ui.forms import labeled_field
@@ -35,19 +36,13 @@ dash.register_page(
     roles=ROLES,
 )
 
-MONEY_COLUMN = {
-    "type": "rightAligned",
-    "filter": NUMBER_FILTER,
-    "width": 140,
-}
-
 UNDEPOSITED_COLUMNS = [
     {"field": "receipt_number", "headerName": "No. kuitansi", "width": 210},
     {
         "field": "paid_iso",
         "headerName": "Dibayar",
         "width": 170,
-        "valueFormatter": {"function": "params.data ? params.data.paid : ''"},
+        "valueFormatter": shown_as("paid"),
     },
     {"field": "age", "headerName": "Umur", "width": 100},
     {
@@ -58,12 +53,7 @@ UNDEPOSITED_COLUMNS = [
         "tooltipField": "payer",
     },
     {"field": "method", "headerName": "Cara bayar", "width": 170},
-    {
-        **MONEY_COLUMN,
-        "field": "total",
-        "headerName": "Jumlah",
-        "valueFormatter": {"function": "params.data ? params.data.total_text : ''"},
-    },
+    money_column("total", "Jumlah", "total_text"),
 ]
 
 HISTORY_COLUMNS = [
@@ -72,14 +62,9 @@ HISTORY_COLUMNS = [
         "headerName": "Tanggal setor",
         "width": 150,
         "sort": "desc",
-        "valueFormatter": {"function": "params.data ? params.data.deposited_on : ''"},
+        "valueFormatter": shown_as("deposited_on"),
     },
-    {
-        **MONEY_COLUMN,
-        "field": "amount",
-        "headerName": "Jumlah",
-        "valueFormatter": {"function": "params.data ? params.data.amount_text : ''"},
-    },
+    money_column("amount", "Jumlah", "amount_text"),
     {"field": "billing_code", "headerName": "Kode billing SIMPONI", "width": 200},
     {"field": "ntpn", "headerName": "NTPN", "width": 190},
     {"field": "receipts", "headerName": "Kuitansi", "width": 110, "filter": NUMBER_FILTER},
@@ -276,17 +261,10 @@ def _build() -> html.Div:
         [
             dcc.Store(id=ids.VERSION, data=0),
             page_heading("Setoran PNBP", "Penyetoran penerimaan ke kas negara"),
-            html.Div(
-                dbc.Alert(
-                    [
-                        html.I(className="bi bi-eye me-2"),
-                        "Hanya Bendahara Penerimaan yang mencatat setoran; Anda dapat melihatnya.",
-                    ],
-                    color="light",
-                    className="py-2",
-                ),
-                id=ids.READ_ONLY_NOTE,
-                hidden=writable,
+            read_only_note(
+                ids.READ_ONLY_NOTE,
+                "Hanya Bendahara Penerimaan yang mencatat setoran; Anda dapat melihatnya.",
+                writable,
             ),
             html.Div(id=ids.MESSAGE),
             _balance_card(),

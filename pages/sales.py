@@ -9,10 +9,16 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.paths import SALES_PATH, parse_id
+from dashboard.paths import SALES_PATH, VISIT_QUERY, parse_id
 from dashboard.pnbp import sales_ids as ids
-from dashboard.pnbp.rules import PAYMENT_METHOD_LABELS, ZERO_RUPIAH_REASONS
-from dashboard.pnbp.sales_view import MAX_PAYER, MAX_REFERENCE
+from dashboard.pnbp.pages_layout import dialog_footer, money_column, read_only_note
+from dashboard.pnbp.rules import METHOD_CASH
+from dashboard.pnbp.sales_view import (
+    MAX_PAYER,
+    MAX_REFERENCE,
+    PAYMENT_METHOD_OPTIONS,
+    ZERO_RUPIAH_OPTIONS,
+)
 from dashboard.roles import RECEIPT_READERS, SALE_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
 from dashboard.ui.forms import labeled_field
@@ -47,14 +53,7 @@ TODAY_COLUMNS = [
         "tooltipField": "payer",
     },
     {"field": "visit_code", "headerName": "Kunjungan", "width": 120},
-    {
-        "field": "total",
-        "headerName": "Jumlah",
-        "width": 140,
-        "type": "rightAligned",
-        "filter": "agNumberColumnFilter",
-        "valueFormatter": {"function": "params.data ? params.data.total_text : ''"},
-    },
+    money_column("total", "Jumlah", "total_text"),
     {"field": "method", "headerName": "Cara bayar", "width": 170},
     {"field": "status", "headerName": "Status", "width": 115, "tooltipField": "status_note"},
     {
@@ -86,22 +85,6 @@ def _header(writable: bool) -> html.Div:
             ),
         ],
         className="d-flex flex-wrap align-items-end gap-3 mb-3",
-    )
-
-
-def _read_only_note(writable: bool) -> html.Div:
-    return html.Div(
-        dbc.Alert(
-            [
-                html.I(className="bi bi-eye me-2"),
-                "Hanya Bendahara Penerimaan yang mencatat pembayaran, menerbitkan kuitansi dan "
-                "membatalkan penjualan; Anda dapat melihat statusnya.",
-            ],
-            color="light",
-            className="py-2",
-        ),
-        id=ids.READ_ONLY_NOTE,
-        hidden=writable,
     )
 
 
@@ -220,7 +203,6 @@ def _lines() -> html.Div:
 
 
 def _payment_fields() -> dbc.Row:
-    methods = [{"label": label, "value": code} for code, label in PAYMENT_METHOD_LABELS.items()]
     return dbc.Row(
         [
             dbc.Col(
@@ -228,7 +210,10 @@ def _payment_fields() -> dbc.Row:
                     [
                         dbc.Label("Cara pembayaran", html_for=ids.PAYMENT_METHOD),
                         dbc.RadioItems(
-                            id=ids.PAYMENT_METHOD, options=methods, value="cash", inline=True
+                            id=ids.PAYMENT_METHOD,
+                            options=PAYMENT_METHOD_OPTIONS,
+                            value=METHOD_CASH,
+                            inline=True,
                         ),
                         html.Div(
                             id=ids.FEEDBACK_IDS["payment_method"],
@@ -264,7 +249,6 @@ def _payment_fields() -> dbc.Row:
 
 
 def _zero_rupiah_fields() -> html.Div:
-    reasons = [{"label": label, "value": code} for code, label in ZERO_RUPIAH_REASONS.items()]
     return html.Div(
         [
             dbc.Checkbox(
@@ -278,7 +262,9 @@ def _zero_rupiah_fields() -> html.Div:
                         labeled_field(
                             "Dasar tarif Rp0",
                             dbc.Select(
-                                id=ids.ZERO_REASON, options=reasons, placeholder="Pilih alasan…"
+                                id=ids.ZERO_REASON,
+                                options=ZERO_RUPIAH_OPTIONS,
+                                placeholder="Pilih alasan…",
                             ),
                             ids.FEEDBACK_IDS["zero_rupiah_reason"],
                         ),
@@ -405,15 +391,11 @@ def _void_modal() -> dbc.Modal:
                     html.Div(id=ids.VOID_ALERT),
                 ]
             ),
-            dbc.ModalFooter(
-                [
-                    dbc.Button("Tutup", id=ids.VOID_CANCEL, color="secondary", outline=True),
-                    dbc.Button(
-                        [html.I(className="bi bi-x-octagon me-2"), "Batalkan penjualan"],
-                        id=ids.VOID_SUBMIT,
-                        color="danger",
-                    ),
-                ]
+            dialog_footer(
+                cancel=(ids.VOID_CANCEL, "Tutup"),
+                submit=(ids.VOID_SUBMIT, "Batalkan penjualan"),
+                icon="bi bi-x-octagon me-2",
+                color="danger",
             ),
         ],
         id=ids.VOID_MODAL,
@@ -481,7 +463,12 @@ def _build(preset_visit: int | None) -> html.Div:
             dcc.Store(id=ids.VOID_SALE),
             dcc.Interval(id=ids.REFRESH, interval=FIRST_REFRESH_MS),
             _header(writable),
-            _read_only_note(writable),
+            read_only_note(
+                ids.READ_ONLY_NOTE,
+                "Hanya Bendahara Penerimaan yang mencatat pembayaran, menerbitkan kuitansi dan "
+                "membatalkan penjualan; Anda dapat melihat statusnya.",
+                writable,
+            ),
             html.Div(id=ids.OFFICE_NOTICE),
             html.Div(id=ids.MESSAGE),
             dbc.Row(
@@ -499,5 +486,6 @@ def _build(preset_visit: int | None) -> html.Div:
     )
 
 
-def layout(kunjungan: str | None = None, **_query: str) -> Component:
-    return for_roles(ROLES, lambda: _build(parse_id(kunjungan)))
+def layout(**query: str) -> Component:
+    """``?kunjungan=<id>`` (``dashboard.paths.payment_path``) opens the form on that visit."""
+    return for_roles(ROLES, lambda: _build(parse_id(query.get(VISIT_QUERY))))

@@ -12,12 +12,13 @@ from dash.development.base_component import Component
 
 from dashboard.paths import TARIFF_ADMIN_PATH
 from dashboard.pnbp import tariff_admin_ids as ids
+from dashboard.pnbp.pages_layout import dialog_footer, money_column, shown_as
 from dashboard.pnbp.rules import ITEM_KINDS, MAX_TARIFF_LABEL, MAX_UNIT
 from dashboard.roles import DESK_READERS, TARIFF_EDITORS
 from dashboard.ui.access import for_roles
 from dashboard.ui.admin_form import admin_notices
 from dashboard.ui.forms import labeled_field
-from dashboard.ui.grid import NUMBER_FILTER, SAMPLE_CELL_STYLE, data_grid, muted_rows
+from dashboard.ui.grid import SAMPLE_CELL_STYLE, data_grid, muted_rows
 from dashboard.ui.headings import page_heading
 from dashboard.web.context import current_role
 
@@ -44,26 +45,19 @@ COLUMNS = [
         "minWidth": 240,
         "tooltipField": "label",
     },
-    {
-        "field": "amount",
-        "headerName": "Tarif",
-        "width": 130,
-        "type": "rightAligned",
-        "filter": NUMBER_FILTER,
-        "valueFormatter": {"function": "params.data ? params.data.amount_text : ''"},
-    },
+    money_column("amount", "Tarif", "amount_text", width=130),
     {"field": "unit", "headerName": "Satuan", "width": 120},
     {
         "field": "valid_from_iso",
         "headerName": "Berlaku mulai",
         "width": 140,
-        "valueFormatter": {"function": "params.data ? params.data.valid_from : ''"},
+        "valueFormatter": shown_as("valid_from"),
     },
     {
         "field": "valid_to_iso",
         "headerName": "Berlaku sampai",
         "width": 140,
-        "valueFormatter": {"function": "params.data ? params.data.valid_to : ''"},
+        "valueFormatter": shown_as("valid_to"),
     },
     {"field": "status", "headerName": "Status", "width": 130},
     {
@@ -187,15 +181,10 @@ def _add_modal() -> dbc.Modal:
                     ),
                 ]
             ),
-            dbc.ModalFooter(
-                [
-                    dbc.Button("Batal", id=ids.ADD_CANCEL, color="secondary", outline=True),
-                    dbc.Button(
-                        [html.I(className="bi bi-check-lg me-1"), "Simpan tarif"],
-                        id=ids.ADD_SUBMIT,
-                        color="primary",
-                    ),
-                ]
+            dialog_footer(
+                cancel=(ids.ADD_CANCEL, "Batal"),
+                submit=(ids.ADD_SUBMIT, "Simpan tarif"),
+                icon="bi bi-check-lg me-1",
             ),
         ],
         id=ids.ADD_MODAL,
@@ -221,15 +210,10 @@ def _end_modal() -> dbc.Modal:
                     html.Div(id=ids.END_ALERT),
                 ]
             ),
-            dbc.ModalFooter(
-                [
-                    dbc.Button("Batal", id=ids.END_CANCEL, color="secondary", outline=True),
-                    dbc.Button(
-                        [html.I(className="bi bi-calendar-x me-1"), "Akhiri tarif"],
-                        id=ids.END_SUBMIT,
-                        color="primary",
-                    ),
-                ]
+            dialog_footer(
+                cancel=(ids.END_CANCEL, "Batal"),
+                submit=(ids.END_SUBMIT, "Akhiri tarif"),
+                icon="bi bi-calendar-x me-1",
             ),
         ],
         id=ids.END_MODAL,

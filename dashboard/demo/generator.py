@@ -57,6 +57,7 @@ from dashboard.setup.starter_data import (
 from dashboard.visits import services as visit_services
 from dashboard.visits.corrections import correct_step_time
 from dashboard.visits.desk_search import RESULT_LIMIT
+from dashboard.visits.purchase import record_visit_purchase
 from db.models import Publication, Tariff
 from db.queries import visits as visit_queries
 from db.queries.catalog_admin import publication_rows
@@ -536,7 +537,7 @@ class _Replay(HistoryWriter):
         day = local_date(actor.now, self.setup.zone)
         visit_id = self.visit(action) if planned.visit is not None else None
         data = sale_input(planned, self.setup.tariffs, day)
-        sale = sale_services.record_sale(self.session, actor, data, visit_id=visit_id)
+        sale = record_visit_purchase(self.session, actor, data, visit_id)
         sale_services.mark_printed(self.session, actor, sale.id)
         self.sale_ids[planned.key] = sale.id
         if sale.total > 0:

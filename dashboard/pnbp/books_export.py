@@ -3,8 +3,8 @@ penerimaan*) and, when given, the deposits to the state treasury (*setoran*).
 
 Amounts are written as numbers with the format ``#,##0``, so Excel shows them with the
 reader's own grouping (1.250.000 in an Indonesian Excel) and they can still be summed.
-Totals are written as values computed here, from the same rows the sheet shows: a voided
-receipt is listed, marked BATAL and struck through, and counted in no total.
+Totals are written as values, the sums the query took (``db.queries.sales.receipts_book``):
+a voided receipt is listed, marked BATAL and struck through, and counted in no total.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dashboard.i18n import LOCALE, format_day, format_long_day, format_number
-from db.queries.sales import BookRow, DepositRow
+from dashboard.pnbp.rules import STATUS_RECEIVED, STATUS_VOID
+from db.queries.sales import BookRow, DayTotal, DepositRow, ReceiptsBook, ReceiptTotal
 
 BOOK_SHEET = "Buku kas penerimaan"
 DEPOSIT_SHEET = "Setoran"
@@ -43,8 +44,6 @@ DEPOSIT_HEADERS = (
     "Jumlah (Rp)",
     "Keterangan",
 )
-STATUS_RECEIVED = "Diterima"
-STATUS_VOID = "BATAL"
 RUPIAH_FORMAT = "#,##0"
 DATE_FORMAT = "dd/mm/yyyy"
 BOOK_NOTE = "Jumlah dalam rupiah. Kuitansi BATAL tetap tercantum, tetapi tidak dihitung."
@@ -155,35 +154,29 @@ def _total_row(
             cell.fill = fill
 
 
-def _count_text(receipts: Sequence[BookRow]) -> str:
+def _count_text(sums: DayTotal | ReceiptTotal) -> str:
     """'3 kuitansi' or '3 kuitansi, 1 batal'."""
-    voided = sum(1 for receipt in receipts if receipt.voided)
-    counted = len(receipts) - voided
-    text = f"{format_number(counted)} kuitansi"
-    return f"{text}, {format_number(voided)} batal" if voided else text
+    text = f"{format_number(sums.receipts)} kuitansi"
+    return f"{text}, {format_number(sums.voided)} batal" if sums.voided else text
 
 
-def _counted_total(receipts: Sequence[BookRow]) -> int:
-    return sum(receipt.amount for receipt in receipts if not receipt.voided)
-
-
-def _fill_book(sheet: Worksheet, rows: Sequence[BookRow], title: str) -> None:
+def _fill_book(sheet: Worksheet, book: ReceiptsBook, title: str) -> None:
     _start_sheet(sheet, title, BOOK_NOTE, BOOK_HEADERS, _BOOK_WIDTHS)
     row = _HEADER_ROW + 1
-    if not rows:
+    if not book.rows:
         _put(sheet, row, 1, NO_RECEIPTS).font = _NOTE_FONT
         row += 1
-    for day, group in groupby(rows, key=lambda receipt: receipt.day):
-        receipts = list(group)
-        for receipt in receipts:
+    sums = {day.day: day for day in book.days}
+    for day, group in groupby(book.rows, key=lambda receipt: receipt.day):
+        for receipt in group:
             _receipt_row(sheet, row, receipt)
             row += 1
         _total_row(
             sheet,
             row,
             f"Jumlah {format_day(day)}",
-            _counted_total(receipts),
-            _count_text(receipts),
+            sums[day].total,
+            _count_text(sums[day]),
             border=_TOTAL_BORDER,
             fill=_DAY_TOTAL_FILL,
         )
@@ -192,8 +185,8 @@ def _fill_book(sheet: Worksheet, rows: Sequence[BookRow], title: str) -> None:
         sheet,
         row + 1,
         "Jumlah seluruhnya",
-        _counted_total(rows),
-        _count_text(rows),
+        book.total.total,
+        _count_text(book.total),
         border=_GRAND_TOTAL_BORDER,
     )
 
@@ -227,20 +220,20 @@ def _fill_deposits(sheet: Worksheet, deposits: Sequence[DepositRow], title: str)
 
 
 def books_xlsx(
-    rows: Sequence[BookRow],
+    book: ReceiptsBook,
     *,
     title: str,
     deposits: Sequence[DepositRow] | None = None,
 ) -> bytes:
-    """The receipts book of ``rows`` (in book order: by day, then as paid) with a total per
-    day and a grand total, as XLSX bytes; with ``deposits``, a second sheet lists them."""
+    """The receipts book (its rows in book order: by day, then as paid) with a total per day
+    and a grand total, as XLSX bytes; with ``deposits``, a second sheet lists them."""
     workbook = Workbook()
     workbook.properties.creator = "PST Dashboard"
     workbook.properties.title = title
-    book = workbook.active
-    assert book is not None
-    book.title = BOOK_SHEET
-    _fill_book(book, rows, title)
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = BOOK_SHEET
+    _fill_book(sheet, book, title)
     if deposits is not None:
         _fill_deposits(workbook.create_sheet(DEPOSIT_SHEET), deposits, title)
     buffer = io.BytesIO()

@@ -23,6 +23,7 @@ from dashboard.office.profile import contact_line, office_heading
 from dashboard.pnbp.rules import (
     ITEM_UNITS,
     PAYMENT_METHOD_LABELS,
+    STATUS_VOID,
     ZERO_RUPIAH_REASONS,
     amount_in_words,
 )
@@ -32,7 +33,7 @@ TITLE = "KUITANSI"
 TREASURER_TITLE = "Bendahara Penerimaan"
 PNBP_NOTE = "Penerimaan Negara Bukan Pajak (PNBP) atas produk statistik BPS, dengan rincian:"
 COPY_MARK = "SALINAN"
-VOID_MARK = "BATAL"
+VOID_MARK = STATUS_VOID
 NIP_BLANK = "NIP. ...................................."
 
 _LATIN1_REPLACEMENTS = {

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from num2words import num2words
 
 from dashboard.errors import InputError
-from dashboard.i18n import format_day, format_number, format_rupiah
+from dashboard.i18n import format_day, format_moment, format_number, format_rupiah
 
 KIND_HARDCOPY = "publikasi_cetak"
 KIND_SOFTCOPY = "publikasi_softcopy"
@@ -304,6 +304,14 @@ def check_unit_price(line: SaleLine, field: str, tariff_amount: int) -> int:
     return tariff_amount
 
 
+def parse_form_date(raw: object) -> date | None:
+    """The value of a date field (``YYYY-MM-DD``); None when empty or not a date."""
+    try:
+        return date.fromisoformat(str(raw or "").strip())
+    except ValueError:
+        return None
+
+
 def tariff_in_force_on(valid_from: date, valid_to: date | None, day: date) -> bool:
     return valid_from <= day and (valid_to is None or day <= valid_to)
 
@@ -313,6 +321,39 @@ def validity_text(valid_from: date, valid_to: date | None) -> str:
     if valid_to is None:
         return f"sejak {format_day(valid_from)}"
     return f"{format_day(valid_from)} s.d. {format_day(valid_to)}"
+
+
+# -- a sale's standing, and voiding it ----------------------------------------------------------
+
+STATUS_PAID = "Lunas"
+"""Paid, the money with the treasurer."""
+STATUS_DEPOSITED = "Disetor"
+"""Paid and deposited to the state treasury."""
+STATUS_VOID = "BATAL"
+"""Voided: the receipt keeps its number, marked so on the pages, the books and the PDF."""
+STATUS_RECEIVED = "Diterima"
+"""A receipt counted in the receipts book (its status column beside BATAL)."""
+
+
+def sale_status(*, voided: bool, deposited: bool) -> str:
+    """'Lunas' (paid, with the treasurer), 'Disetor' (deposited) or 'BATAL' (void)."""
+    if voided:
+        return STATUS_VOID
+    return STATUS_DEPOSITED if deposited else STATUS_PAID
+
+
+def void_refusal(
+    receipt_number: str, *, voided_at: datetime | None, deposited: bool, imported: bool
+) -> str | None:
+    """Why a receipt may not be voided (already void, deposited, or imported from the old
+    books), or None when it may."""
+    if voided_at is not None:
+        return f"Kuitansi {receipt_number} sudah dibatalkan pada {format_moment(voided_at)}."
+    if deposited:
+        return f"Kuitansi {receipt_number} sudah disetor ke kas negara; tidak bisa dibatalkan."
+    if imported:
+        return f"Kuitansi {receipt_number} diimpor dari buku lama; tidak bisa dibatalkan di sini."
+    return None
 
 
 def clean_void_reason(raw: str | None) -> str:

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -21,10 +22,10 @@ from sqlalchemy.orm import Session
 from dashboard.audit import Actor, record_audit
 from dashboard.clock import local_date
 from dashboard.errors import InputError
-from dashboard.i18n import format_day, format_moment, format_number, format_rupiah
+from dashboard.i18n import format_day, format_number, format_rupiah
 from dashboard.pnbp import rules as pnbp
-from dashboard.visits import services as visits
-from db.models import Deposit, Publication, Sale, SaleItem, Tariff, Visit
+from dashboard.pnbp.receipt_pdf import ReceiptView, receipt_view
+from db.models import Deposit, Publication, Sale, SaleItem, StaffUser, Tariff
 from db.queries import offices
 from db.queries import sales as queries
 
@@ -50,8 +51,27 @@ class _PricedLine:
 # -- recording a sale ---------------------------------------------------------------------------
 
 
+class PayingVisit(Protocol):
+    """What a sale pays for, when it is a visitor's purchase (SOP step 9): checked before the
+    sale is priced, told once its receipt is issued. The visits feature provides it
+    (``dashboard.visits.purchase``); the treasurer's books know no more of visits than this."""
+
+    def check(self, session: Session, actor: Actor) -> int:
+        """The id of the visit the sale belongs to, or ``InputError`` saying why the visit
+        does not wait for payment."""
+        ...
+
+    def receipt_issued(self, session: Session, actor: Actor, sale: Sale) -> None:
+        """The sale is stored and numbered (flushed): the visit moves on."""
+        ...
+
+
 def record_sale(
-    session: Session, actor: Actor, data: pnbp.SaleInput, *, visit_id: int | None = None
+    session: Session,
+    actor: Actor,
+    data: pnbp.SaleInput,
+    *,
+    paying_visit: PayingVisit | None = None,
 ) -> Sale:
     """Record a paid sale (or a zero-rupiah service) and give it the next receipt number of
     the office and the local year of ``actor.now``.
@@ -59,10 +79,10 @@ def record_sale(
     Every line needs a tariff in force that day and a quantity above 0; its unit price must be
     the tariff's unless the sale is zero-rupiah (then every amount is 0, and the reason and the
     request letter are recorded). A hardcopy line sells copies of a catalog publication and
-    reduces its stock; more than the stock is refused. With ``visit_id`` the sale is the
-    visitor's purchase at step 9: the visit must wait for payment (step 9 open, answer
-    "buys"), and the receipt ends step 9 and queues step 10. All problems are reported at
-    once, keyed by field (``line-<i>`` for the i-th line, from 0).
+    reduces its stock; more than the stock is refused. With ``paying_visit`` the sale is a
+    visitor's purchase: its problems are reported with the lines', and it is told once the
+    sale is stored, before the audit event. All problems are reported at once, keyed by field
+    (``line-<i>`` for the i-th line, from 0).
     """
     errors: dict[str, str] = {}
     checked = data
@@ -73,10 +93,10 @@ def record_sale(
     office = offices.office(session, actor.office_id)
     zone = ZoneInfo(office.timezone)
     day = local_date(actor.now, zone)
-    visit: Visit | None = None
-    if visit_id is not None:
+    visit_id: int | None = None
+    if paying_visit is not None:
         try:
-            visit = visits.visit_awaiting_payment(session, actor, visit_id)
+            visit_id = paying_visit.check(session, actor)
         except InputError as error:
             errors.update(error.errors)
     priced = _priced_lines(session, actor, data, day, errors)
@@ -87,7 +107,7 @@ def record_sale(
     sequence = queries.take_receipt_sequence(session, office.id, year)
     sale = Sale(
         office_id=office.id,
-        visit_id=visit.id if visit is not None else None,
+        visit_id=visit_id,
         receipt_year=year,
         receipt_sequence=sequence,
         receipt_number=pnbp.receipt_number(sequence, office.code, year),
@@ -118,8 +138,8 @@ def record_sale(
             line.publication.hardcopy_stock -= line.line.quantity
     session.add(sale)
     session.flush()
-    if visit is not None:
-        visits.end_purchase_with_receipt(session, actor, visit)
+    if paying_visit is not None:
+        paying_visit.receipt_issued(session, actor, sale)
     record_audit(session, actor, "sale.record", "sale", sale.id, after=_sale_summary(sale))
     session.flush()
     return sale
@@ -273,18 +293,14 @@ def void_sale(session: Session, actor: Actor, sale_id: int, reason: str | None) 
     sold hardcopies go back to stock. A void or deposited receipt cannot be voided."""
     clean_reason = pnbp.clean_void_reason(reason)
     sale = _load_sale(session, actor, sale_id)
-    if sale.voided_at is not None:
-        raise InputError.form(
-            f"Kuitansi {sale.receipt_number} sudah dibatalkan pada {format_moment(sale.voided_at)}."
-        )
-    if sale.deposit_id is not None:
-        raise InputError.form(
-            f"Kuitansi {sale.receipt_number} sudah disetor ke kas negara; tidak bisa dibatalkan."
-        )
-    if sale.imported:
-        raise InputError.form(
-            f"Kuitansi {sale.receipt_number} diimpor dari buku lama; tidak bisa dibatalkan di sini."
-        )
+    refusal = pnbp.void_refusal(
+        sale.receipt_number,
+        voided_at=sale.voided_at,
+        deposited=sale.deposit_id is not None,
+        imported=sale.imported,
+    )
+    if refusal is not None:
+        raise InputError.form(refusal)
     stocked = _returned_stock(sale.items)
     publications = queries.lock_publications(session, actor.office_id, stocked)
     for publication_id, quantity in stocked.items():
@@ -328,6 +344,37 @@ def mark_printed(session: Session, actor: Actor, sale_id: int) -> int:
     )
     session.flush()
     return sale.print_count
+
+
+@dataclass(frozen=True)
+class PrintedReceipt:
+    """A receipt about to be printed: what it shows, and whether it is a copy (SALINAN)."""
+
+    view: ReceiptView
+    copy: bool
+
+
+def print_receipt(session: Session, actor: Actor, sale_id: int) -> PrintedReceipt | None:
+    """Count one more print of the office's receipt (``mark_printed``) and read what it
+    shows, signed by the treasurer who received the money; None when the office has no
+    such sale. The caller builds the PDF in the same transaction, so a PDF that fails to
+    build does not use up the original."""
+    sale = queries.sale_with_items(session, actor.office_id, sale_id)
+    if sale is None:
+        return None
+    try:
+        prints = mark_printed(session, actor, sale.id)
+    except InputError:
+        return None
+    treasurer = session.get(StaffUser, sale.treasurer_id)
+    if treasurer is None:
+        return None
+    tariffs = queries.tariffs_by_id(
+        session, actor.office_id, {item.tariff_id for item in sale.items}
+    )
+    units = {tariff_id: tariff.unit for tariff_id, tariff in tariffs.items()}
+    view = receipt_view(sale, treasurer, offices.office(session, actor.office_id), units=units)
+    return PrintedReceipt(view, copy=prints > 1)
 
 
 # -- deposits -----------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ kind>"}``.
 
 from __future__ import annotations
 
+from dashboard.pnbp.dialog_ids import DialogIds
+
 PAGE = "sales-page"
 
 # -- page state (dcc.Store / dcc.Interval) ---------------------------------------------------
@@ -104,6 +106,21 @@ FIELD_IDS: dict[str, str] = {
 FEEDBACK_IDS: dict[str, str] = {
     name: f"{input_id}-feedback" for name, input_id in FIELD_IDS.items()
 }
+INVALID_FIELDS: tuple[str, ...] = (
+    "payer_name",
+    "payer_institution",
+    "payment_reference",
+    "zero_rupiah_reason",
+    "zero_rupiah_letter",
+)
+"""Fields with an ``invalid`` state (the payment method is a radio group: message only)."""
+SUBMIT_FIELDS: tuple[str, ...] = (
+    "payer_name",
+    "payer_institution",
+    "payment_reference",
+    "zero_rupiah_letter",
+)
+"""Enter in these submits the sale."""
 
 # -- the receipt just issued -----------------------------------------------------------------
 RESULT = "sales-result"
@@ -125,6 +142,19 @@ VOID_REASON_FEEDBACK = "sales-void-reason-feedback"
 VOID_ALERT = "sales-void-alert"
 VOID_SUBMIT = "sales-void-submit"
 VOID_CANCEL = "sales-void-cancel"
+VOID_DIALOG = DialogIds(
+    open=VOID_OPEN,
+    modal=VOID_MODAL,
+    target=VOID_SALE,
+    text=VOID_SALE_TEXT,
+    field=VOID_REASON,
+    feedback=VOID_REASON_FEEDBACK,
+    alert=VOID_ALERT,
+    cancel=VOID_CANCEL,
+    submit=VOID_SUBMIT,
+    notice=MESSAGE,
+    version=VERSION,
+)
 
 
 def line_id(kind: str, key: int) -> dict[str, str | int]:

@@ -1,5 +1,7 @@
 """The parts of *Penjualan PNBP* drawn from what the callbacks read: the visits waiting for
-payment, the publications to add, the lines of the sale form, and the notices around them.
+payment, the publications to add, the lines of the sale form, the form as it opens and
+closes, the receipt issued or the messages of a refused sale, the void dialog, the notices
+around them, and the page's browser-side code.
 
 Every function returns components whose ids come from ``dashboard.pnbp.sales_ids`` (the callbacks
 and the browser tests find them there); the values come from ``dashboard.pnbp.sales_view``.
@@ -12,25 +14,42 @@ from datetime import datetime
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import html, no_update
 from dash.development.base_component import Component
 
+from dashboard.errors import FORM
+from dashboard.i18n import format_rupiah
+from dashboard.paths import receipt_path
 from dashboard.pnbp import sales_ids as ids
-from dashboard.pnbp.rules import ITEM_KINDS, KIND_HARDCOPY, KIND_SOFTCOPY, PUBLICATION_KINDS
+from dashboard.pnbp.forms_layout import named_feedback
+from dashboard.pnbp.rules import (
+    ITEM_KINDS,
+    KIND_HARDCOPY,
+    KIND_SOFTCOPY,
+    METHOD_CASH,
+    PUBLICATION_KINDS,
+)
 from dashboard.pnbp.sales_ids import line_id
 from dashboard.pnbp.sales_view import (
+    SaleFormOpening,
+    SaleReceipt,
     SellablePublication,
     TariffOption,
     line_description,
+    line_messages,
+    other_tariff_options,
     publication_add_index,
     refusal_of_add,
+    tariff_store,
     tariffs_of_kind,
+    unplaced_messages,
     waited_text,
 )
-from db.models import Sale
+from dashboard.ui.forms import form_alert
 from db.queries.sales import WaitingPayment
 
 SUCCESS_MS = 8000
+FORM_TITLE = "Catat pembayaran"
 
 
 def focus_on_open(field_id: str) -> str:
@@ -306,9 +325,208 @@ def publication_results(
     )
 
 
-def void_success(sale: Sale) -> dbc.Alert:
+# -- the form opening and closing -------------------------------------------------------------
+
+FORM_STATE: dict[str, tuple[str, str]] = {
+    "form_hidden": (ids.FORM, "hidden"),
+    "placeholder_hidden": (ids.FORM_PLACEHOLDER, "hidden"),
+    "result_hidden": (ids.RESULT, "hidden"),
+    "title": (ids.FORM_TITLE, "children"),
+    "visit_heading": (ids.FORM_VISIT, "children"),
+    "visit": (ids.SALE_VISIT, "data"),
+    "payer_name": (ids.PAYER_NAME, "value"),
+    "payer_institution": (ids.PAYER_INSTITUTION, "value"),
+    "tariffs": (ids.TARIFFS, "data"),
+    "lines": (ids.LINES, "data"),
+    "next_key": (ids.NEXT_LINE_KEY, "data"),
+    "lines_table": (ids.LINES_TABLE, "children"),
+    "search": (ids.PUBLICATION_SEARCH, "value"),
+    "other_options": (ids.OTHER_TARIFF, "options"),
+    "other_tariff": (ids.OTHER_TARIFF, "value"),
+    "method": (ids.PAYMENT_METHOD, "value"),
+    "reference": (ids.PAYMENT_REFERENCE, "value"),
+    "zero_rupiah": (ids.ZERO_RUPIAH, "value"),
+    "zero_reason": (ids.ZERO_REASON, "value"),
+    "zero_letter": (ids.ZERO_LETTER, "value"),
+    "alert": (ids.FORM_ALERT, "children"),
+    "lines_feedback": (ids.LINES_FEEDBACK, "children"),
+    "focus": (ids.FOCUS, "data"),
+    "message": (ids.MESSAGE, "children"),
+}
+"""Everything opening or closing the form sets: a name, and the component and property."""
+
+
+def closed_form(message: Component | None = None) -> dict[str, Any]:
+    """The card back to its hint (after "Batal" or "Penjualan berikutnya"), with ``message``
+    above the page (why a visit's form did not open)."""
+    values: dict[str, Any] = dict.fromkeys(FORM_STATE, no_update)
+    values.update(
+        form_hidden=True,
+        placeholder_hidden=False,
+        result_hidden=True,
+        title=FORM_TITLE,
+        visit=None,
+        lines=[],
+        lines_table=lines_table([], {}),
+        message=message,
+    )
+    return values
+
+
+def opened_form(opening: SaleFormOpening, now: datetime) -> dict[str, Any]:
+    """A blank sale form, for a visit (payer from its guest book) or a walk-in buyer; the
+    card closed with a notice when the visit asked for does not wait for payment."""
+    if opening.refused is not None:
+        return closed_form(not_waiting_alert(opening.refused))
+    row = opening.visit
+    tariffs = tariff_store(opening.options)
+    return {
+        "form_hidden": False,
+        "placeholder_hidden": True,
+        "result_hidden": True,
+        "title": (
+            f"{FORM_TITLE} kunjungan {row.code}" if row else f"{FORM_TITLE} pembeli langsung"
+        ),
+        "visit_heading": visit_heading(row, now),
+        "visit": row.visit_id if row else None,
+        "payer_name": (row.visitor_name or "") if row else "",
+        "payer_institution": (row.visitor_institution or "") if row else "",
+        "tariffs": tariffs,
+        "lines": [],
+        "next_key": 1,
+        "lines_table": lines_table([], tariffs),
+        "search": "",
+        "other_options": other_tariff_options(tariffs),
+        "other_tariff": None,
+        "method": METHOD_CASH,
+        "reference": "",
+        "zero_rupiah": False,
+        "zero_reason": None,
+        "zero_letter": "",
+        "alert": tariff_notice(opening.options),
+        "lines_feedback": "",
+        "focus": {"id": ids.PUBLICATION_SEARCH if row else ids.PAYER_NAME, "at": now.isoformat()},
+        "message": None,
+    }
+
+
+# -- recording ---------------------------------------------------------------------------------
+
+
+def submitted(
+    receipt: SaleReceipt | None,
+    errors: dict[str, str],
+    line_count: int,
+    version: int | None,
+) -> dict[str, Any]:
+    """What recording a sale shows: the receipt issued, or each message where it belongs (a
+    field, a line, above the form); a refusal of the whole form (the visit no longer waits)
+    redraws the page."""
+    placed = {
+        **named_feedback(errors, tuple(ids.FIELD_IDS), ids.INVALID_FIELDS),
+        "line_messages": line_messages(errors, line_count),
+    }
+    if receipt is not None:
+        return {
+            "number": receipt.receipt_number,
+            "total": f"{format_rupiah(receipt.total)} · {receipt.payer_name}",
+            "download": receipt_path(receipt.sale_id),
+            "form_hidden": True,
+            "result_hidden": False,
+            "lines": [],
+            "visit": None,
+            "alert": None,
+            **placed,
+            "lines_feedback": "",
+            "version": (version or 0) + 1,
+        }
+    unplaced = unplaced_messages(errors, line_count)
+    alert = form_alert(errors)
+    if unplaced:
+        alert = dbc.Alert(" ".join(unplaced), color="danger", className="mb-2")
+    return {
+        "number": no_update,
+        "total": no_update,
+        "download": no_update,
+        "form_hidden": no_update,
+        "result_hidden": no_update,
+        "lines": no_update,
+        "visit": no_update,
+        "alert": alert,
+        **placed,
+        "lines_feedback": errors.get("lines", ""),
+        "version": (version or 0) + 1 if FORM in errors else no_update,
+    }
+
+
+# -- voiding -----------------------------------------------------------------------------------
+
+
+def void_dialog_text(row: Mapping[str, Any]) -> Component:
+    """The sale to void, as its row of today's sales shows it."""
+    return html.Div(
+        [
+            html.Div(row["receipt_number"], className="fs-4 fw-bold"),
+            html.Div(f"{row['payer']} · {row['total_text']} · {row['method']}"),
+        ]
+    )
+
+
+def void_refused(errors: Mapping[str, str]) -> dbc.Alert | None:
+    """The messages of a refused void that are not about its reason."""
+    others = [text for key, text in errors.items() if key != "void_reason"]
+    return dbc.Alert(" ".join(others), color="danger") if others else None
+
+
+def void_success(receipt_number: str) -> dbc.Alert:
     return dbc.Alert(
-        f"Kuitansi {sale.receipt_number} dibatalkan. Nomornya tetap tercatat dengan tanda BATAL.",
+        f"Kuitansi {receipt_number} dibatalkan. Nomornya tetap tercatat dengan tanda BATAL.",
         color="success",
         duration=SUCCESS_MS,
     )
+
+
+# -- in the browser ----------------------------------------------------------------------------
+
+WAITING_RELAY = """
+function (_clicks) {
+    const context = window.dash_clientside.callback_context;
+    const clicked = context.triggered_id;
+    const count = context.triggered.length ? context.triggered[0].value : null;
+    if (!clicked || !count) {
+        return window.dash_clientside.no_update;
+    }
+    return {visit_id: clicked.index, clicked_at: Date.now()};
+}
+"""
+"""In the browser: a click on "Catat pembayaran" becomes an open request. The waiting list is
+redrawn on every poll, and Dash calls callbacks with ``ALL`` inputs whenever such inputs
+come or go; relaying in the browser keeps those calls off the server."""
+
+FOCUS_JS = """
+function (target) {
+    if (!target || !target.id) { return; }
+    let attempts = 0;
+    function focus() {
+        const field = document.getElementById(target.id);
+        if (!field || field.offsetParent === null) {
+            if (++attempts < 40) { window.setTimeout(focus, 25); }
+            return;
+        }
+        field.focus();
+        if (field.select) { field.select(); }
+    }
+    focus();
+}
+"""
+"""Put the cursor in the field the form asks for once it is shown (after it opens: the
+publication search for a visit, the payer's name for a walk-in buyer)."""
+
+FOCUS_INVALID_JS = f"""
+function (_alert) {{
+    const form = document.getElementById("{ids.FORM}");
+    const invalid = form && form.querySelector(".is-invalid");
+    if (invalid) {{ invalid.focus(); }}
+}}
+"""
+"""Put the cursor in the first field marked invalid after a refused sale."""

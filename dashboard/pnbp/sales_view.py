@@ -1,20 +1,26 @@
-"""What the treasurer's pages (Penjualan PNBP, Setoran, Buku kas penerimaan, Tarif PNBP) show
-and how their form values become service arguments: plain functions, no Dash, so that they
-are tested on their own. The rules themselves are ``dashboard.pnbp.rules`` and the sale services.
+"""What *Penjualan PNBP* shows and how its form values become service arguments: the visits
+waiting for payment and today's sales, the sale form (tariffs, lines, live amounts), the
+publications to add, and the loaders that read them. Plain functions, no Dash, so that they
+are tested on their own. The rules themselves are ``dashboard.pnbp.rules`` and the sale
+services ``dashboard.pnbp.sales``; the other treasurer pages have their own view modules
+(``deposits_view``, ``books_view``, ``tariffs_view``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from itertools import groupby
-from typing import Any, Literal
+from datetime import date, datetime
+from typing import Any
 
-from dashboard.clock import local_date, minutes_between
-from dashboard.errors import InputError
-from dashboard.i18n import format_clock, format_day, format_number, format_rupiah
-from dashboard.paths import parse_id
+from sqlalchemy.orm import Session
+
+from dashboard.audit import Actor
+from dashboard.clock import minutes_between
+from dashboard.errors import FORM, InputError
+from dashboard.i18n import format_clock, format_long_day, format_number, format_rupiah
+from dashboard.paths import parse_id, receipt_path
+from dashboard.pnbp import sales_ids as ids
 from dashboard.pnbp.rules import (
     ITEM_KINDS,
     KIND_HARDCOPY,
@@ -22,6 +28,8 @@ from dashboard.pnbp.rules import (
     METHOD_SIMPONI,
     PAYMENT_METHOD_LABELS,
     PUBLICATION_KINDS,
+    STATUS_DEPOSITED,
+    STATUS_VOID,
     ZERO_RUPIAH_REASONS,
     SaleInput,
     SaleLine,
@@ -29,16 +37,30 @@ from dashboard.pnbp.rules import (
     checked_sale_input,
     line_field,
     parse_quantity,
-    tariff_in_force_on,
+    sale_status,
+    void_refusal,
 )
-from db.queries.sales import BookRow
+from dashboard.pnbp.sales import void_sale
+from db.models import Sale, Tariff
+from db.queries.catalog_search import PublicationHit
+from db.queries.offices import office
+from db.queries.sales import (
+    ReceiptTotal,
+    SaleRow,
+    VisitPublication,
+    WaitingPayment,
+    publications_of_visit,
+    receipt_total,
+    sale_rows_between,
+    tariffs_in_force,
+    visits_waiting_for_payment,
+)
+from db.queries.sales_pages import publication_line_title, sellable_publications, visit_codes
 
 MAX_PAYER = 200
 MAX_REFERENCE = 64
-
-STATUS_PAID = "Lunas"
-STATUS_VOID = "BATAL"
-STATUS_DEPOSITED = "Disetor"
+MIN_SEARCH = 2
+"""The catalog search answers from this many letters on."""
 
 REFERENCE_LABELS: dict[str, str] = {
     "transfer": "Nomor referensi transfer",
@@ -365,238 +387,259 @@ def waited_text(since: datetime, now: datetime) -> str:
     return f"sejak {format_clock(since)} ({'baru saja' if waited < 1 else f'{waited} mnt'})"
 
 
-# -- statuses -------------------------------------------------------------------------------------
-
-
-def sale_status(*, voided: bool, deposited: bool) -> str:
-    """'Lunas' (paid, with the treasurer), 'Disetor' (deposited) or 'BATAL' (void)."""
-    if voided:
-        return STATUS_VOID
-    return STATUS_DEPOSITED if deposited else STATUS_PAID
-
-
-AGE_HELP = (
-    "PNBP yang diterima Bendahara Penerimaan wajib segera disetor ke kas negara, tidak boleh "
-    "mengendap. Kuning: kuitansi tertua belum disetor lebih dari 1 hari; merah: lebih dari "
-    "7 hari."
-)
-AgeLevel = Literal["ok", "warn", "late"]
-WARN_AFTER_DAYS = 1
-LATE_AFTER_DAYS = 7
-
-
-def age_level(age_days: int | None) -> AgeLevel:
-    """The colour of the undeposited balance's age: amber over a day, red over a week."""
-    if age_days is None or age_days <= WARN_AFTER_DAYS:
-        return "ok"
-    if age_days <= LATE_AFTER_DAYS:
-        return "warn"
-    return "late"
-
-
-def age_text(age_days: int | None) -> str:
-    if age_days is None:
-        return "—"
-    if age_days == 0:
-        return "hari ini"
-    return f"{format_number(age_days)} hari"
-
-
-def day_of(moment: datetime) -> str:
-    return format_day(local_date(moment))
-
-
-def in_force(valid_from: date, valid_to: date | None, today: date) -> str:
-    """A tariff's standing on ``today``: 'Berlaku', 'Belum berlaku' or 'Berakhir'."""
-    if tariff_in_force_on(valid_from, valid_to, today):
-        return "Berlaku"
-    if today < valid_from:
-        return "Belum berlaku"
-    return "Berakhir"
-
+# -- choices and the summary of receipts ----------------------------------------------------------
 
 ZERO_RUPIAH_OPTIONS = [
     {"label": label, "value": code} for code, label in ZERO_RUPIAH_REASONS.items()
 ]
+PAYMENT_METHOD_OPTIONS = [
+    {"label": label, "value": code} for code, label in PAYMENT_METHOD_LABELS.items()
+]
 
 
-# -- deposits -------------------------------------------------------------------------------------
+def receipts_summary(total: ReceiptTotal) -> str:
+    """'3 kuitansi · Rp 225.000 (1 batal)': voids are counted apart and not summed."""
+    text = f"{format_number(total.receipts)} kuitansi · {format_rupiah(total.total)}"
+    return text + (f" ({format_number(total.voided)} batal)" if total.voided else "")
 
-AGE_COLORS: dict[AgeLevel, str] = {"ok": "success", "warn": "warning", "late": "danger"}
+
+# -- the lists (polled) ---------------------------------------------------------------------------
+
+
+def print_link(sale: SaleRow, downloadable: bool) -> str:
+    """The grid's receipt cell (markdown): first print, or a reprint marked SALINAN."""
+    if not downloadable:
+        return ""
+    label = "Cetak" if not sale.print_count else "Cetak ulang (salinan)"
+    return f"[{label}]({receipt_path(sale.sale_id)})"
+
+
+def sale_record(sale: SaleRow, downloadable: bool) -> dict[str, Any]:
+    """One row of today's sales: raw values to sort on, texts as the page shows them."""
+    status = sale_status(voided=sale.voided, deposited=sale.deposited)
+    note = {
+        STATUS_VOID: f"Dibatalkan: {sale.void_reason or ''}",
+        STATUS_DEPOSITED: "Sudah disetor ke kas negara",
+    }.get(status, "Diterima bendahara, belum disetor")
+    refusal = void_refusal(
+        sale.receipt_number,
+        voided_at=sale.voided_at,
+        deposited=sale.deposited,
+        imported=sale.imported,
+    )
+    return {
+        "id": str(sale.sale_id),
+        "receipt_number": sale.receipt_number,
+        "time": format_clock(sale.paid_at),
+        "payer": sale.payer,
+        "visit_code": sale.visit_code or "langsung",
+        "total": sale.total,
+        "total_text": format_rupiah(sale.total),
+        "method": "Rp0 (nol rupiah)"
+        if sale.zero_rupiah_reason
+        else method_label(sale.payment_method),
+        "status": status,
+        "status_note": note,
+        "voided": sale.voided,
+        "voidable": refusal is None,
+        "print_link": print_link(sale, downloadable),
+    }
 
 
 @dataclass(frozen=True)
-class BalanceView:
-    """The undeposited balance as the Setoran page shows it."""
+class SalesLists:
+    """What the page polls: the visits waiting for payment and today's sales."""
 
-    total: str
-    count: str
-    age: str
-    age_color: str
-    oldest: str
+    waiting: list[WaitingPayment]
+    today_rows: list[dict[str, Any]]
+    """Today's sales as grid rows, the latest first."""
+    today_summary: str
+    day: str
 
 
-def balance_view(total: int, count: int, oldest_day: date | None, age_days: int) -> BalanceView:
-    if not count:
-        return BalanceView(
-            format_rupiah(0), "Tidak ada kuitansi yang belum disetor", "—", "secondary", ""
-        )
-    return BalanceView(
-        total=format_rupiah(total),
-        count=f"dari {format_number(count)} kuitansi",
-        age=age_text(age_days),
-        age_color=AGE_COLORS[age_level(age_days)],
-        oldest=f"Kuitansi tertua dibayar {format_day(oldest_day)}" if oldest_day else "",
+def load_sales_lists(
+    session: Session, office_id: int, today: date, downloadable: bool
+) -> SalesLists:
+    """The lists as of ``today``; ``downloadable``: the reader may print receipts."""
+    waiting = visits_waiting_for_payment(session, office_id)
+    sales = sale_rows_between(session, office_id, today, today)
+    return SalesLists(
+        waiting,
+        [sale_record(sale, downloadable) for sale in reversed(sales)],
+        receipts_summary(receipt_total(session, office_id, today, today)),
+        format_long_day(today),
     )
 
 
-def selected_sales(selected_rows: object) -> tuple[list[int], int]:
-    """The ids and the total of the receipts ticked in the grid."""
-    if not isinstance(selected_rows, list):
-        return [], 0
-    ids: list[int] = []
-    total = 0
-    for row in selected_rows:
-        if not isinstance(row, Mapping):
-            continue
-        sale_id = parse_id(row.get("id"))
-        if sale_id is None:
-            continue
-        ids.append(sale_id)
-        total += int(row.get("total") or 0)
-    return ids, total
+def office_address_missing(session: Session, office_id: int) -> bool:
+    """The office has no address for its receipts yet."""
+    return not office(session, office_id).address
 
 
-def selection_text(count: int, total: int) -> str:
-    if not count:
-        return "Belum ada kuitansi dipilih"
-    return f"{format_number(count)} kuitansi dipilih · {format_rupiah(total)}"
+# -- opening the form -----------------------------------------------------------------------------
 
 
-def parse_form_date(raw: object) -> date | None:
-    """The value of a date field (``YYYY-MM-DD``); None when empty or not a date."""
-    try:
-        return date.fromisoformat(str(raw or "").strip())
-    except ValueError:
-        return None
-
-
-def deposit_success(amount: int, deposited_on: date, receipts: int) -> str:
-    return (
-        f"Setoran {format_rupiah(amount)} tanggal {format_day(deposited_on)} tercatat untuk "
-        f"{format_number(receipts)} kuitansi."
+def tariff_option(tariff: Tariff) -> TariffOption:
+    return TariffOption(
+        tariff.id, tariff.item_kind, tariff.label, tariff.unit, tariff.amount, tariff.is_sample
     )
 
 
-# -- the daily receipts book ----------------------------------------------------------------------
-
-PERIOD_DAY = "day"
-PERIOD_MONTH = "month"
-
-
-def book_period(kind: str | None, day_text: object, month_text: object) -> tuple[date, date]:
-    """The first and last day of the book asked for: one day (``YYYY-MM-DD``) or a month
-    (``YYYY-MM``)."""
-    if kind == PERIOD_MONTH:
-        text = str(month_text or "").strip()
-        try:
-            first = date.fromisoformat(f"{text}-01")
-        except ValueError:
-            raise InputError.on("period", "Pilih bulan, mis. 2026-11.") from None
-        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return first, following - timedelta(days=1)
-    day = parse_form_date(day_text)
-    if day is None:
-        raise InputError.on("period", "Pilih tanggal.")
-    return day, day
-
-
 @dataclass(frozen=True)
-class BookDay:
-    """One day of the receipts book: its receipts in the order paid, and its sums (voided
-    receipts listed, not counted)."""
+class SaleFormOpening:
+    """What the form opens with: the waiting visit (None for a walk-in buyer) and the tariffs
+    in force; ``refused`` names a visit asked for that does not wait for payment (its code,
+    or 'nomor 7' for an id this office does not have)."""
 
-    day: date
-    rows: tuple[BookRow, ...]
-    total: int
-    receipts: int
-    voided: int
-
-
-def book_days(rows: Sequence[BookRow]) -> list[BookDay]:
-    days: list[BookDay] = []
-    for day, group in groupby(rows, key=lambda row: row.day):
-        receipts = tuple(group)
-        counted = [row for row in receipts if not row.voided]
-        days.append(
-            BookDay(
-                day=day,
-                rows=receipts,
-                total=sum(row.amount for row in counted),
-                receipts=len(counted),
-                voided=len(receipts) - len(counted),
-            )
-        )
-    return days
+    visit: WaitingPayment | None
+    options: list[TariffOption]
+    refused: str | None = None
 
 
-def book_summary(days: Sequence[BookDay]) -> str:
-    """'12 kuitansi · Rp 1.250.000 (1 batal)'"""
-    receipts = sum(day.receipts for day in days)
-    voided = sum(day.voided for day in days)
-    text = f"{format_number(receipts)} kuitansi · {format_rupiah(sum(d.total for d in days))}"
-    return text + (f" ({format_number(voided)} batal)" if voided else "")
+def load_sale_form(
+    session: Session, office_id: int, visit_id: int | None, day: date
+) -> SaleFormOpening:
+    """The form opened for a waiting visit (or a walk-in buyer when ``visit_id`` is None)."""
+    waiting = visits_waiting_for_payment(session, office_id) if visit_id else []
+    row = next((row for row in waiting if row.visit_id == visit_id), None)
+    options = [tariff_option(t) for t in tariffs_in_force(session, office_id, day)]
+    if visit_id is not None and row is None:
+        code = visit_codes(session, office_id, [visit_id]).get(visit_id)
+        return SaleFormOpening(None, options, code or f"nomor {visit_id}")
+    return SaleFormOpening(row, options)
 
 
-# -- tariffs --------------------------------------------------------------------------------------
-
-SAMPLE_TEXT = "Contoh"
+# -- lines ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TariffRow:
-    """A tariff as the admin page lists it."""
-
-    tariff_id: int
-    item_kind: str
-    label: str
-    unit: str
-    amount: int
-    valid_from: date
-    valid_to: date | None
-    is_sample: bool
-
-    def record(self, today: date) -> dict[str, Any]:
-        """The grid row: raw values to sort on, texts as the page shows them."""
-        status = in_force(self.valid_from, self.valid_to, today)
-        return {
-            "id": str(self.tariff_id),
-            "kind": ITEM_KINDS.get(self.item_kind, self.item_kind),
-            "label": self.label,
-            "amount": self.amount,
-            "amount_text": format_rupiah(self.amount),
-            "unit": self.unit,
-            "valid_from": format_day(self.valid_from),
-            "valid_from_iso": self.valid_from.isoformat(),
-            "valid_to": format_day(self.valid_to) if self.valid_to else "—",
-            "valid_to_iso": self.valid_to.isoformat() if self.valid_to else "",
-            "status": status,
-            "ended": status == "Berakhir",
-            "sample": SAMPLE_TEXT if self.is_sample else "",
-        }
+def by_key(id_list: Sequence[Mapping[str, Any]], values: Sequence[Any]) -> dict[int, Any]:
+    """Pattern-matching values keyed by the line key (``index``) of their dict id."""
+    return {int(item["index"]): value for item, value in zip(id_list, values, strict=True)}
 
 
-def tariff_records(
-    rows: Sequence[TariffRow], today: date, show_ended: bool
+def typed_lines(
+    lines: Sequence[Mapping[str, Any]], typed: Mapping[str, Mapping[str, Sequence[Any]]]
 ) -> list[dict[str, Any]]:
-    """The grid's rows: in force and future tariffs, and ended ones when asked for."""
-    records = [row.record(today) for row in rows]
-    return records if show_ended else [record for record in records if not record["ended"]]
+    """The lines store merged with what the lines' inputs hold; ``typed`` maps 'tariff',
+    'quantity' and 'description' to the ``ids`` and ``values`` of those inputs."""
+    values = {name: by_key(part["ids"], part["values"]) for name, part in typed.items()}
+    return merge_line_values(lines, values["tariff"], values["quantity"], values["description"])
 
 
-def samples_in_force(rows: Sequence[TariffRow], today: date) -> int:
-    return sum(
-        1
-        for row in rows
-        if row.is_sample and tariff_in_force_on(row.valid_from, row.valid_to, today)
+def edited_lines(
+    lines: Sequence[Mapping[str, Any]],
+    next_key: int,
+    tariffs: Mapping[str, Mapping[str, Any]],
+    trigger: object,
+    other_tariff: str | None,
+    title: str | None = None,
+) -> tuple[list[dict[str, Any]], int] | None:
+    """The lines after a click: a publication added ('+ Cetak'/'+ Softcopy', ``title`` being
+    its title), a tariff of another kind added, or a line removed; None when the click
+    changes nothing."""
+    if trigger == ids.OTHER_ADD:
+        tariff = tariffs.get(str(other_tariff or ""))
+        if tariff is None:
+            return None
+        line = new_line(next_key, str(tariff["kind"]), tariff_id=str(other_tariff))
+        return [*lines, line], next_key + 1
+    if not isinstance(trigger, Mapping):
+        return None
+    if trigger.get("type") == ids.LINE_REMOVE_TYPE:
+        key = trigger.get("index")
+        return [line for line in lines if line.get("key") != key], next_key
+    parsed = parse_publication_add(trigger.get("index"))
+    if trigger.get("type") != ids.PUBLICATION_ADD_TYPE or parsed is None:
+        return None
+    publication_id, kind = parsed
+    if has_line(lines, publication_id, kind):
+        return None
+    line = new_line(
+        next_key,
+        kind,
+        publication_id=publication_id,
+        title=title,
+        tariff_id=first_tariff(tariffs, kind),
     )
+    return [*lines, line], next_key + 1
+
+
+def added_publication(trigger: object) -> int | None:
+    """The publication whose '+' button was clicked, if the click was one."""
+    index = trigger.get("index") if isinstance(trigger, Mapping) else None
+    parsed = parse_publication_add(index)
+    return None if parsed is None else parsed[0]
+
+
+def publication_title(session: Session, office_id: int, publication_id: int) -> str | None:
+    """The line text of a publication: 'title (catalog no.)'."""
+    return publication_line_title(session, office_id, publication_id)
+
+
+# -- the publications to add ----------------------------------------------------------------------
+
+
+def sellable(found: VisitPublication | PublicationHit) -> SellablePublication:
+    """A catalog hit (with its number and year) or a publication of the visit's requests."""
+    if isinstance(found, PublicationHit):
+        publication_id, catalog_number, year = found.id, found.catalog_number, found.year
+    else:
+        publication_id, catalog_number, year = found.publication_id, None, None
+    return SellablePublication(
+        publication_id=publication_id,
+        title=found.title,
+        catalog_number=catalog_number,
+        year=year,
+        has_hardcopy=found.has_hardcopy,
+        hardcopy_stock=found.hardcopy_stock,
+        has_softcopy=found.has_softcopy,
+    )
+
+
+def find_publications(
+    session: Session, office_id: int, text: str | None, visit_id: int | None
+) -> tuple[list[SellablePublication], str]:
+    """What the search box shows: the catalog's answer to the typed text, or (while the box is
+    empty) the publications found for the visit's requests at step 6."""
+    typed = (text or "").strip()
+    if not typed:
+        if visit_id is None:
+            return [], "Ketik judul atau nomor katalog publikasi yang dibeli."
+        found = publications_of_visit(session, visit_id)
+        if not found:
+            return [], "Tidak ada publikasi yang dicatat untuk kunjungan ini; cari di katalog."
+        return [sellable(p) for p in found], "Publikasi yang ditemukan untuk kunjungan ini:"
+    if len(typed) < MIN_SEARCH:
+        return [], f"Ketik paling sedikit {MIN_SEARCH} huruf."
+    hits = sellable_publications(session, office_id, typed)
+    if not hits:
+        return [], f"Tidak ada publikasi yang cocok dengan “{typed}”."
+    return [sellable(hit) for hit in hits], f"{len(hits)} publikasi ditemukan:"
+
+
+# -- recording and voiding ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SaleReceipt:
+    """A sale just recorded, as the page announces it."""
+
+    sale_id: int
+    receipt_number: str
+    total: int
+    payer_name: str
+
+
+def receipt_of(sale: Sale) -> SaleReceipt:
+    return SaleReceipt(sale.id, sale.receipt_number, sale.total, sale.payer_name)
+
+
+def void_receipt(session: Session, actor: Actor, sale_id: int, reason: str | None) -> str:
+    """Void the sale (``dashboard.pnbp.sales.void_sale``); returns its receipt number."""
+    return void_sale(session, actor, sale_id, reason).receipt_number
+
+
+def unplaced_messages(errors: Mapping[str, str], line_count: int) -> list[str]:
+    """The messages of a refused sale that no field and no line of the form shows."""
+    known = {*ids.FIELD_IDS, "lines", FORM} | {line_field(index) for index in range(line_count)}
+    return [message for key, message in errors.items() if key not in known]

@@ -3,6 +3,8 @@ banner, and the administrator's forms to add a tariff and to end one."""
 
 from __future__ import annotations
 
+from dashboard.pnbp.dialog_ids import DialogIds
+
 PAGE = "tariff-admin-page"
 VERSION = "tariff-admin-version"
 """Bumped by every write so that the grid and the banner are read again."""
@@ -52,3 +54,16 @@ END_ON_FEEDBACK = "tariff-admin-end-on-feedback"
 END_ALERT = "tariff-admin-end-alert"
 END_SUBMIT = "tariff-admin-end-submit"
 END_CANCEL = "tariff-admin-end-cancel"
+END_DIALOG = DialogIds(
+    open=END_OPEN,
+    modal=END_MODAL,
+    target=END_TARIFF,
+    text=END_TARIFF_TEXT,
+    field=END_ON,
+    feedback=END_ON_FEEDBACK,
+    alert=END_ALERT,
+    cancel=END_CANCEL,
+    submit=END_SUBMIT,
+    notice=MESSAGE,
+    version=VERSION,
+)

@@ -2,7 +2,12 @@
 deposited, and the receipt counter.
 
 Days are the office's local (WIB) calendar days: a period of days becomes a range of UTC
-moments in SQL, so the indexes on ``paid_at`` serve it. Sums and counts are taken in SQL.
+moments in SQL, so the indexes on ``paid_at`` serve it. Sums and counts are taken in SQL:
+PNBP revenue, the sum of the totals of the sales not voided, is defined once here
+(``_revenue``) and read by every page, book and export from these queries.
+
+Reads hand rows (dataclasses) to the pages, never ORM objects; the ``lock_*`` queries serve the
+services, which change what they lock inside their transaction.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, and_, cast, func, or_, select, update
+from sqlalchemy import Date, and_, case, cast, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
@@ -253,6 +258,26 @@ def _paid_in(start: datetime, end: datetime) -> ColumnElement[bool]:
 
 # -- sales ---------------------------------------------------------------------------------------
 
+_NOT_VOID = Sale.voided_at.is_(None)
+_BOOK_ORDER = (Sale.paid_at, Sale.receipt_year, Sale.receipt_sequence, Sale.id)
+"""Receipts in the order they were paid (the book's order)."""
+
+
+def _revenue_amount() -> ColumnElement[int]:
+    """What one sale adds to PNBP revenue: its total, or nothing when it is voided."""
+    return case((_NOT_VOID, Sale.total), else_=0)
+
+
+def _revenue() -> ColumnElement[int]:
+    """PNBP revenue: the sum of the totals of the sales not voided (0 when there are none)."""
+    return func.coalesce(func.sum(_revenue_amount()), 0)
+
+
+def _receipt_counts() -> tuple[ColumnElement[int], ColumnElement[int], ColumnElement[int]]:
+    """(receipts counted, receipts voided, revenue) of the sales selected."""
+    is_void = Sale.voided_at.is_not(None)
+    return func.count(Sale.id).filter(~is_void), func.count(Sale.id).filter(is_void), _revenue()
+
 
 def sale_with_items(session: Session, office_id: int, sale_id: int) -> Sale | None:
     """One sale of the office, with its items (for the receipt and the sale's page)."""
@@ -272,7 +297,7 @@ def sales_between(session: Session, office_id: int, first_day: date, last_day: d
             select(Sale)
             .where(Sale.office_id == office_id, _paid_in(start, end))
             .options(selectinload(Sale.items))
-            .order_by(Sale.paid_at, Sale.receipt_year, Sale.receipt_sequence)
+            .order_by(*_BOOK_ORDER)
         )
     )
 
@@ -283,12 +308,107 @@ def sales_of_visit(session: Session, visit_id: int) -> list[Sale]:
     )
 
 
+def payer_text(name: str, institution: str | None) -> str:
+    """'Siti Aminah (Universitas Sriwijaya)', or the name alone."""
+    return f"{name} ({institution})" if institution else name
+
+
+@dataclass(frozen=True)
+class SaleRow:
+    """A sale as the treasurer's pages list it."""
+
+    sale_id: int
+    receipt_number: str
+    paid_at: datetime
+    payer_name: str
+    payer_institution: str | None
+    visit_code: str | None
+    """The daily code (A-017) of the visit it paid for; None for a walk-in buyer."""
+    total: int
+    payment_method: str
+    zero_rupiah_reason: str | None
+    voided_at: datetime | None
+    void_reason: str | None
+    deposited: bool
+    imported: bool
+    print_count: int
+
+    @property
+    def id(self) -> int:
+        return self.sale_id
+
+    @property
+    def payer(self) -> str:
+        return payer_text(self.payer_name, self.payer_institution)
+
+    @property
+    def voided(self) -> bool:
+        return self.voided_at is not None
+
+
+def _sale_rows(session: Session, office_id: int, *where: ColumnElement[bool]) -> list[SaleRow]:
+    """The office's sales matching ``where`` as rows, in the order paid."""
+    visit = and_(Visit.id == Sale.visit_id, Visit.office_id == office_id)
+    rows = session.execute(
+        select(
+            Sale.id,
+            Sale.receipt_number,
+            Sale.paid_at,
+            Sale.payer_name,
+            Sale.payer_institution,
+            Visit.code,
+            Sale.total,
+            Sale.payment_method,
+            Sale.zero_rupiah_reason,
+            Sale.voided_at,
+            Sale.void_reason,
+            Sale.deposit_id.is_not(None),
+            Sale.imported,
+            Sale.print_count,
+        )
+        .outerjoin(Visit, visit)
+        .where(Sale.office_id == office_id, *where)
+        .order_by(*_BOOK_ORDER)
+    )
+    return [SaleRow(*row) for row in rows]
+
+
+def sale_rows_between(
+    session: Session, office_id: int, first_day: date, last_day: date
+) -> list[SaleRow]:
+    """The office's sales (void ones too) paid on local days ``first_day`` … ``last_day``, in
+    the order paid, with the code of the visit each paid for."""
+    start, end = day_bounds(first_day, last_day, office_zone(session, office_id))
+    return _sale_rows(session, office_id, _paid_in(start, end))
+
+
+@dataclass(frozen=True)
+class ReceiptTotal:
+    """Receipts of a period in sum: receipts counted, receipts voided (listed, never counted)
+    and the PNBP revenue (the totals of the receipts counted)."""
+
+    receipts: int
+    voided: int
+    total: int
+
+
+def receipt_total(
+    session: Session, office_id: int, first_day: date, last_day: date
+) -> ReceiptTotal:
+    """The period's receipts summed, in SQL."""
+    start, end = day_bounds(first_day, last_day, office_zone(session, office_id))
+    receipts, voided, total = session.execute(
+        select(*_receipt_counts()).where(Sale.office_id == office_id, _paid_in(start, end))
+    ).one()
+    return ReceiptTotal(int(receipts), int(voided), int(total))
+
+
 @dataclass(frozen=True)
 class BookRow:
     """One receipt in the daily receipts book (*buku kas penerimaan*).
 
-    ``running_total`` is the day's total so far, this row included; a voided receipt is shown
-    with its amount but adds nothing to it.
+    ``running_total`` is the day's revenue so far, this row included; a voided receipt is
+    shown with its amount but adds nothing to it.
     """
 
     day: date
@@ -306,41 +426,36 @@ def items_text(items: Sequence[SaleItem]) -> str:
     return "; ".join(f"{item.description} × {item.quantity}" for item in items)
 
 
-def payer_text(sale: Sale) -> str:
-    if sale.payer_institution:
-        return f"{sale.payer_name} ({sale.payer_institution})"
-    return sale.payer_name
-
-
 def daily_receipts_book(
     session: Session, office_id: int, first_day: date, last_day: date
 ) -> list[BookRow]:
     """Every receipt of the period, day by day in the order paid, with each day's running
-    total (restarting every day)."""
+    total (restarting every day), summed in SQL."""
     zone = office_zone(session, office_id)
-    rows: list[BookRow] = []
-    running = 0
-    current_day: date | None = None
-    for sale in sales_between(session, office_id, first_day, last_day):
-        day = sale.paid_at.astimezone(zone).date()
-        if day != current_day:
-            current_day, running = day, 0
-        voided = sale.voided_at is not None
-        if not voided:
-            running += sale.total
-        rows.append(
-            BookRow(
-                day=day,
-                receipt_number=sale.receipt_number,
-                payer=payer_text(sale),
-                description=items_text(sale.items),
-                amount=sale.total,
-                voided=voided,
-                running_total=running,
-                sale_id=sale.id,
-            )
+    start, end = day_bounds(first_day, last_day, zone)
+    day = _local_day(session, Sale.paid_at, zone)
+    running = func.sum(_revenue_amount()).over(
+        partition_by=day, order_by=_BOOK_ORDER, rows=(None, 0)
+    )
+    rows = session.execute(
+        select(Sale, day, running)
+        .where(Sale.office_id == office_id, _paid_in(start, end))
+        .options(selectinload(Sale.items))
+        .order_by(*_BOOK_ORDER)
+    )
+    return [
+        BookRow(
+            day=_as_date(found),
+            receipt_number=sale.receipt_number,
+            payer=payer_text(sale.payer_name, sale.payer_institution),
+            description=items_text(sale.items),
+            amount=sale.total,
+            voided=sale.voided_at is not None,
+            running_total=int(so_far),
+            sale_id=sale.id,
         )
-    return rows
+        for sale, found, so_far in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -360,14 +475,8 @@ def totals_per_day(
     zone = office_zone(session, office_id)
     start, end = day_bounds(first_day, last_day, zone)
     day = _local_day(session, Sale.paid_at, zone).label("day")
-    is_void = Sale.voided_at.is_not(None)
     rows = session.execute(
-        select(
-            day,
-            func.count(Sale.id).filter(~is_void),
-            func.count(Sale.id).filter(is_void),
-            func.coalesce(func.sum(Sale.total).filter(~is_void), 0),
-        )
+        select(day, *_receipt_counts())
         .where(Sale.office_id == office_id, _paid_in(start, end))
         .group_by(day)
         .order_by(day)
@@ -376,6 +485,25 @@ def totals_per_day(
         DayTotal(_as_date(found), int(receipts), int(voided), int(total))
         for found, receipts, voided, total in rows
     ]
+
+
+@dataclass(frozen=True)
+class ReceiptsBook:
+    """The receipts book of a period: its receipts, each day's sums and the period's."""
+
+    rows: list[BookRow]
+    days: list[DayTotal]
+    total: ReceiptTotal
+
+
+def receipts_book(
+    session: Session, office_id: int, first_day: date, last_day: date
+) -> ReceiptsBook:
+    return ReceiptsBook(
+        daily_receipts_book(session, office_id, first_day, last_day),
+        totals_per_day(session, office_id, first_day, last_day),
+        receipt_total(session, office_id, first_day, last_day),
+    )
 
 
 def _as_date(value: date | str) -> date:
@@ -407,7 +535,7 @@ class Undeposited:
     count: int
     oldest_day: date | None
     age_days: int
-    sales: list[Sale]
+    sales: list[SaleRow]
 
 
 def undeposited(session: Session, office_id: int, today: date) -> Undeposited:
@@ -417,14 +545,7 @@ def undeposited(session: Session, office_id: int, today: date) -> Undeposited:
             func.coalesce(func.sum(Sale.total), 0), func.count(Sale.id), func.min(Sale.paid_at)
         ).where(_undeposited_filter(office_id))
     ).one()
-    sales = list(
-        session.scalars(
-            select(Sale)
-            .where(_undeposited_filter(office_id))
-            .options(selectinload(Sale.items))
-            .order_by(Sale.paid_at, Sale.receipt_year, Sale.receipt_sequence)
-        )
-    )
+    sales = _sale_rows(session, office_id, _undeposited_filter(office_id))
     if oldest is None:
         return Undeposited(0, 0, None, 0, sales)
     # MIN() over a UTC column comes back naive on SQLite: it bypasses the column type.
@@ -547,24 +668,19 @@ class VisitPublication:
 
 
 def publications_of_visit(session: Session, visit_id: int) -> list[VisitPublication]:
+    columns = (
+        Publication.id,
+        Publication.title,
+        Publication.has_hardcopy,
+        Publication.hardcopy_stock,
+        Publication.has_softcopy,
+    )
     rows = session.execute(
-        select(
-            Publication.id,
-            Publication.title,
-            Publication.has_hardcopy,
-            Publication.hardcopy_stock,
-            Publication.has_softcopy,
-        )
+        select(*columns)
         .join(DataRequestPublication, DataRequestPublication.publication_id == Publication.id)
         .join(DataRequest, DataRequest.id == DataRequestPublication.data_request_id)
         .where(DataRequest.visit_id == visit_id)
-        .group_by(
-            Publication.id,
-            Publication.title,
-            Publication.has_hardcopy,
-            Publication.hardcopy_stock,
-            Publication.has_softcopy,
-        )
+        .group_by(*columns)
         .order_by(func.min(DataRequest.position), Publication.id)
     )
     return [VisitPublication(*row) for row in rows]

@@ -90,3 +90,25 @@ def test_totals_per_day_are_summed_in_sql(till: Till) -> None:
     ]
     last_of_day = {row.day: row.running_total for row in rows}
     assert last_of_day == {t.day: t.total for t in totals}
+
+
+def test_the_receipts_book_and_the_day_summary_take_their_sums_in_sql(till: Till) -> None:
+    ids = two_days_of_sales(till)
+    first, last = date(2026, 11, 25), date(2026, 11, 26)
+    with till.db.database.reading() as session:
+        book = queries.receipts_book(session, till.office_id, first, last)
+        rows = queries.daily_receipts_book(session, till.office_id, first, last)
+        day = queries.receipt_total(session, till.office_id, last, last)
+        listed = queries.sale_rows_between(session, till.office_id, first, first)
+    assert book.rows == rows
+    assert [(d.day, d.receipts, d.voided, d.total) for d in book.days] == [
+        (first, 1, 1, 100_000),
+        (last, 3, 0, 29_000),
+    ]
+    assert book.total == queries.ReceiptTotal(receipts=4, voided=1, total=129_000)
+    assert day == queries.ReceiptTotal(receipts=3, voided=0, total=29_000)
+    assert [(r.sale_id, r.voided, r.visit_code) for r in listed] == [
+        (ids["early"], False, None),
+        (ids["voided"], True, None),
+    ]
+    assert listed[0].payer == "Siti Aminah"

@@ -28,6 +28,7 @@ from dashboard.pnbp import sales, tariffs
 from dashboard.pnbp.rules import SaleInput, SaleLine
 from dashboard.setup.starter_data import starter_tariffs
 from dashboard.visits import services as visits
+from dashboard.visits.purchase import record_visit_purchase
 from db.models import (
     AuditEvent,
     Deposit,
@@ -106,7 +107,7 @@ class Till:
         **changes: Any,
     ) -> Sale:
         data = sale_input(*lines, **changes)
-        return self.do(lambda s, a: sales.record_sale(s, a, data, visit_id=visit_id), minutes_later)
+        return self.do(lambda s, a: record_visit_purchase(s, a, data, visit_id), minutes_later)
 
     def sale(self, sale_id: int) -> Sale:
         with self.db.database.reading() as session:
@@ -306,7 +307,7 @@ def refused_sale(
     visit_id = changes.pop("visit_id", None)
     data = sale_input(*lines, **changes)
     return refused(
-        till, lambda s, a: sales.record_sale(s, a, data, visit_id=visit_id), field_key, fragment
+        till, lambda s, a: record_visit_purchase(s, a, data, visit_id), field_key, fragment
     )
 
 

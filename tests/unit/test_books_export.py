@@ -21,7 +21,7 @@ from dashboard.pnbp.books_export import (
     books_title,
     books_xlsx,
 )
-from db.queries.sales import BookRow, DepositRow
+from db.queries.sales import BookRow, DayTotal, DepositRow, ReceiptsBook, ReceiptTotal
 
 DAY_1 = date(2026, 11, 26)
 DAY_2 = date(2026, 11, 27)
@@ -35,6 +35,16 @@ ROWS = [
     BookRow(DAY_2, "0044/PST/1603/2026", "=1+1", "Data digital × 1", 0, False, 0),
     BookRow(DAY_2, "0045/PST/1603/2026", "Rudi", "Publikasi × 3", 1_250_500, False, 1_250_500),
 ]
+BOOK = ReceiptsBook(
+    ROWS,
+    [
+        DayTotal(DAY_1, receipts=2, voided=1, total=125_000),
+        DayTotal(DAY_2, receipts=2, voided=0, total=1_250_500),
+    ],
+    ReceiptTotal(receipts=4, voided=1, total=1_375_500),
+)
+"""The rows with the sums the query takes of them in SQL (``tests/db/test_books.py``)."""
+EMPTY = ReceiptsBook([], [], ReceiptTotal(0, 0, 0))
 
 
 def _sheet(content: bytes, name: str = BOOK_SHEET) -> Worksheet:
@@ -54,7 +64,7 @@ def _row_labelled(sheet: Worksheet, label: str) -> int:
 
 @pytest.fixture(scope="module")
 def book() -> Worksheet:
-    return _sheet(books_xlsx(ROWS, title=TITLE))
+    return _sheet(books_xlsx(BOOK, title=TITLE))
 
 
 def test_title_and_headers(book: Worksheet) -> None:
@@ -135,7 +145,7 @@ def test_text_that_looks_like_a_formula_stays_text(book: Worksheet) -> None:
 
 
 def test_an_empty_period_says_so_with_a_zero_total() -> None:
-    sheet = _sheet(books_xlsx([], title=TITLE))
+    sheet = _sheet(books_xlsx(EMPTY, title=TITLE))
     assert sheet.cell(HEADER_ROW + 1, 1).value == NO_RECEIPTS
     grand = _row_labelled(sheet, "Jumlah seluruhnya")
     assert sheet.cell(grand, 5).value == 0
@@ -143,12 +153,12 @@ def test_an_empty_period_says_so_with_a_zero_total() -> None:
 
 
 def test_deposits_sheet_only_when_deposits_are_given() -> None:
-    assert load_workbook(io.BytesIO(books_xlsx(ROWS, title=TITLE))).sheetnames == [BOOK_SHEET]
+    assert load_workbook(io.BytesIO(books_xlsx(BOOK, title=TITLE))).sheetnames == [BOOK_SHEET]
     deposits = [
         DepositRow(8, DAY_2, 1_250_500, "820261127000124", "ABCD1234EFGH5679", None, 1),
         DepositRow(7, DAY_2, 125_000, "820261127000123", "ABCD1234EFGH5678", "Setoran 26 Nov", 2),
     ]
-    content = books_xlsx(ROWS, title=TITLE, deposits=deposits)
+    content = books_xlsx(BOOK, title=TITLE, deposits=deposits)
     assert load_workbook(io.BytesIO(content)).sheetnames == [BOOK_SHEET, DEPOSIT_SHEET]
     sheet = _sheet(content, DEPOSIT_SHEET)
     assert tuple(cell.value for cell in sheet[HEADER_ROW]) == DEPOSIT_HEADERS

@@ -13,12 +13,7 @@ import pytest
 from dash import Dash, no_update
 from dash.development.base_component import Component
 
-from callbacks import books as books_callbacks
-from callbacks import deposits as deposits_callbacks
 from callbacks import in_progress as in_progress_callbacks
-from callbacks import sales as sales_callbacks
-from callbacks import tariff_admin as tariff_callbacks
-from callbacks.common import Outcome
 from dashboard import sop
 from dashboard.errors import FORM, InputError
 from dashboard.paths import parse_id, receipt_path
@@ -26,49 +21,50 @@ from dashboard.pnbp import books_ids, deposits_ids
 from dashboard.pnbp import sales_ids as ids
 from dashboard.pnbp import sales_layout as sales_components
 from dashboard.pnbp import tariff_admin_ids as tariff_ids
+from dashboard.pnbp.books_layout import book_table
+from dashboard.pnbp.books_view import PERIOD_DAY, PERIOD_MONTH, book_days, book_period
+from dashboard.pnbp.deposits_view import (
+    age_level,
+    age_text,
+    balance_view,
+    selected_sales,
+    selection_text,
+)
 from dashboard.pnbp.rules import (
     KIND_DIGITAL_DATA,
     KIND_HARDCOPY,
     KIND_PRINTED_PAGE,
     KIND_SOFTCOPY,
+    parse_form_date,
 )
 from dashboard.pnbp.sales_view import (
-    PERIOD_DAY,
-    PERIOD_MONTH,
     SaleForm,
+    SaleReceipt,
     SellablePublication,
-    TariffRow,
-    age_level,
-    age_text,
-    balance_view,
-    book_days,
-    book_period,
-    book_summary,
+    edited_lines,
     first_tariff,
     form_figures,
-    in_force,
     merge_line_values,
     new_line,
     other_tariff_options,
-    parse_form_date,
     parse_publication_add,
+    receipts_summary,
     reference_field,
     refusal_of_add,
     sale_input,
     sale_status,
-    samples_in_force,
-    selected_sales,
-    selection_text,
-    tariff_records,
     tariffs_of_kind,
     waited_text,
 )
+from dashboard.pnbp.tariffs_layout import sample_banner
+from dashboard.pnbp.tariffs_view import TariffRow, in_force, samples_in_force, tariff_records
 from dashboard.visits import board_ids as in_progress_ids
 from dashboard.visits import service_ids
 from dashboard.visits.board import AWAITING_PAYMENT_TEXT, build_board
 from dashboard.visits.service_layout import render_visit, sale_summary
 from dashboard.visits.service_page import Panel, VisitSale, panel_for
-from db.queries.sales import BookRow
+from dashboard.web.callback_registry import register_callbacks
+from db.queries.sales import BookRow, DayTotal, ReceiptsBook, ReceiptTotal
 from tests.conftest import at
 from tests.unit.test_in_progress_page import TARGETS, active
 from tests.unit.test_service_page import EARLIER, make_view, step
@@ -166,9 +162,14 @@ def test_ids_are_unique_kebab_case_and_page_prefixed(module: Any, prefix: str) -
 
 def test_the_callbacks_register_on_a_fresh_app() -> None:
     app = Dash(__name__, suppress_callback_exceptions=True)
-    for module in (sales_callbacks, deposits_callbacks, books_callbacks, tariff_callbacks):
-        module.register(app)
-    assert len(app.callback_map) >= 20
+    specs = register_callbacks(app)
+    pages = ("callbacks.sales", "callbacks.deposits", "callbacks.books", "callbacks.tariff_admin")
+    ours = [spec for spec in specs if spec.module in pages and spec.function is not None]
+    assert {spec.module for spec in ours} == set(pages)
+    assert len(ours) >= 20
+    prefixes = ("sales-", "deposits-", "books-", "tariff-admin-")
+    keys = [key for key in app.callback_map if any(p in key for p in prefixes)]
+    assert len(keys) >= 20
 
 
 # -- the sale form ------------------------------------------------------------------------------
@@ -287,19 +288,19 @@ def test_typed_values_survive_redrawing_the_lines() -> None:
 def test_adding_and_removing_lines() -> None:
     lines: list[dict[str, Any]] = []
     add = {"type": ids.PUBLICATION_ADD_TYPE, "index": f"7:{KIND_HARDCOPY}"}
-    edited = sales_callbacks.edited_lines(lines, 1, TARIFFS, add, None, "DDA (1603-DDA)")
+    edited = edited_lines(lines, 1, TARIFFS, add, None, "DDA (1603-DDA)")
     assert edited is not None
     lines, next_key = edited
     assert next_key == 2 and lines[0]["publication_id"] == 7 and lines[0]["tariff_id"] == "1"
     assert lines[0]["title"] == "DDA (1603-DDA)"
-    assert sales_callbacks.edited_lines(lines, 2, TARIFFS, add, None, "DDA") is None  # twice
-    edited = sales_callbacks.edited_lines(lines, 2, TARIFFS, ids.OTHER_ADD, "4")
+    assert edited_lines(lines, 2, TARIFFS, add, None, "DDA") is None  # twice
+    edited = edited_lines(lines, 2, TARIFFS, ids.OTHER_ADD, "4")
     assert edited is not None
     lines, next_key = edited
     assert [line["kind"] for line in lines] == [KIND_HARDCOPY, KIND_PRINTED_PAGE]
-    assert sales_callbacks.edited_lines(lines, 3, TARIFFS, ids.OTHER_ADD, None) is None
+    assert edited_lines(lines, 3, TARIFFS, ids.OTHER_ADD, None) is None
     remove = {"type": ids.LINE_REMOVE_TYPE, "index": 1}
-    edited = sales_callbacks.edited_lines(lines, 3, TARIFFS, remove, None)
+    edited = edited_lines(lines, 3, TARIFFS, remove, None)
     assert edited is not None and [line["key"] for line in edited[0]] == [2]
 
 
@@ -363,26 +364,24 @@ def test_the_lines_table_has_an_input_per_line_and_an_empty_notice() -> None:
 
 
 def test_recording_outputs_show_the_receipt_or_place_the_messages() -> None:
-    class FakeSale:
-        id = 5
-        receipt_number = "0042/PST/1603/2026"
-        total = 125_000
-        payer_name = "Siti"
-
-    done = sales_callbacks.submit_outputs(Outcome(value=FakeSale()), 2, 3)  # type: ignore[arg-type]
-    assert done[:3] == ("0042/PST/1603/2026", "Rp 125.000 · Siti", "/kuitansi/5.pdf")
-    assert done[3:5] == (True, False) and done[-1] == 4
-    refused = sales_callbacks.submit_outputs(
-        Outcome(errors={"payer_name": "Nama wajib.", "line-1": "Stok habis.", "x": "Lain."}),
-        2,
-        3,
+    receipt = SaleReceipt(5, "0042/PST/1603/2026", 125_000, "Siti")
+    done = sales_components.submitted(receipt, {}, 2, 3)
+    assert (done["number"], done["total"], done["download"]) == (
+        "0042/PST/1603/2026",
+        "Rp 125.000 · Siti",
+        "/kuitansi/5.pdf",
     )
-    assert refused[0] is no_update and refused[-1] is no_update
-    assert text_of(refused[7]) == "Lain."
-    assert "Nama wajib." in refused
-    assert ["", "Stok habis."] in refused
-    redraw = sales_callbacks.submit_outputs(Outcome(errors={FORM: "Sudah dibayar."}), 1, 3)
-    assert redraw[-1] == 4 and text_of(redraw[7]) == "Sudah dibayar."
+    assert (done["form_hidden"], done["result_hidden"]) == (True, False)
+    assert done["version"] == 4
+    refused = sales_components.submitted(
+        None, {"payer_name": "Nama wajib.", "line-1": "Stok habis.", "x": "Lain."}, 2, 3
+    )
+    assert refused["number"] is no_update and refused["version"] is no_update
+    assert text_of(refused["alert"]) == "Lain."
+    assert "Nama wajib." in refused["messages"].values()
+    assert refused["line_messages"] == ["", "Stok habis."]
+    redraw = sales_components.submitted(None, {FORM: "Sudah dibayar."}, 1, 3)
+    assert redraw["version"] == 4 and text_of(redraw["alert"]) == "Sudah dibayar."
 
 
 def test_the_waiting_list_offers_the_treasurer_a_button() -> None:
@@ -476,23 +475,36 @@ def test_the_period_of_the_book() -> None:
             book_period(kind, day, month)
 
 
-def test_days_of_the_book_count_no_void() -> None:
+def two_days() -> ReceiptsBook:
+    """A book as the query gives it: the receipts and the sums taken in SQL (a voided receipt
+    listed, not counted: ``tests/db/test_books.py``)."""
     rows = [
         book_row(25, 1, 50_000, 50_000),
         book_row(25, 2, 75_000, 50_000, voided=True),
         book_row(26, 3, 25_000, 25_000),
     ]
-    days = book_days(rows)
+    days = [
+        DayTotal(date(2026, 11, 25), receipts=1, voided=1, total=50_000),
+        DayTotal(date(2026, 11, 26), receipts=1, voided=0, total=25_000),
+    ]
+    return ReceiptsBook(rows, days, ReceiptTotal(receipts=2, voided=1, total=75_000))
+
+
+def test_days_of_the_book_count_no_void() -> None:
+    book = two_days()
+    days = book_days(book)
     assert [(d.day.day, d.total, d.receipts, d.voided) for d in days] == [
         (25, 50_000, 1, 1),
         (26, 25_000, 1, 0),
     ]
-    assert book_summary(days) == "2 kuitansi · Rp 75.000 (1 batal)"
+    assert [[row.sale_id for row in d.rows] for d in days] == [[1, 2], [3]]
+    assert receipts_summary(book.total) == "2 kuitansi · Rp 75.000 (1 batal)"
 
 
 def test_the_book_table_strikes_voids_and_totals_each_day() -> None:
-    rows = [book_row(25, 1, 50_000, 50_000), book_row(25, 2, 75_000, 50_000, voided=True)]
-    table = books_callbacks.book_table(book_days(rows), several_days=True)
+    book = two_days()
+    first_day = ReceiptsBook(book.rows[:2], book.days[:1], ReceiptTotal(1, 1, 50_000))
+    table = book_table(book_days(first_day), first_day.total)
     voided = by_id(table, {"type": books_ids.ROW_TYPE, "index": 1})
     assert "BATAL" in text_of(voided)
     struck = [c for c in walk(voided) if (getattr(c, "style", None) or {}).get("textDecoration")]
@@ -500,7 +512,7 @@ def test_the_book_table_strikes_voids_and_totals_each_day() -> None:
     day_total = by_id(table, {"type": books_ids.DAY_TOTAL_TYPE, "index": "2026-11-25"})
     assert "Rp 50.000" in text_of(day_total)
     assert "Rp 50.000" in text_of(by_id(table, books_ids.GRAND_TOTAL))
-    assert books_callbacks.book_table([], several_days=False).id == books_ids.EMPTY
+    assert book_table([], None).id == books_ids.EMPTY
 
 
 # -- tariffs ---------------------------------------------------------------------------------------
@@ -529,9 +541,9 @@ def test_tariff_standing_and_the_sample_banner() -> None:
     assert [r["id"] for r in tariff_records(rows, today, False)] == ["1", "3"]
     assert len(tariff_records(rows, today, True)) == 3
     assert samples_in_force(rows, today) == 1
-    banner = tariff_callbacks.sample_banner(1)
+    banner = sample_banner(1)
     assert "Tarif contoh — isi dengan tarif PNBP yang berlaku" in text_of(banner)
-    assert tariff_callbacks.sample_banner(0) is None
+    assert sample_banner(0) is None
     record = rows[1].record(today)
     assert (record["amount_text"], record["valid_to"], record["sample"]) == (
         "Rp 50.000",
