@@ -148,12 +148,6 @@ def overlapping_tariffs(
     return list(session.scalars(statement.order_by(Tariff.valid_from)))
 
 
-def office_has_tariffs(session: Session, office_id: int) -> bool:
-    return (
-        session.scalar(select(Tariff.id).where(Tariff.office_id == office_id).limit(1)) is not None
-    )
-
-
 def last_use_of_tariff(session: Session, tariff_id: int) -> datetime | None:
     """When the latest sale (void or not) priced by this tariff was paid."""
     return session.scalar(
