@@ -9,7 +9,6 @@ first, so that the sample catalog of the main office is left alone.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
@@ -34,28 +33,14 @@ from dashboard.library.catalog_service import (
 )
 from db.models import Agency, AuditEvent, Publication
 from db.reference_data import OfficeSeed, ensure_office
-from tests.conftest import PreparedDatabase, at
+from tests.helpers.clock import at
+from tests.helpers.library import Library, LibrarySetup
 
 TEST_OFFICE = OfficeSeed(code="9811", name="BPS Uji Katalog", city="Uji")
 NOW = at("2026-11-26 09:00")
 
 
-@dataclass
-class Library:
-    prepared: PreparedDatabase
-    office_id: int
-
-    def actor(self, minutes: int = 0) -> Actor:
-        return Actor(None, self.office_id, NOW + timedelta(minutes=minutes))
-
-
-@pytest.fixture
-def library(db: PreparedDatabase) -> Library:
-    with db.database.transaction() as session:
-        office = ensure_office(session, TEST_OFFICE)
-        session.execute(delete(Publication).where(Publication.office_id == office.id))
-        session.execute(delete(Agency).where(Agency.office_id == office.id))
-        return Library(db, office.id)
+LIBRARY = LibrarySetup(offices=[TEST_OFFICE], now=NOW)
 
 
 def entry(number: str = "1603-DDA-2024", **changes: object) -> PublicationInput:

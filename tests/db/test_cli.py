@@ -8,7 +8,7 @@ import pytest
 
 from dashboard.cli import main
 from dashboard.office.staff import authenticate
-from tests.conftest import PreparedDatabase
+from tests.helpers.database import PreparedDatabase
 
 
 def run(db: PreparedDatabase, monkeypatch: pytest.MonkeyPatch, *args: str, stdin: str = "") -> int:

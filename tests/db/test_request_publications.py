@@ -28,16 +28,9 @@ from dashboard.visits.services import RequestDecision
 from db.models import AuditEvent, DataRequest, DataRequestPublication
 from db.queries import visits as queries
 from db.queries.library_desk import publications_by_request
-from tests.conftest import PreparedDatabase, create_staff
-from tests.db.test_visit_rules import Desk, fast_password_hashing
+from tests.helpers.desk import Desk
 
 REQUESTS = ["Jumlah penduduk per kecamatan 2024", "Angka kematian bayi 2024"]
-
-
-@pytest.fixture
-def desk(db: PreparedDatabase, monkeypatch: pytest.MonkeyPatch) -> Desk:
-    fast_password_hashing(monkeypatch)
-    return Desk(db, create_staff(db, "petugas", "officer"))
 
 
 def unique(prefix: str) -> str:

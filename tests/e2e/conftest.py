@@ -17,7 +17,8 @@ from werkzeug.serving import BaseWSGIServer, make_server
 from dashboard import create_app
 from dashboard.config import Settings, sqlite_url
 from dashboard.web.context import app_state
-from tests.conftest import TEST_PASSWORD, PreparedDatabase, create_staff, skip_or_fail
+from tests.helpers.database import PreparedDatabase, skip_or_fail
+from tests.helpers.staff import TEST_PASSWORD, create_staff
 
 CHROMIUM = os.environ.get("PST_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -26,7 +26,7 @@ from dashboard.visits import board_ids as ids
 from dashboard.visits.board import Board, board_row, build_board
 from dashboard.visits.board_ids import of_visit
 from db.queries.visits import ActiveVisitRow
-from tests.conftest import at
+from tests.helpers.clock import at
 
 NOW = at("2026-11-26 10:00")
 TARGETS: dict[int, int | None] = {

@@ -69,7 +69,7 @@ from dashboard.visits.board import AWAITING_PAYMENT_TEXT, build_board
 from dashboard.visits.service_layout import render_visit, sale_summary
 from dashboard.visits.service_page import Panel, VisitSale, panel_for
 from db.queries.sales import BookRow
-from tests.conftest import at
+from tests.helpers.clock import at
 from tests.unit.test_in_progress_page import TARGETS, active
 from tests.unit.test_service_page import EARLIER, make_view, step
 

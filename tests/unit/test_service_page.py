@@ -56,7 +56,9 @@ from dashboard.visits.step_history import (
 )
 from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED
 from db.queries import corrections as correction_queries
-from tests.conftest import PreparedDatabase, at, create_staff
+from tests.helpers.clock import at
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.staff import create_staff
 
 T0 = at("2026-11-26 09:00")
 
