@@ -38,7 +38,8 @@ from dashboard.visits.service_layout import render_visit, search_results
 from dashboard.visits.service_page import AVAILABLE, RequestView
 from db.queries.catalog_search import AgencySuggestion, PublicationHit
 from db.queries.library_desk import LinkedPublication
-from tests.unit.test_service_page import EARLIER, T0, ids_in, make_view, step, text_of, walk
+from tests.helpers.components import ids_in, text_of, walk
+from tests.helpers.service_view import EARLIER, T0, make_view, step
 
 PUBLICATION = LinkedPublication(
     request_id=11,

@@ -5,13 +5,11 @@ and the in-progress board."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from dash import Dash, no_update
-from dash.development.base_component import Component
 
 from callbacks import books as books_callbacks
 from callbacks import deposits as deposits_callbacks
@@ -69,9 +67,10 @@ from dashboard.visits.board import AWAITING_PAYMENT_TEXT, build_board
 from dashboard.visits.service_layout import render_visit, sale_summary
 from dashboard.visits.service_page import Panel, VisitSale, panel_for
 from db.queries.sales import BookRow
+from tests.helpers.board import TARGETS, active
 from tests.helpers.clock import at
-from tests.unit.test_in_progress_page import TARGETS, active
-from tests.unit.test_service_page import EARLIER, make_view, step
+from tests.helpers.components import by_id, ids_in, text_of, walk
+from tests.helpers.service_view import EARLIER, make_view, step
 
 NOW = at("2026-11-26 10:00")
 
@@ -105,42 +104,6 @@ TARIFFS: dict[str, dict[str, Any]] = {
         "sample": False,
     },
 }
-
-
-def walk(component: Any) -> Iterator[Component]:
-    if isinstance(component, list | tuple):
-        for child in component:
-            yield from walk(child)
-    elif isinstance(component, Component):
-        yield component
-        yield from walk(getattr(component, "children", None))
-
-
-def text_of(component: Any) -> str:
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(child) for child in component)
-    return text_of(getattr(component, "children", None))
-
-
-def by_id(tree: Any, wanted: object) -> Component:
-    matches = [c for c in walk(tree) if getattr(c, "id", None) == wanted]
-    assert len(matches) == 1, f"{wanted!r}: {len(matches)} matches"
-    return matches[0]
-
-
-def id_types(tree: Any) -> set[str]:
-    found = set()
-    for item in walk(tree):
-        value = getattr(item, "id", None)
-        if isinstance(value, str):
-            found.add(value)
-        elif isinstance(value, dict):
-            found.add(value["type"])
-    return found
 
 
 # -- ids ----------------------------------------------------------------------------------------
@@ -341,7 +304,7 @@ def test_the_reference_field_fits_the_method() -> None:
 def test_the_lines_table_has_an_input_per_line_and_an_empty_notice() -> None:
     assert sales_components.lines_table([], TARIFFS).id == ids.LINES_EMPTY
     table = sales_components.lines_table(form().lines, TARIFFS)
-    found = id_types(table)
+    found = ids_in(table)
     assert {
         ids.LINE_ROW_TYPE,
         ids.LINE_TARIFF_TYPE,
@@ -390,9 +353,9 @@ def test_the_waiting_list_offers_the_treasurer_a_button() -> None:
 
     row = WaitingPayment(9, "A-009", "Siti", "Unsri", NOW - timedelta(minutes=7))
     writable = sales_components.waiting_list([row], NOW, True)
-    assert ids.WAITING_RECORD_TYPE in id_types(writable)
+    assert ids.WAITING_RECORD_TYPE in ids_in(writable)
     assert "sejak 09:53 (7 mnt)" in text_of(writable)
-    assert ids.WAITING_RECORD_TYPE not in id_types(sales_components.waiting_list([row], NOW, False))
+    assert ids.WAITING_RECORD_TYPE not in ids_in(sales_components.waiting_list([row], NOW, False))
     assert sales_components.waiting_list([], NOW, True).id == ids.WAITING_EMPTY
 
 
@@ -557,7 +520,7 @@ def awaiting_view() -> Any:
 
 def test_the_officer_sees_the_wait_and_can_cancel_the_purchase() -> None:
     page = render_visit(awaiting_view(), True, at("2026-11-26 09:17"))
-    found = id_types(page.panel)
+    found = ids_in(page.panel)
     assert {service_ids.PAYMENT_WAITING, service_ids.PAYMENT_STATUS} <= found
     assert {service_ids.PURCHASE_CANCEL, service_ids.PURCHASE_CANCEL_BUTTON} <= found
     assert service_ids.PAYMENT_LINK not in found
@@ -569,7 +532,7 @@ def test_the_treasurer_gets_the_link_to_the_sale_form() -> None:
     page = render_visit(awaiting_view(), False, NOW, can_record_payment=True)
     link = by_id(page.panel, service_ids.PAYMENT_LINK)
     assert link.href == "/penjualan?kunjungan=1"
-    assert service_ids.PURCHASE_CANCEL not in id_types(page.panel)
+    assert service_ids.PURCHASE_CANCEL not in ids_in(page.panel)
 
 
 def test_the_receipt_number_shows_once_paid() -> None:
@@ -590,7 +553,7 @@ def test_the_board_says_a_visit_waits_for_payment() -> None:
     for_officer = in_progress_callbacks.board_table(board, True, False)
     step_cell = by_id(for_officer, in_progress_ids.of_visit(in_progress_ids.STEP, 1))
     assert AWAITING_PAYMENT_TEXT in text_of(step_cell)
-    assert in_progress_ids.PAYMENT_LINK not in id_types(for_officer)
+    assert in_progress_ids.PAYMENT_LINK not in ids_in(for_officer)
     for_treasurer = in_progress_callbacks.board_table(board, False, True)
     link = by_id(for_treasurer, in_progress_ids.of_visit(in_progress_ids.PAYMENT_LINK, 1))
     assert link.href == "/penjualan?kunjungan=1"

@@ -4,14 +4,11 @@ the page's reads on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from dash import Dash, no_update
-from dash.development.base_component import Component
 
 from callbacks import service as service_callbacks
 from callbacks.common import Outcome
@@ -27,9 +24,6 @@ from dashboard.visits.service_page import (
     AVAILABLE,
     NOT_AVAILABLE,
     Panel,
-    RequestView,
-    ServiceView,
-    VisitView,
     agency_key,
     availability_decisions,
     availability_message,
@@ -57,31 +51,10 @@ from dashboard.visits.step_history import (
 from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED
 from db.queries import corrections as correction_queries
 from tests.helpers.clock import at
+from tests.helpers.components import ids_in, text_of, walk
 from tests.helpers.database import PreparedDatabase
+from tests.helpers.service_view import EARLIER, T0, make_view, minutes, step
 from tests.helpers.staff import create_staff
-
-T0 = at("2026-11-26 09:00")
-
-
-def minutes(value: float) -> datetime:
-    return T0 + timedelta(minutes=value)
-
-
-def step(
-    number: int,
-    queued: float,
-    started: float | None,
-    ended: float | None,
-    step_id: int | None = None,
-) -> StepTimes:
-    return StepTimes(
-        step_id=step_id or number * 10,
-        number=number,
-        queued_at=minutes(queued),
-        started_at=None if started is None else minutes(started),
-        ended_at=None if ended is None else minutes(ended),
-    )
-
 
 # -- ids and agencies -----------------------------------------------------------------------
 
@@ -296,16 +269,6 @@ def test_availability_message_says_where_the_visitor_goes() -> None:
 # -- callbacks: what each outcome returns ---------------------------------------------------
 
 
-def text_of(component: Any) -> str:
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(child) for child in component)
-    return text_of(getattr(component, "children", None))
-
-
 def test_respond_on_success_redraws_and_shows_the_success() -> None:
     success = service_callbacks.success_alert("Beres.")
     version, alert, messages, invalid = service_callbacks.respond(
@@ -369,63 +332,6 @@ def test_callbacks_register_on_a_fresh_app() -> None:
 
 
 # -- components drawn from a view -----------------------------------------------------------
-
-
-def walk(component: Any) -> Iterator[Component]:
-    if isinstance(component, list | tuple):
-        for child in component:
-            yield from walk(child)
-    elif isinstance(component, Component):
-        yield component
-        yield from walk(getattr(component, "children", None))
-
-
-def ids_in(component: Any) -> set[str]:
-    found = set()
-    for item in walk(component):
-        value = getattr(item, "id", None)
-        if isinstance(value, str):
-            found.add(value)
-        elif isinstance(value, dict):
-            found.add(value["type"])
-    return found
-
-
-def make_view(steps: list[StepTimes], status: str = VISIT_IN_PROGRESS) -> ServiceView:
-    visit = VisitView(
-        visit_id=1,
-        code="A-001",
-        status=status,
-        visitor_name="Siti",
-        institution="Universitas Sriwijaya",
-        arrived_at=T0,
-        left_at=minutes(40) if status == VISIT_DONE else None,
-        outside_service_hours=False,
-        rack_slot=4,
-        reading_table=None,
-        service_type_label="Perpustakaan",
-        refusal_reason=None,
-        steps=tuple(steps),
-        step_notes={},
-        requests=(
-            RequestView(11, 1, "PDRB 2025", None, None, None),
-            RequestView(12, 2, "Penduduk per kecamatan", None, None, None),
-        ),
-    )
-    return ServiceView(
-        visit=visit,
-        targets={
-            number: sop.STEP_BY_NUMBER[number].target_minutes for number in sop.STEP_BY_NUMBER
-        },
-        corrections=(),
-        service_types=(("perpustakaan", "Perpustakaan"),),
-        taken_tables=(1, 2),
-        table_count=8,
-        marker="m",
-    )
-
-
-EARLIER = [step(sop.SCREENING, -5, -5, -4), step(sop.BAG_RACK, -4, -4, -3)]
 
 
 @pytest.mark.parametrize(
