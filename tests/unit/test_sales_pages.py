@@ -12,7 +12,6 @@ import pytest
 from dash import Dash, no_update
 
 from callbacks import books as books_callbacks
-from callbacks import deposits as deposits_callbacks
 from callbacks import in_progress as in_progress_callbacks
 from callbacks import sales as sales_callbacks
 from callbacks import tariff_admin as tariff_callbacks
@@ -68,6 +67,7 @@ from dashboard.visits.service_layout import render_visit, sale_summary
 from dashboard.visits.service_page import Panel, VisitSale, panel_for
 from db.queries.sales import BookRow
 from tests.helpers.board import TARGETS, active
+from tests.helpers.callbacks import outputs_of, writers_of
 from tests.helpers.clock import at
 from tests.helpers.components import by_id, ids_in, text_of, walk
 from tests.helpers.service_view import EARLIER, make_view, step
@@ -127,11 +127,194 @@ def test_ids_are_unique_kebab_case_and_page_prefixed(module: Any, prefix: str) -
     assert " " not in "".join(values) and "_" not in "".join(values)
 
 
-def test_the_callbacks_register_on_a_fresh_app() -> None:
-    app = Dash(__name__, suppress_callback_exceptions=True)
-    for module in (sales_callbacks, deposits_callbacks, books_callbacks, tariff_callbacks):
-        module.register(app)
-    assert len(app.callback_map) >= 20
+SALES_OUTPUTS = [
+    "sales-day.children",
+    "sales-focus.data",
+    "sales-form-alert.children",
+    "sales-form-placeholder.hidden",
+    "sales-form-title.children",
+    "sales-form-visit.children",
+    "sales-form.hidden",
+    "sales-lines-feedback.children",
+    "sales-lines-table.children",
+    "sales-lines.data",
+    "sales-message.children",
+    "sales-next-line-key.data",
+    "sales-office-notice.children",
+    "sales-other-tariff.options",
+    "sales-other-tariff.value",
+    "sales-payer-institution-feedback.children",
+    "sales-payer-institution.invalid",
+    "sales-payer-institution.value",
+    "sales-payer-name-feedback.children",
+    "sales-payer-name.invalid",
+    "sales-payer-name.value",
+    "sales-payment-method-feedback.children",
+    "sales-payment-method.options",
+    "sales-payment-method.value",
+    "sales-payment-reference-feedback.children",
+    "sales-payment-reference-label.children",
+    "sales-payment-reference-row.className",
+    "sales-payment-reference.invalid",
+    "sales-payment-reference.value",
+    "sales-publication-results.children",
+    "sales-publication-search.value",
+    "sales-refresh.interval",
+    "sales-result-download.href",
+    "sales-result-number.children",
+    "sales-result-total.children",
+    "sales-result.hidden",
+    "sales-sale-visit.data",
+    "sales-tariffs.data",
+    "sales-today-grid.rowData",
+    "sales-today-summary.children",
+    "sales-total-words.children",
+    "sales-total.children",
+    "sales-version.data",
+    "sales-void-alert.children",
+    "sales-void-modal.is_open",
+    "sales-void-open.disabled",
+    "sales-void-reason-feedback.children",
+    "sales-void-reason.invalid",
+    "sales-void-reason.value",
+    "sales-void-sale-text.children",
+    "sales-void-sale.data",
+    "sales-waiting-count.children",
+    "sales-waiting-list.children",
+    "sales-zero-letter-feedback.children",
+    "sales-zero-letter.invalid",
+    "sales-zero-letter.value",
+    "sales-zero-reason-feedback.children",
+    "sales-zero-reason.invalid",
+    "sales-zero-reason.value",
+    "sales-zero-rupiah-fields.className",
+    "sales-zero-rupiah.value",
+    '{"index":["ALL"],"type":"sales-line-amount"}.children',
+    '{"index":["ALL"],"type":"sales-line-feedback"}.children',
+    '{"index":["ALL"],"type":"sales-line-unit-price"}.children',
+]
+DEPOSITS_OUTPUTS = [
+    "deposits-amount-feedback.children",
+    "deposits-amount.invalid",
+    "deposits-amount.value",
+    "deposits-balance-age.children",
+    "deposits-balance-age.color",
+    "deposits-balance-count.children",
+    "deposits-balance-oldest.children",
+    "deposits-balance-total.children",
+    "deposits-billing-code-feedback.children",
+    "deposits-billing-code.invalid",
+    "deposits-billing-code.value",
+    "deposits-deposited-on-feedback.children",
+    "deposits-deposited-on.invalid",
+    "deposits-deposited-on.value",
+    "deposits-form-alert.children",
+    "deposits-history-grid.rowData",
+    "deposits-message.children",
+    "deposits-note-feedback.children",
+    "deposits-note.invalid",
+    "deposits-note.value",
+    "deposits-ntpn-feedback.children",
+    "deposits-ntpn.invalid",
+    "deposits-ntpn.value",
+    "deposits-selected-summary.children",
+    "deposits-undeposited-grid.rowData",
+    "deposits-undeposited-grid.selectedRows",
+    "deposits-version.data",
+]
+BOOKS_OUTPUTS = [
+    "books-day-column.className",
+    "books-download.data",
+    "books-month-column.className",
+    "books-period-feedback.children",
+    "books-summary.children",
+    "books-table.children",
+    "books-title.children",
+]
+TARIFF_OUTPUTS = [
+    "tariff-admin-add-alert.children",
+    "tariff-admin-add-modal.is_open",
+    "tariff-admin-amount-feedback.children",
+    "tariff-admin-amount.invalid",
+    "tariff-admin-amount.value",
+    "tariff-admin-end-alert.children",
+    "tariff-admin-end-modal.is_open",
+    "tariff-admin-end-on-feedback.children",
+    "tariff-admin-end-on.invalid",
+    "tariff-admin-end-on.value",
+    "tariff-admin-end-open.disabled",
+    "tariff-admin-end-tariff-text.children",
+    "tariff-admin-end-tariff.data",
+    "tariff-admin-grid.rowData",
+    "tariff-admin-item-kind-feedback.children",
+    "tariff-admin-item-kind.invalid",
+    "tariff-admin-item-kind.value",
+    "tariff-admin-label-feedback.children",
+    "tariff-admin-label.invalid",
+    "tariff-admin-label.value",
+    "tariff-admin-message.children",
+    "tariff-admin-sample-banner.children",
+    "tariff-admin-unit-feedback.children",
+    "tariff-admin-unit.invalid",
+    "tariff-admin-unit.placeholder",
+    "tariff-admin-unit.value",
+    "tariff-admin-valid-from-feedback.children",
+    "tariff-admin-valid-from.invalid",
+    "tariff-admin-valid-from.value",
+    "tariff-admin-valid-to-feedback.children",
+    "tariff-admin-valid-to.invalid",
+    "tariff-admin-valid-to.value",
+    "tariff-admin-version.data",
+]
+
+
+def test_the_callbacks_register_on_a_fresh_app(app: Dash) -> None:
+    """The app the factory builds wires the treasurer's pages: exactly these outputs per page;
+    a sale, a deposit and a tariff are recorded from their button (or Enter in a field), a
+    void from its button or Enter in the reason, and the books redraw on the period."""
+    assert outputs_of(app, "callbacks.sales") == set(SALES_OUTPUTS)
+    assert outputs_of(app, "callbacks.deposits") == set(DEPOSITS_OUTPUTS)
+    assert outputs_of(app, "callbacks.books") == set(BOOKS_OUTPUTS)
+    assert outputs_of(app, "callbacks.tariff_admin") == set(TARIFF_OUTPUTS)
+    assert writers_of(app, f"{ids.RESULT_NUMBER}.children") == {
+        frozenset(
+            {
+                "sales-submit.n_clicks",
+                "sales-payer-name.n_submit",
+                "sales-payer-institution.n_submit",
+                "sales-payment-reference.n_submit",
+                "sales-zero-letter.n_submit",
+            }
+        )
+    }
+    assert writers_of(app, f"{ids.VOID_REASON_FEEDBACK}.children") == {
+        frozenset({"sales-void-submit.n_clicks", "sales-void-reason.n_submit"})
+    }
+    assert writers_of(app, "deposits-form-alert.children") == {
+        frozenset(
+            {
+                "deposits-submit.n_clicks",
+                "deposits-billing-code.n_submit",
+                "deposits-ntpn.n_submit",
+                "deposits-amount.n_submit",
+                "deposits-note.n_submit",
+            }
+        )
+    }
+    assert writers_of(app, "books-table.children") == {
+        frozenset({"books-period-kind.value", "books-day.value", "books-month.value"})
+    }
+    assert writers_of(app, "tariff-admin-message.children") == {
+        frozenset({"tariff-admin-end-submit.n_clicks", "tariff-admin-end-on.n_submit"}),
+        frozenset(
+            {
+                "tariff-admin-add-submit.n_clicks",
+                "tariff-admin-label.n_submit",
+                "tariff-admin-amount.n_submit",
+                "tariff-admin-unit.n_submit",
+            }
+        ),
+    }
 
 
 # -- the sale form ------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ from dashboard.visits.step_history import (
 )
 from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED
 from db.queries import corrections as correction_queries
+from tests.helpers.callbacks import Wiring, outputs_of, wirings, writers_of
 from tests.helpers.clock import at
 from tests.helpers.components import ids_in, text_of, walk
 from tests.helpers.database import PreparedDatabase
@@ -325,10 +326,74 @@ def test_messages_for_purchase_and_correction() -> None:
     assert message == "Waktu mulai langkah 4. Menyampaikan tujuan dikoreksi menjadi 09:02:00 WIB."
 
 
-def test_callbacks_register_on_a_fresh_app() -> None:
-    app = Dash(__name__, suppress_callback_exceptions=True)
-    service_callbacks.register(app)
-    assert len(app.callback_map) >= 10
+SERVICE_OUTPUTS = [
+    "service-content.hidden",
+    "service-correction-alert.children",
+    "service-correction-current.children",
+    "service-correction-field-feedback.children",
+    "service-correction-form.hidden",
+    "service-correction-reason-feedback.children",
+    "service-correction-reason.invalid",
+    "service-correction-reason.value",
+    "service-correction-step-feedback.children",
+    "service-correction-step.invalid",
+    "service-correction-step.options",
+    "service-correction-time-feedback.children",
+    "service-correction-time.invalid",
+    "service-correction-time.value",
+    "service-corrections.children",
+    "service-header.children",
+    "service-history.children",
+    "service-not-found.children",
+    "service-panel-title.children",
+    "service-panel.children",
+    "service-purchase-feedback.children",
+    "service-reading-table-feedback.children",
+    "service-reading-table.invalid",
+    "service-refresh.disabled",
+    "service-refresh.interval",
+    "service-requests-feedback.children",
+    "service-requests.invalid",
+    "service-search-message.children",
+    "service-search-note-feedback.children",
+    "service-search-results.children",
+    "service-service-type-feedback.children",
+    "service-service-type.invalid",
+    "service-signature.data",
+    "service-step-times.data",
+    "service-tag-code-feedback.children",
+    "service-tag-code.invalid",
+    "service-version.data",
+    '{"index":["ALL"],"type":"service-request-agency"}.invalid',
+    '{"index":["ALL"],"type":"service-request-feedback"}.children',
+]
+
+
+def test_callbacks_register_on_a_fresh_app(app: Dash) -> None:
+    """The app the factory builds wires the page's server callbacks: exactly these outputs;
+    the page is redrawn from the version store, which the refresh and a correction move on;
+    'Mulai' and each step's form are wired to their buttons (and Enter)."""
+    assert outputs_of(app, "callbacks.service") == set(SERVICE_OUTPUTS)
+    assert writers_of(app, f"{ids.PANEL}.children") == {frozenset({f"{ids.VERSION}.data"})}
+    assert writers_of(app, f"{ids.VERSION}.data") == {
+        frozenset({"service-refresh.n_intervals"}),
+        frozenset(
+            {
+                "service-correction-submit.n_clicks",
+                "service-correction-time.n_submit",
+                "service-correction-reason.n_submit",
+            }
+        ),
+    }
+    wired = wirings(app, "callbacks.service")
+    assert Wiring(frozenset(), frozenset({"service-start-step.n_clicks"})) in wired
+    assert writers_of(app, "service-tag-code-feedback.children") == {
+        frozenset({"service-bag-submit.n_clicks", "service-tag-code.n_submit"})
+    }
+    assert writers_of(app, "service-purchase-feedback.children") == {
+        frozenset({"service-purchase-yes.n_clicks", "service-purchase-no.n_clicks"}),
+        frozenset({"service-purchase-cancel.submit_n_clicks"}),
+    }
 
 
 # -- components drawn from a view -----------------------------------------------------------
