@@ -121,9 +121,25 @@ def test_duplicate_catalog_number_is_refused(library: Library) -> None:
 def test_the_same_number_may_be_used_by_another_office(library: Library) -> None:
     with library.prepared.database.transaction() as session:
         other = ensure_office(session, OfficeSeed(code="9812", name="BPS Uji Lain", city="Uji"))
-        session.execute(delete(Publication).where(Publication.office_id == other.id))
-        add_publication(session, Actor(None, other.id, NOW), entry())
-    add(library, entry())
+        other_id = other.id
+        session.execute(delete(Publication).where(Publication.office_id == other_id))
+        elsewhere = add_publication(session, Actor(None, other_id, NOW), entry()).id
+    here = add(library, entry())
+    assert here != elsewhere
+    with library.prepared.database.reading() as session:
+        stored = session.execute(
+            select(Publication.id, Publication.office_id)
+            .where(
+                Publication.catalog_number == "1603-DDA-2024",
+                Publication.office_id.in_([other_id, library.office_id]),
+            )
+            .order_by(Publication.id)
+        ).all()
+    assert [tuple(row) for row in stored] == [(elsewhere, other_id), (here, library.office_id)]
+    assert [(action, row_id) for action, row_id, *_ in audit_actions(library)] == [
+        ("publication.add", elsewhere),
+        ("publication.add", here),
+    ]
 
 
 def test_update_replaces_values_and_audits_only_the_changes(library: Library) -> None:

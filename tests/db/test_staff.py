@@ -119,7 +119,10 @@ def test_password_of_9_characters_is_too_short(db: PreparedDatabase) -> None:
 
 @pytest.mark.usefixtures("fast_hashing")
 def test_password_of_10_characters_is_enough(db: PreparedDatabase) -> None:
-    add(db, password="1234567890")
+    user = add(db, password="1234567890")
+    assert user_count(db) == 1
+    signed_in = sign_in(db, "budi", "1234567890")
+    assert signed_in is not None and signed_in.id == user.id
 
 
 def test_all_problems_are_reported_together(db: PreparedDatabase) -> None:
