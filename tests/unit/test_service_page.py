@@ -18,7 +18,6 @@ from dashboard.errors import FORM, InputError
 from dashboard.paths import parse_id
 from dashboard.visits import service_ids as ids
 from dashboard.visits import services as visits
-from dashboard.visits.guest_book import validate_guest_book
 from dashboard.visits.service_layout import render_visit
 from dashboard.visits.service_page import (
     AVAILABLE,
@@ -54,6 +53,7 @@ from tests.helpers.callbacks import Wiring, outputs_of, wirings, writers_of
 from tests.helpers.clock import at
 from tests.helpers.components import ids_in, text_of, walk
 from tests.helpers.database import PreparedDatabase
+from tests.helpers.desk import guest
 from tests.helpers.service_view import EARLIER, T0, make_view, minutes, step
 from tests.helpers.staff import create_staff
 
@@ -474,18 +474,7 @@ def visit_at_purpose(
         visits.record_screening(session, actor(1), visit_id, True, "36,5", Decimal("37.5"))
     with db.database.transaction() as session:
         visits.place_bag(session, actor(2), visit_id, rack_slot, 30)
-    entry = validate_guest_book(
-        name="Siti",
-        gender="P",
-        birth_year="1999",
-        education="s1",
-        occupation="pelajar",
-        institution="Universitas Sriwijaya",
-        institution_type="pendidikan",
-        phone="0812 3456 7890",
-        email=None,
-        current_year=2026,
-    )
+    entry = guest(name="Siti")
     with db.database.transaction() as session:
         guest_book_done = Actor(officer, db.office_id, minutes(4) + guest_book_fraction)
         visits.record_guest_book(session, guest_book_done, visit_id, entry)
