@@ -6,18 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from dashboard.pnbp import sales
 from dashboard.pnbp.rules import SaleLine
 from db.queries import sales as queries
-from tests.conftest import PreparedDatabase, at
-from tests.db.test_sales import SOFTCOPY_PRICE, Till, book, open_till, pages
-
-
-@pytest.fixture
-def till(db: PreparedDatabase, monkeypatch: pytest.MonkeyPatch) -> Till:
-    return open_till(db, monkeypatch)
+from tests.helpers.clock import at
+from tests.helpers.till import SOFTCOPY_PRICE, Till, book, pages
 
 
 def two_days_of_sales(till: Till) -> dict[str, int]:

@@ -7,21 +7,16 @@ Every test works in an office of its own (code 9813), emptied of publications fi
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from datetime import timedelta
-from typing import Any
 
 import pytest
-from sqlalchemy import delete, func, select
 
-from dashboard.audit import Actor
 from dashboard.errors import InputError
 from dashboard.library.catalog import validate_publication
 from dashboard.library.catalog_io import (
     ImportSummary,
     ParsedCatalog,
     export_catalog,
-    import_catalog,
     parse_catalog_file,
 )
 from dashboard.library.catalog_service import (
@@ -30,9 +25,9 @@ from dashboard.library.catalog_service import (
     search_columns,
     set_publication_retired,
 )
-from db.models import AuditEvent, Publication
-from db.reference_data import OfficeSeed, ensure_office
-from tests.conftest import PreparedDatabase, at
+from db.reference_data import OfficeSeed
+from tests.helpers.clock import at
+from tests.helpers.library import Library, LibrarySetup
 
 TEST_OFFICE = OfficeSeed(code="9813", name="BPS Uji Impor", city="Uji")
 NOW = at("2026-11-26 10:00")
@@ -40,63 +35,7 @@ YEAR = 2026
 HEADER = "Nomor katalog;Judul;Tahun;Subjek;Wilayah;Hardcopy;Stok hardcopy;Lokasi rak;Softcopy"
 
 
-@dataclass
-class Library:
-    prepared: PreparedDatabase
-    office_id: int
-
-    def actor(self, minutes: int = 0) -> Actor:
-        return Actor(None, self.office_id, NOW + timedelta(minutes=minutes))
-
-    def publications(self) -> list[Publication]:
-        with self.prepared.database.reading() as session:
-            return list(
-                session.scalars(
-                    select(Publication)
-                    .where(Publication.office_id == self.office_id)
-                    .order_by(Publication.catalog_number)
-                )
-            )
-
-    def snapshot(self) -> list[dict[str, Any]]:
-        """Everything stored of the office's catalog that an import may change."""
-        return [
-            {
-                **asdict(publication_input(p)),
-                "retired_at": p.retired_at,
-                "is_sample": p.is_sample,
-                "updated_at": p.updated_at,
-                "search": (p.search_title, p.search_subject, p.search_notes),
-            }
-            for p in self.publications()
-        ]
-
-    def catalog(self) -> list[dict[str, Any]]:
-        """The catalog as an admin sees it: the entries and whether each is retired."""
-        return [
-            {**asdict(publication_input(p)), "retired": p.retired_at is not None}
-            for p in self.publications()
-        ]
-
-    def audit_count(self) -> int:
-        with self.prepared.database.reading() as session:
-            return session.scalar(select(func.count()).select_from(AuditEvent)) or 0
-
-    def run_import(self, parsed: ParsedCatalog, minutes: int = 0) -> ImportSummary:
-        with self.prepared.database.transaction() as session:
-            return import_catalog(session, self.actor(minutes), parsed)
-
-    def wipe(self) -> None:
-        with self.prepared.database.transaction() as session:
-            session.execute(delete(Publication).where(Publication.office_id == self.office_id))
-
-
-@pytest.fixture
-def library(db: PreparedDatabase) -> Library:
-    with db.database.transaction() as session:
-        office = ensure_office(session, TEST_OFFICE)
-        session.execute(delete(Publication).where(Publication.office_id == office.id))
-        return Library(db, office.id)
+LIBRARY = LibrarySetup(offices=[TEST_OFFICE], now=NOW, empty_agencies=False)
 
 
 def parse(text: str, filename: str = "katalog.csv", encoding: str = "utf-8") -> ParsedCatalog:

@@ -7,130 +7,27 @@ agencies first, so that the catalog of the main office (sample data) is left alo
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from alembic import command
 from sqlalchemy import delete, func, inspect, select, update
-from sqlalchemy.engine import make_url
 
 from db.migrate import alembic_config
-from db.models import Agency, Publication
-from db.queries.catalog_search import (
-    AgencySuggestion,
-    PublicationHit,
-    search_publications,
-    suggest_agencies,
-)
-from db.reference_data import OfficeSeed, ensure_office
+from db.models import Publication
+from db.reference_data import OfficeSeed
 from db.search_text import index_text
 from db.session import Database
-from tests.conftest import (
-    POSTGRES_ADMIN_URL,
-    PreparedDatabase,
-    _postgres_admin_connection,
-    skip_or_fail,
-)
+from tests.helpers.library import Library, LibrarySetup
 
 NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
-SUBJECT_LABELS = {
-    "kependudukan": "Kependudukan",
-    "pertanian": "Pertanian, Kehutanan dan Perikanan",
-    "wilayah": "Wilayah dalam Angka",
-    "harga": "Harga dan Inflasi",
-    "lainnya": "Lainnya",
-}
-
-
-@dataclass
-class Library:
-    """Two offices of the test, and helpers to fill their catalog and directory."""
-
-    prepared: PreparedDatabase
-    office_id: int
-    other_office_id: int
-
-    def add_publication(
-        self,
-        title: str,
-        *,
-        year: int = 2024,
-        subject: str = "lainnya",
-        notes: str | None = None,
-        hardcopy: bool = True,
-        softcopy: bool = False,
-        retired: bool = False,
-        office_id: int | None = None,
-    ) -> int:
-        with self.prepared.database.transaction() as session:
-            publication = Publication(
-                office_id=office_id or self.office_id,
-                catalog_number=f"UJI-{uuid.uuid4().hex[:10]}",
-                title=title,
-                year=year,
-                subject=subject,
-                region="Kabupaten Muara Enim",
-                has_hardcopy=hardcopy,
-                hardcopy_stock=3 if hardcopy else 0,
-                shelf_location="R1-A" if hardcopy else None,
-                has_softcopy=softcopy,
-                notes=notes,
-                retired_at=NOW if retired else None,
-                created_at=NOW,
-                updated_at=NOW,
-                search_title=index_text(title),
-                search_subject=index_text(SUBJECT_LABELS[subject]),
-                search_notes=index_text(notes),
-            )
-            session.add(publication)
-            session.flush()
-            return publication.id
-
-    def add_agency(
-        self, name: str, topics: str, *, active: bool = True, office_id: int | None = None
-    ) -> int:
-        with self.prepared.database.transaction() as session:
-            agency = Agency(
-                office_id=office_id or self.office_id,
-                name=name,
-                topics=topics,
-                address="Jl. Jenderal Sudirman, Muara Enim",
-                phone="0734 421000",
-                active=active,
-                created_at=NOW,
-                updated_at=NOW,
-                search_topics=index_text(topics),
-            )
-            session.add(agency)
-            session.flush()
-            return agency.id
-
-    def search(self, text: str, **filters: object) -> list[PublicationHit]:
-        with self.prepared.database.reading() as session:
-            return search_publications(session, self.office_id, text, **filters)  # type: ignore[arg-type]
-
-    def titles(self, text: str, **filters: object) -> list[str]:
-        return [hit.title for hit in self.search(text, **filters)]
-
-    def suggest(self, request_text: str, limit: int = 5) -> list[AgencySuggestion]:
-        with self.prepared.database.reading() as session:
-            return suggest_agencies(session, self.office_id, request_text, limit)
-
-
-@pytest.fixture
-def library(db: PreparedDatabase) -> Library:
-    with db.database.transaction() as session:
-        office_ids = [
-            ensure_office(session, OfficeSeed(code=code, name=name, city="Muara Enim")).id
-            for code, name in (("9801", "Kantor Uji Pencarian"), ("9802", "Kantor Uji Lain"))
-        ]
-        session.execute(delete(Publication).where(Publication.office_id.in_(office_ids)))
-        session.execute(delete(Agency).where(Agency.office_id.in_(office_ids)))
-    return Library(db, *office_ids)
+LIBRARY = LibrarySetup(
+    offices=[
+        OfficeSeed(code="9801", name="Kantor Uji Pencarian", city="Muara Enim"),
+        OfficeSeed(code="9802", name="Kantor Uji Lain", city="Muara Enim"),
+    ],
+    now=NOW,
+)
 
 
 def test_title_match_outranks_subject_and_notes_matches(library: Library) -> None:
@@ -374,30 +271,6 @@ def test_agency_suggestions_ignore_filler_words(library: Library) -> None:
 # Downgrade -------------------------------------------------------------------------------
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        database = Database(f"sqlite:///{tmp_path / 'downgrade.sqlite3'}")
-        yield database
-        database.dispose()
-        return
-    try:
-        admin = _postgres_admin_connection()
-    except Exception as exc:
-        skip_or_fail(f"PostgreSQL not reachable at {POSTGRES_ADMIN_URL}: {exc}".splitlines()[0])
-    name = f"pst_search_{uuid.uuid4().hex[:12]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    database = Database(
-        make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    )
-    try:
-        yield database
-    finally:
-        database.dispose()
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
-
-
 def _full_text_objects(database: Database) -> set[str]:
     inspector = inspect(database.engine)
     tables = set(inspector.get_table_names())
@@ -430,9 +303,9 @@ def _migrate(database: Database, action: str, revision: str) -> None:
         getattr(command, action)(config, revision)
 
 
-def test_downgrade_removes_the_full_text_index(empty_database: Database) -> None:
-    _migrate(empty_database, "upgrade", "head")
-    if empty_database.engine.dialect.name == "sqlite":
+def test_downgrade_removes_the_full_text_index(fresh: Database) -> None:
+    _migrate(fresh, "upgrade", "head")
+    if fresh.engine.dialect.name == "sqlite":
         expected = {
             "publication_fts",
             "agency_fts",
@@ -443,15 +316,15 @@ def test_downgrade_removes_the_full_text_index(empty_database: Database) -> None
             "agency_fts_after_update",
             "agency_fts_after_delete",
         }
-        assert expected <= _full_text_objects(empty_database)
+        assert expected <= _full_text_objects(fresh)
     else:
-        assert _full_text_objects(empty_database) == {
+        assert _full_text_objects(fresh) == {
             "publication.search_vector",
             "agency.search_vector",
             "ix_publication_search_vector",
             "ix_agency_search_vector",
         }
-    _migrate(empty_database, "downgrade", "0001")
-    assert _full_text_objects(empty_database) == set()
-    _migrate(empty_database, "upgrade", "head")
-    assert _full_text_objects(empty_database)
+    _migrate(fresh, "downgrade", "0001")
+    assert _full_text_objects(fresh) == set()
+    _migrate(fresh, "upgrade", "head")
+    assert _full_text_objects(fresh)

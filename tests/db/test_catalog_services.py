@@ -9,7 +9,6 @@ first, so that the sample catalog of the main office is left alone.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
@@ -34,28 +33,14 @@ from dashboard.library.catalog_service import (
 )
 from db.models import Agency, AuditEvent, Publication
 from db.reference_data import OfficeSeed, ensure_office
-from tests.conftest import PreparedDatabase, at
+from tests.helpers.clock import at
+from tests.helpers.library import Library, LibrarySetup
 
 TEST_OFFICE = OfficeSeed(code="9811", name="BPS Uji Katalog", city="Uji")
 NOW = at("2026-11-26 09:00")
 
 
-@dataclass
-class Library:
-    prepared: PreparedDatabase
-    office_id: int
-
-    def actor(self, minutes: int = 0) -> Actor:
-        return Actor(None, self.office_id, NOW + timedelta(minutes=minutes))
-
-
-@pytest.fixture
-def library(db: PreparedDatabase) -> Library:
-    with db.database.transaction() as session:
-        office = ensure_office(session, TEST_OFFICE)
-        session.execute(delete(Publication).where(Publication.office_id == office.id))
-        session.execute(delete(Agency).where(Agency.office_id == office.id))
-        return Library(db, office.id)
+LIBRARY = LibrarySetup(offices=[TEST_OFFICE], now=NOW)
 
 
 def entry(number: str = "1603-DDA-2024", **changes: object) -> PublicationInput:
@@ -136,9 +121,25 @@ def test_duplicate_catalog_number_is_refused(library: Library) -> None:
 def test_the_same_number_may_be_used_by_another_office(library: Library) -> None:
     with library.prepared.database.transaction() as session:
         other = ensure_office(session, OfficeSeed(code="9812", name="BPS Uji Lain", city="Uji"))
-        session.execute(delete(Publication).where(Publication.office_id == other.id))
-        add_publication(session, Actor(None, other.id, NOW), entry())
-    add(library, entry())
+        other_id = other.id
+        session.execute(delete(Publication).where(Publication.office_id == other_id))
+        elsewhere = add_publication(session, Actor(None, other_id, NOW), entry()).id
+    here = add(library, entry())
+    assert here != elsewhere
+    with library.prepared.database.reading() as session:
+        stored = session.execute(
+            select(Publication.id, Publication.office_id)
+            .where(
+                Publication.catalog_number == "1603-DDA-2024",
+                Publication.office_id.in_([other_id, library.office_id]),
+            )
+            .order_by(Publication.id)
+        ).all()
+    assert [tuple(row) for row in stored] == [(elsewhere, other_id), (here, library.office_id)]
+    assert [(action, row_id) for action, row_id, *_ in audit_actions(library)] == [
+        ("publication.add", elsewhere),
+        ("publication.add", here),
+    ]
 
 
 def test_update_replaces_values_and_audits_only_the_changes(library: Library) -> None:

@@ -10,7 +10,7 @@ from dashboard import cli
 from dashboard.cli import main
 from dashboard.office.staff import authenticate
 from dashboard.setup.first_start import CREATE_ADMIN_COMMAND, first_start_hint
-from tests.conftest import PreparedDatabase
+from tests.helpers.database import PreparedDatabase
 
 
 def run(db: PreparedDatabase, monkeypatch: pytest.MonkeyPatch, *args: str, stdin: str = "") -> int:

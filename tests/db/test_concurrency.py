@@ -19,17 +19,11 @@ from dashboard.audit import Actor
 from dashboard.errors import FORM, InputError
 from dashboard.visits import services as visits
 from db.models import Visit, VisitStep
-from tests.conftest import PreparedDatabase, create_staff
-from tests.db.test_visit_rules import RACK_SLOTS, Desk, fast_password_hashing
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.desk import RACK_SLOTS, Desk
 
 T = TypeVar("T")
 THREADS = 8
-
-
-@pytest.fixture
-def desk(db: PreparedDatabase, monkeypatch: pytest.MonkeyPatch) -> Desk:
-    fast_password_hashing(monkeypatch)
-    return Desk(db, create_staff(db, "petugas", "officer"))
 
 
 def at_once(

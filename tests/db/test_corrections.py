@@ -13,14 +13,8 @@ from dashboard.errors import FORM
 from dashboard.visits import services as visits
 from dashboard.visits.corrections import correct_step_time
 from db.models import AuditEvent, StepTimeCorrection, Visit, VisitStep
-from tests.conftest import PreparedDatabase, at, create_staff
-from tests.db.test_visit_rules import Desk, fast_password_hashing, refused
-
-
-@pytest.fixture
-def desk(db: PreparedDatabase, monkeypatch: pytest.MonkeyPatch) -> Desk:
-    fast_password_hashing(monkeypatch)
-    return Desk(db, create_staff(db, "petugas", "officer"))
+from tests.helpers.clock import at
+from tests.helpers.desk import Desk, refused
 
 
 def step_of(desk: Desk, visit_id: int, number: int) -> VisitStep:

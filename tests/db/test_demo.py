@@ -7,15 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import io
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
-from sqlalchemy.engine import make_url
 
 from dashboard.audit import Actor
 from dashboard.cli import main
@@ -43,39 +39,14 @@ from db.models import (
     VisitStep,
 )
 from db.session import Database
-from tests.conftest import POSTGRES_ADMIN_URL, _postgres_admin_connection, skip_or_fail
+from tests.helpers.database import BACKENDS, fresh_database
 
 NOW = datetime(2026, 11, 26, 3, 30, tzinfo=UTC)
 """10:30 WIB on a Thursday: the history ends with visitors still in the building."""
 WEEKS = 2 / 52
 
 
-@contextmanager
-def _fresh(backend: str, tmp_path: Path) -> Iterator[Database]:
-    if backend == "sqlite":
-        database = Database(f"sqlite:///{tmp_path / f'demo-{uuid.uuid4().hex[:8]}.sqlite3'}")
-        try:
-            yield database
-        finally:
-            database.dispose()
-        return
-    try:
-        admin = _postgres_admin_connection()
-    except Exception as exc:
-        skip_or_fail(f"PostgreSQL not reachable at {POSTGRES_ADMIN_URL}: {exc}".splitlines()[0])
-    name = f"pst_demo_{uuid.uuid4().hex[:12]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    database = Database(url)
-    try:
-        yield database
-    finally:
-        database.dispose()
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
     return request.param
 
@@ -133,7 +104,7 @@ def _digest(database: Database) -> str:
 
 
 def test_a_generated_history_holds_every_rule(backend: str, tmp_path: Path) -> None:
-    with _fresh(backend, tmp_path) as database:
+    with fresh_database(backend, tmp_path, "demo") as database:
         _, result = _generate(database)
         summary = result.offices[0]  # type: ignore[attr-defined]
         assert summary.visits > 40 and summary.sales > 0 and summary.deposits > 0
@@ -162,7 +133,7 @@ def test_the_same_seed_gives_the_same_data(backend: str, tmp_path: Path) -> None
     another history: see the unit tests of the day plans)."""
     digests = []
     for _ in range(2):
-        with _fresh(backend, tmp_path) as database:
+        with fresh_database(backend, tmp_path, "demo") as database:
             _generate(database, seed=7)
             digests.append(_digest(database))
     assert digests[0] == digests[1]
@@ -204,7 +175,10 @@ def test_the_row_writer_writes_exactly_what_the_services_write(
     """The default path writes the day plans as rows; replaying the same plans through the
     page services gives the very same database: every table, every column, every id, the
     audit trail included. So the row writer holds nothing the services would refuse."""
-    with _fresh(backend, tmp_path) as services, _fresh(backend, tmp_path) as rows:
+    with (
+        fresh_database(backend, tmp_path, "demo") as services,
+        fresh_database(backend, tmp_path, "demo") as rows,
+    ):
         _generate(services, through_services=True)
         _generate(rows)
         by_services, by_rows = _every_row(services), _every_row(rows)
@@ -222,7 +196,7 @@ def test_the_services_replay_cannot_be_scaled() -> None:
 
 
 def test_the_checker_catches_a_corrupted_database(backend: str, tmp_path: Path) -> None:
-    with _fresh(backend, tmp_path) as database:
+    with fresh_database(backend, tmp_path, "demo") as database:
         _generate(database)
         with database.transaction() as session:
             visits = session.scalars(
@@ -265,7 +239,7 @@ def test_the_checker_catches_a_corrupted_database(backend: str, tmp_path: Path) 
 
 
 def test_a_database_with_real_data_is_refused(backend: str, tmp_path: Path) -> None:
-    with _fresh(backend, tmp_path) as database:
+    with fresh_database(backend, tmp_path, "demo") as database:
         office = prepare_database(database)
         with database.transaction() as session:
             with pytest.raises(InputError):
@@ -304,7 +278,7 @@ def test_the_command_line_generates_once(
 
 
 def test_other_offices_of_the_province_get_their_own_names(tmp_path: Path) -> None:
-    with _fresh("sqlite", tmp_path) as database:
+    with fresh_database("sqlite", tmp_path, "demo") as database:
         office = prepare_database(database)
         run_demo(
             database,

@@ -19,13 +19,13 @@ from dashboard.pnbp import sales
 from db.models import Deposit
 from db.queries import sales as queries
 from db.reference_data import OfficeSeed
-from tests.conftest import PreparedDatabase, at
-from tests.db.test_sales import (
+from tests.helpers.clock import at
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.till import (
     PAGE_PRICE,
     Till,
-    _tariff,
     book,
-    open_till,
+    new_tariff,
     pages,
     prepare_office,
     refused,
@@ -35,11 +35,6 @@ from tests.db.test_sales import (
 BILLING = "820261126000042"
 NTPN = "0A1B2C3D4E5F6G7H"
 DAY = date(2026, 11, 26)
-
-
-@pytest.fixture
-def till(db: PreparedDatabase, monkeypatch: pytest.MonkeyPatch) -> Till:
-    return open_till(db, monkeypatch)
 
 
 def deposit(
@@ -221,7 +216,7 @@ def test_only_undeposited_paid_sales_of_the_office_up_to_the_day(
     other_id = prepare_office(db, OfficeSeed(code="9822", name="BPS Uji Lain", city="Lain"))
     other = Actor(till.treasurer, other_id, till.now)
     with db.database.transaction() as session:
-        tariff = _tariff(session, other, "cetak_halaman", "Cetak halaman", 7_000)
+        tariff = new_tariff(session, other, "cetak_halaman", "Cetak halaman", 7_000)
         elsewhere = sales.record_sale(
             session, other, sale_input(pages(till, 1, tariff_id=tariff, unit_price=7_000))
         )

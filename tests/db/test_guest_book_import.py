@@ -40,7 +40,8 @@ from db.models import (
     VisitStep,
 )
 from db.queries.sales import undeposited_total
-from tests.conftest import PreparedDatabase, at
+from tests.helpers.clock import at
+from tests.helpers.database import PreparedDatabase
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 EXAMPLE_CSV = EXAMPLES / "buku-tamu-contoh.csv"

@@ -3,16 +3,11 @@ twice changes nothing, and the migrated schema is exactly what the models descri
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, inspect, select
-from sqlalchemy.engine import make_url
 
 from dashboard import sop
 from dashboard.config import SettingsError
@@ -21,31 +16,6 @@ from db.migrate import alembic_config, include_object
 from db.models import Base, LookupOption, Office, SopStep
 from db.reference_data import LOOKUP_OPTIONS
 from db.session import Database
-from tests.conftest import POSTGRES_ADMIN_URL, _postgres_admin_connection, skip_or_fail
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def fresh(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    """An empty database made for this one test and removed after it."""
-    if request.param == "sqlite":
-        database = Database(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
-        yield database
-        database.dispose()
-        return
-    try:
-        admin = _postgres_admin_connection()
-    except Exception as exc:
-        skip_or_fail(f"PostgreSQL not reachable at {POSTGRES_ADMIN_URL}: {exc}".splitlines()[0])
-    name = f"pst_migrate_{uuid.uuid4().hex[:12]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(POSTGRES_ADMIN_URL).set(database=name)
-    database = Database(url.render_as_string(hide_password=False))
-    try:
-        yield database
-    finally:
-        database.dispose()
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
 
 
 def reference_counts(database: Database) -> dict[str, int]:

@@ -15,7 +15,7 @@ from dashboard.errors import InputError
 from dashboard.office.profile_service import office_profile, save_office_profile
 from dashboard.pnbp.receipt_pdf import receipt_view
 from db.models import AuditEvent, Office, Sale, SaleItem, StaffUser
-from tests.conftest import PreparedDatabase
+from tests.helpers.database import PreparedDatabase
 
 NOW = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)
 PROFILE = {

@@ -20,13 +20,13 @@ from dashboard.pnbp.rules import SaleLine
 from db.models import Publication, ReceiptCounter, Sale
 from db.queries import sales as queries
 from db.reference_data import OfficeSeed
-from tests.conftest import PreparedDatabase, at
-from tests.db.test_sales import (
+from tests.helpers.clock import at
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.till import (
     PAGE_PRICE,
     Till,
-    _tariff,
     book,
-    open_till,
+    new_tariff,
     pages,
     prepare_office,
     sale_input,
@@ -35,11 +35,6 @@ from tests.db.test_sales import (
 THREADS = 12
 SALES_PER_THREAD = 5
 SCARCE_STOCK = 6
-
-
-@pytest.fixture
-def till(db: PreparedDatabase, monkeypatch: pytest.MonkeyPatch) -> Till:
-    return open_till(db, monkeypatch)
 
 
 def scarce_publication(till: Till) -> int:
@@ -156,7 +151,7 @@ def test_offices_count_their_own_receipts(till: Till, db: PreparedDatabase) -> N
     other_id = prepare_office(db, OfficeSeed(code="9822", name="BPS Uji Lain", city="Lain"))
     other = Actor(till.treasurer, other_id, till.now)
     with db.database.transaction() as session:
-        page_tariff = _tariff(session, other, "cetak_halaman", "Cetak halaman", PAGE_PRICE)
+        page_tariff = new_tariff(session, other, "cetak_halaman", "Cetak halaman", PAGE_PRICE)
     till.sell(pages(till))
     till.sell(pages(till))
     with db.database.transaction() as session:

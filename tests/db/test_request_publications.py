@@ -28,16 +28,10 @@ from dashboard.visits.services import RequestDecision
 from db.models import AuditEvent, DataRequest, DataRequestPublication
 from db.queries import visits as queries
 from db.queries.library_desk import publications_by_request
-from tests.conftest import PreparedDatabase, create_staff
-from tests.db.test_visit_rules import Desk, fast_password_hashing
+from tests.helpers.components import text_of
+from tests.helpers.desk import Desk
 
 REQUESTS = ["Jumlah penduduk per kecamatan 2024", "Angka kematian bayi 2024"]
-
-
-@pytest.fixture
-def desk(db: PreparedDatabase, monkeypatch: pytest.MonkeyPatch) -> Desk:
-    fast_password_hashing(monkeypatch)
-    return Desk(db, create_staff(db, "petugas", "officer"))
 
 
 def unique(prefix: str) -> str:
@@ -313,16 +307,6 @@ def test_a_found_request_referred_after_all_loses_its_publications(desk: Desk) -
 
 
 # -- the referral slip ------------------------------------------------------------------------
-
-
-def text_of(component: Any) -> str:
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(child) for child in component)
-    return text_of(getattr(component, "children", None))
 
 
 def test_referral_slip_lists_each_referral_with_contacts(desk: Desk) -> None:

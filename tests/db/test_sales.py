@@ -10,295 +10,39 @@ it was (no receipt number taken, no stock moved). Each test works in an office o
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Any, TypeVar
+from datetime import date
+from typing import Any
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard import sop
 from dashboard.audit import Actor
-from dashboard.errors import FORM, InputError
-from dashboard.library.catalog import validate_publication
-from dashboard.library.catalog_service import add_publication, set_publication_retired
+from dashboard.errors import FORM
+from dashboard.library.catalog_service import set_publication_retired
 from dashboard.pnbp import rules as pnbp
 from dashboard.pnbp import sales, tariffs
-from dashboard.pnbp.rules import SaleInput, SaleLine
+from dashboard.pnbp.rules import SaleLine
 from dashboard.setup.starter_data import starter_tariffs
 from dashboard.visits import services as visits
 from dashboard.visits.purchase import record_visit_purchase
-from db.models import (
-    AuditEvent,
-    Deposit,
-    Publication,
-    ReceiptCounter,
-    Sale,
-    SaleItem,
-    Tariff,
-    Visit,
-    VisitStep,
-)
+from db.models import AuditEvent
 from db.queries import sales as queries
 from db.queries import visits as visit_queries
-from db.reference_data import OfficeSeed, ensure_office
-from tests.conftest import PreparedDatabase, at, create_staff
-from tests.db.test_visit_rules import Desk, fast_password_hashing
-
-T = TypeVar("T")
-
-TEST_OFFICE = OfficeSeed(code="9821", name="BPS Uji PNBP", city="Uji")
-T0 = at("2026-11-26 09:00")
-HARDCOPY_PRICE = 50_000
-SOFTCOPY_PRICE = 25_000
-PAGE_PRICE = 1_000
-SNAPSHOT_MODELS = (
-    Sale,
-    SaleItem,
-    Deposit,
-    ReceiptCounter,
-    Publication,
-    Tariff,
-    AuditEvent,
-    Visit,
-    VisitStep,
+from tests.helpers.clock import at
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.till import (
+    HARDCOPY_PRICE,
+    PAGE_PRICE,
+    SOFTCOPY_PRICE,
+    Till,
+    book,
+    new_tariff,
+    pages,
+    refused,
+    sale_input,
 )
-
-
-@dataclass
-class Till:
-    """The treasurer's desk in the test office: its tariffs and publications, a treasurer,
-    and a clock that moves on one minute per action (shared with the officer's desk)."""
-
-    db: PreparedDatabase
-    office_id: int
-    treasurer: int
-    desk: Desk
-    hardcopy: int
-    softcopy: int
-    page: int
-    expired: int
-    future: int
-    dda: int
-    """'Kabupaten Muara Enim Dalam Angka 2025': hardcopy, stock 3, and softcopy."""
-    sd: int
-    """'Statistik Daerah Kabupaten Muara Enim 2025': hardcopy, stock 1."""
-    pdf_only: int
-    """'Indeks Harga Konsumen 2025': softcopy only."""
-
-    @property
-    def now(self) -> datetime:
-        return self.desk.now
-
-    def actor(self) -> Actor:
-        return Actor(self.treasurer, self.office_id, self.desk.now)
-
-    def do(self, action: Callable[[Session, Actor], T], minutes_later: float = 1) -> T:
-        self.desk.now += timedelta(minutes=minutes_later)
-        with self.db.database.transaction() as session:
-            return action(session, self.actor())
-
-    def sell(
-        self,
-        *lines: SaleLine,
-        visit_id: int | None = None,
-        minutes_later: float = 1,
-        **changes: Any,
-    ) -> Sale:
-        data = sale_input(*lines, **changes)
-        return self.do(lambda s, a: record_visit_purchase(s, a, data, visit_id), minutes_later)
-
-    def sale(self, sale_id: int) -> Sale:
-        with self.db.database.reading() as session:
-            found = queries.sale_with_items(session, self.office_id, sale_id)
-            assert found is not None
-            return found
-
-    def stock(self, publication_id: int) -> int:
-        with self.db.database.reading() as session:
-            publication = session.get(Publication, publication_id)
-            assert publication is not None
-            return publication.hardcopy_stock
-
-    def numbers(self) -> list[str]:
-        with self.db.database.reading() as session:
-            return list(
-                session.scalars(
-                    select(Sale.receipt_number)
-                    .where(Sale.office_id == self.office_id)
-                    .order_by(Sale.receipt_year, Sale.receipt_sequence)
-                )
-            )
-
-
-def sale_input(*lines: SaleLine, **changes: Any) -> SaleInput:
-    values: dict[str, Any] = {
-        "payer_name": "Siti Aminah",
-        "payer_institution": "Universitas Sriwijaya",
-        "payment_method": "cash",
-        "payment_reference": None,
-        "lines": lines,
-    }
-    values.update(changes)
-    return SaleInput(**values)
-
-
-def book(till: Till, quantity: int = 1, **changes: Any) -> SaleLine:
-    """A hardcopy of 'Kabupaten Muara Enim Dalam Angka 2025'."""
-    values: dict[str, Any] = {
-        "tariff_id": till.hardcopy,
-        "quantity": quantity,
-        "publication_id": till.dda,
-        "unit_price": HARDCOPY_PRICE,
-    }
-    values.update(changes)
-    return SaleLine(**values)
-
-
-def pages(till: Till, quantity: int = 10, **changes: Any) -> SaleLine:
-    values: dict[str, Any] = {
-        "tariff_id": till.page,
-        "quantity": quantity,
-        "unit_price": PAGE_PRICE,
-        "description": "Cetak tabel PDRB 2024",
-    }
-    values.update(changes)
-    return SaleLine(**values)
-
-
-def _publication(
-    session: Session, actor: Actor, number: str, title: str, stock: int, softcopy: bool
-) -> int:
-    data = validate_publication(
-        {
-            "catalog_number": number,
-            "title": title,
-            "year": 2025,
-            "subject": "wilayah",
-            "has_hardcopy": stock > 0,
-            "hardcopy_stock": stock,
-            "shelf_location": "Rak A-1" if stock else None,
-            "has_softcopy": softcopy,
-        },
-        current_year=2026,
-    )
-    return add_publication(session, actor, data).id
-
-
-def _tariff(
-    session: Session,
-    actor: Actor,
-    kind: str,
-    label: str,
-    amount: int,
-    first: date = date(2026, 1, 1),
-    last: date | None = None,
-) -> int:
-    return tariffs.add_tariff(
-        session,
-        actor,
-        item_kind=kind,
-        label=label,
-        unit=None,
-        amount=amount,
-        valid_from=first,
-        valid_to=last,
-    ).id
-
-
-def prepare_office(db: PreparedDatabase, seed: OfficeSeed = TEST_OFFICE) -> int:
-    """The office, emptied of tariffs and publications (sales went with the db fixture)."""
-    with db.database.transaction() as session:
-        office = ensure_office(session, seed)
-        session.execute(delete(Tariff).where(Tariff.office_id == office.id))
-        session.execute(delete(Publication).where(Publication.office_id == office.id))
-        return office.id
-
-
-def open_till(db: PreparedDatabase, monkeypatch: pytest.MonkeyPatch) -> Till:
-    fast_password_hashing(monkeypatch)
-    office_id = prepare_office(db)
-    treasurer = create_staff(db, "bendahara", "treasurer")
-    officer = create_staff(db, "petugas", "officer")
-    setup = Actor(None, office_id, T0 - timedelta(days=1))
-    with db.database.transaction() as session:
-        ids = {
-            "hardcopy": _tariff(
-                session, setup, pnbp.KIND_HARDCOPY, "Publikasi tercetak", HARDCOPY_PRICE
-            ),
-            "softcopy": _tariff(
-                session, setup, pnbp.KIND_SOFTCOPY, "Publikasi softcopy", SOFTCOPY_PRICE
-            ),
-            "page": _tariff(session, setup, pnbp.KIND_PRINTED_PAGE, "Cetak halaman", PAGE_PRICE),
-            "expired": _tariff(
-                session,
-                setup,
-                pnbp.KIND_DIGITAL_DATA,
-                "Tabulasi lama",
-                40_000,
-                date(2025, 1, 1),
-                date(2025, 12, 31),
-            ),
-            "future": _tariff(
-                session, setup, pnbp.KIND_DIGITAL_DATA, "Tabulasi baru", 60_000, date(2027, 1, 1)
-            ),
-            "dda": _publication(
-                session,
-                setup,
-                "1603-DDA-2025",
-                "Kabupaten Muara Enim Dalam Angka 2025",
-                3,
-                True,
-            ),
-            "sd": _publication(
-                session,
-                setup,
-                "1603-SD-2025",
-                "Statistik Daerah Kabupaten Muara Enim 2025",
-                1,
-                False,
-            ),
-            "pdf_only": _publication(
-                session, setup, "1603-IHK-2025", "Indeks Harga Konsumen 2025", 0, True
-            ),
-        }
-    desk = Desk(PreparedDatabase(db.database, office_id), officer, now=T0)
-    return Till(db, office_id, treasurer, desk, **ids)
-
-
-@pytest.fixture
-def till(db: PreparedDatabase, monkeypatch: pytest.MonkeyPatch) -> Till:
-    return open_till(db, monkeypatch)
-
-
-def snapshot(db: PreparedDatabase) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of the tables a sale, void or deposit touches."""
-    with db.database.reading() as session:
-        return {
-            model.__tablename__: [
-                tuple(row)
-                for row in session.execute(
-                    select(*model.__table__.columns).order_by(*model.__table__.primary_key)
-                )
-            ]
-            for model in SNAPSHOT_MODELS
-        }
-
-
-def refused(
-    till: Till, action: Callable[[Session, Actor], Any], field_key: str, fragment: str
-) -> dict[str, str]:
-    """Run ``action``: it must raise InputError with ``fragment`` in the message of
-    ``field_key``, and change nothing at all."""
-    before = snapshot(till.db)
-    with pytest.raises(InputError) as caught:
-        till.do(action)
-    errors = caught.value.errors
-    assert field_key in errors, errors
-    assert fragment in errors[field_key], errors
-    assert snapshot(till.db) == before
-    return errors
 
 
 def refused_sale(
@@ -678,7 +422,7 @@ def test_tariffs_in_force(till: Till) -> None:
 
 def test_overlapping_tariff_is_refused(till: Till) -> None:
     def add(label: str, first: date, last: date | None = None) -> Callable[[Session, Actor], Any]:
-        return lambda s, a: _tariff(s, a, pnbp.KIND_DIGITAL_DATA, label, 1, first, last)
+        return lambda s, a: new_tariff(s, a, pnbp.KIND_DIGITAL_DATA, label, 1, first, last)
 
     refused(till, add("tabulasi LAMA", date(2025, 12, 1)), "valid_from", "Tarif “Tabulasi lama”")
     refused(till, add("Tabulasi baru", date(2026, 6, 1)), "valid_from", "sejak 1 Jan 2027")
@@ -715,7 +459,7 @@ def test_ending_a_tariff(till: Till) -> None:
     ended = till.do(lambda s, a: tariffs.end_tariff(s, a, till.hardcopy, date(2026, 11, 26)))
     assert ended.valid_to == date(2026, 11, 26)
     till.do(
-        lambda s, a: _tariff(
+        lambda s, a: new_tariff(
             s, a, pnbp.KIND_HARDCOPY, "Publikasi tercetak", 60_000, date(2026, 11, 27)
         )
     )

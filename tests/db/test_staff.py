@@ -7,27 +7,17 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import check_password_hash
 
 from dashboard.audit import Actor
 from dashboard.errors import InputError
 from dashboard.office import staff
 from db.models import AuditEvent, StaffUser
-from tests.conftest import PreparedDatabase
+from tests.helpers.database import PreparedDatabase
 
 NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
 PASSWORD = "sandi-rahasia-1"
 NIP = "199001012015011001"
-
-
-@pytest.fixture
-def fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Most tests here are about rules, not hash strength: a cheap hash keeps them fast."""
-    monkeypatch.setattr(
-        staff,
-        "generate_password_hash",
-        lambda password: generate_password_hash(password, method="pbkdf2:sha256:1"),
-    )
 
 
 def add(db: PreparedDatabase, **changes: Any) -> StaffUser:
@@ -129,7 +119,10 @@ def test_password_of_9_characters_is_too_short(db: PreparedDatabase) -> None:
 
 @pytest.mark.usefixtures("fast_hashing")
 def test_password_of_10_characters_is_enough(db: PreparedDatabase) -> None:
-    add(db, password="1234567890")
+    user = add(db, password="1234567890")
+    assert user_count(db) == 1
+    signed_in = sign_in(db, "budi", "1234567890")
+    assert signed_in is not None and signed_in.id == user.id
 
 
 def test_all_problems_are_reported_together(db: PreparedDatabase) -> None:

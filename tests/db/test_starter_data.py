@@ -7,16 +7,11 @@ Runs on fresh databases (a new SQLite file, a new PostgreSQL database) made for 
 
 from __future__ import annotations
 
-import uuid
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
 
 from dashboard.audit import Actor
 from dashboard.library.agencies import validate_agency
@@ -34,7 +29,6 @@ from db.migrate import upgrade_to_newest
 from db.models import Agency, AuditEvent, Publication
 from db.reference_data import DEFAULT_OFFICE, OfficeSeed, ensure_office
 from db.session import Database
-from tests.conftest import POSTGRES_ADMIN_URL, _postgres_admin_connection, skip_or_fail
 
 NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
 DISTRICTS = {
@@ -62,31 +56,6 @@ DISTRICTS = {
     "Ujan Mas",
 }
 """The 22 districts (kecamatan) of Kabupaten Muara Enim."""
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def fresh(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    """An empty database made for this one test and removed after it."""
-    if request.param == "sqlite":
-        database = Database(f"sqlite:///{tmp_path / 'starter.sqlite3'}")
-        yield database
-        database.dispose()
-        return
-    try:
-        admin = _postgres_admin_connection()
-    except Exception as exc:
-        skip_or_fail(f"PostgreSQL not reachable at {POSTGRES_ADMIN_URL}: {exc}".splitlines()[0])
-    name = f"pst_starter_{uuid.uuid4().hex[:12]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    database = Database(
-        make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    )
-    try:
-        yield database
-    finally:
-        database.dispose()
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
 
 
 def counts(database: Database) -> tuple[int, int, int]:

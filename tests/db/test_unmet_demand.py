@@ -15,16 +15,11 @@ from dashboard.visits import services as visits
 from db.models import Office
 from db.queries import visits as queries
 from db.queries.unmet_demand import UnmetRow, requests_in_period, unmet_requests
-from tests.conftest import PreparedDatabase, at, create_staff
-from tests.db.test_visit_rules import Desk, fast_password_hashing
+from tests.helpers.clock import at
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.desk import Desk
 
 SERVICE_TYPES = ["perpustakaan"]
-
-
-@pytest.fixture
-def desk(db: PreparedDatabase, monkeypatch: pytest.MonkeyPatch) -> Desk:
-    fast_password_hashing(monkeypatch)
-    return Desk(db, create_staff(db, "petugas", "officer"))
 
 
 def served(desk: Desk, when: str, decisions: list[tuple[str, str | None]]) -> int:

@@ -14,7 +14,9 @@ from dashboard.visits import services as visits
 from dashboard.visits.guest_book import validate_guest_book
 from db.models import VISIT_DONE, VISIT_REFUSED
 from db.queries import visits as queries
-from tests.conftest import PreparedDatabase, at, create_staff
+from tests.helpers.clock import at
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.staff import create_staff
 
 
 def test_full_visit_with_sale_declined(db: PreparedDatabase) -> None:

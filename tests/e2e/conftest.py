@@ -6,10 +6,8 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-import dash
 import pytest
 from dash import Dash
 from werkzeug.serving import BaseWSGIServer, make_server
@@ -17,7 +15,9 @@ from werkzeug.serving import BaseWSGIServer, make_server
 from dashboard import create_app
 from dashboard.config import Settings, sqlite_url
 from dashboard.web.context import app_state
-from tests.conftest import TEST_PASSWORD, PreparedDatabase, create_staff, skip_or_fail
+from tests.helpers.database import PreparedDatabase, skip_or_fail
+from tests.helpers.live_app import ARTIFACTS, LiveApp
+from tests.helpers.staff import create_staff
 
 CHROMIUM = os.environ.get("PST_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -28,25 +28,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 pytestmark = pytest.mark.e2e
-
-
-@dataclass
-class LiveApp:
-    """The served app: its address, its database, and a way to sign in a page."""
-
-    url: str
-    app: Dash
-    prepared: PreparedDatabase
-
-    def login(self, page, username: str, password: str = TEST_PASSWORD) -> None:  # type: ignore[no-untyped-def]
-        page.goto(f"{self.url}/login")
-        page.fill("#login-username", username)
-        page.fill("#login-password", password)
-        page.click("#login-submit")
-        page.wait_for_url(f"{self.url}/layanan-berjalan", wait_until="commit")
 
 
 @pytest.fixture(scope="session")
@@ -123,16 +106,3 @@ def pytest_runtest_makereport(item, call):  # type: ignore[no-untyped-def]
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
-
-
-def click_nav(page, name: str) -> None:  # type: ignore[no-untyped-def]
-    """Click a page's entry in the navigation bar, opening the group menu (Perpustakaan,
-    PNBP, Admin) that holds it when the page sits in one."""
-    group = next(
-        (entry.get("nav_group") for entry in dash.page_registry.values() if entry["name"] == name),
-        None,
-    )
-    if group is not None:
-        menu = f"#shell-nav-{group.lower()}"
-        page.locator(f"{menu}.dropdown-toggle, {menu} .dropdown-toggle").first.click()
-    page.locator("#shell-navbar").get_by_role("link", name=name).first.click()

@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from dashboard.library import catalog_admin_ids as ids
 from db.models import Publication
-from tests.conftest import create_staff
-from tests.e2e.conftest import LiveApp, click_nav
+from tests.helpers.live_app import LiveApp, click_nav
+from tests.helpers.staff import create_staff
 
 ADMIN = "admin-uji"
 ADDED_NUMBER = "UJI-ADM-2025"

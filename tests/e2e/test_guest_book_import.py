@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 
 from dashboard.imports import guest_book_import_ids as ids
 from db.models import Sale, Visit, VisitStep
-from tests.conftest import create_staff
-from tests.e2e.conftest import LiveApp, click_nav
+from tests.helpers.live_app import LiveApp, click_nav
+from tests.helpers.staff import create_staff
 
 ADMIN = "admin-impor"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

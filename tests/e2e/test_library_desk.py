@@ -23,8 +23,7 @@ from dashboard.library.agencies import AgencyInput
 from dashboard.library.catalog import PublicationInput
 from dashboard.visits import service_ids as service
 from db.models import DataRequestPublication
-from tests.e2e.conftest import ARTIFACTS, LiveApp
-from tests.e2e.helpers import (
+from tests.helpers.browser import (
     Desk,
     GuestBook,
     dict_id,
@@ -33,6 +32,7 @@ from tests.e2e.helpers import (
     type_into,
     visit_id_of,
 )
+from tests.helpers.live_app import ARTIFACTS, LiveApp
 
 FOUND_REQUEST = "Jumlah penduduk per kecamatan 1999"
 REFERRED_REQUEST = "Prevalensi stunting balita per desa 2024"

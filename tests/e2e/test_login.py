@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.e2e.conftest import LiveApp
+from tests.helpers.live_app import LiveApp
 
 
 def test_login_shows_name_and_logout_returns_to_login(page, live_app: LiveApp, shot) -> None:  # type: ignore[no-untyped-def]

@@ -12,8 +12,8 @@ from playwright.sync_api import Page, expect
 
 from dashboard.office import profile_ids as ids
 from db.models import Office
-from tests.conftest import create_staff
-from tests.e2e.conftest import LiveApp, click_nav
+from tests.helpers.live_app import LiveApp, click_nav
+from tests.helpers.staff import create_staff
 
 ADMIN = "admin-kantor"
 ADDRESS = "Jl. Jenderal Sudirman No. 1, Muara Enim 31311"

@@ -21,10 +21,10 @@ from dashboard.pnbp.rules import KIND_HARDCOPY
 from dashboard.visits import service_ids as service
 from dashboard.visits.desk_search import pick_publication
 from db.models import DataRequest, Publication, Sale, StaffUser
-from tests.conftest import create_staff
-from tests.db.test_visit_rules import Desk as ServiceDesk
-from tests.e2e.conftest import ARTIFACTS, LiveApp
-from tests.e2e.helpers import Desk, dict_id, stored_visit
+from tests.helpers.browser import Desk, dict_id, stored_visit
+from tests.helpers.desk import Desk as ServiceDesk
+from tests.helpers.live_app import ARTIFACTS, LiveApp
+from tests.helpers.staff import create_staff
 
 TREASURER = "bendahara"
 

@@ -17,8 +17,7 @@ from dashboard.visits import arrival_ids as arrival
 from dashboard.visits import board_ids as in_progress
 from dashboard.visits import service_ids as service
 from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED
-from tests.e2e.conftest import LiveApp
-from tests.e2e.helpers import (
+from tests.helpers.browser import (
     Desk,
     GuestBook,
     corrections_of_step,
@@ -30,6 +29,7 @@ from tests.e2e.helpers import (
     visitors_named,
     visitors_with_phone,
 )
+from tests.helpers.live_app import LiveApp
 
 WAITING_STEPS = (sop.PURPOSE, sop.PURCHASE_OFFER, sop.BAG_RETURN)
 INVALID = re.compile(r"\bis-invalid\b")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import TEST_PASSWORD
+from tests.helpers.staff import TEST_PASSWORD
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from dashboard.visits import arrival_ids as ids
 from dashboard.visits.services import start_visit
 from dashboard.web.context import app_state
 from db.models import VISIT_IN_PROGRESS, Visit, VisitStep
-from tests.http.dash_requests import callback_body
+from tests.helpers.dash_requests import callback_body
 
 SCREENING_CALLBACK = f"{ids.MASK_FEEDBACK}.children"
 """The screening callback, named by its first output."""

@@ -16,9 +16,9 @@ from dashboard.office.staff import find_user
 from dashboard.visits import board_ids as ids
 from dashboard.web.context import app_state
 from db.models import VisitStep
-from tests.conftest import PreparedDatabase
-from tests.db.test_visit_rules import Desk
-from tests.http.dash_requests import callback_body
+from tests.helpers.dash_requests import callback_body
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.desk import Desk
 
 
 def waiting_visit(app: Dash) -> int:

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from dashboard.imports import guest_book_import_ids as ids
 from dashboard.web.context import app_state
 from db.models import Visit
-from tests.http.dash_requests import callback_body
+from tests.helpers.dash_requests import callback_body
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "buku-tamu-contoh.csv"
 CONTENTS = "data:text/csv;base64," + base64.b64encode(EXAMPLE.read_bytes()).decode("ascii")

@@ -14,7 +14,7 @@ from dashboard.office import profile_ids as ids
 from dashboard.pnbp import sales_ids
 from dashboard.web.context import app_state
 from db.models import Office
-from tests.http.dash_requests import callback_body
+from tests.helpers.dash_requests import callback_body
 
 SAVE_CALLBACK = f"{ids.FEEDBACK_IDS['name']}.children"
 LOAD_CALLBACK = f"{ids.FIELD_IDS['name']}.value"

@@ -5,8 +5,7 @@ refuses anonymous users and officers, and marks every download after the first S
 from __future__ import annotations
 
 import io
-import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -26,71 +25,12 @@ from dashboard.pnbp.sales import record_sale
 from dashboard.web.context import app_state
 from db.models import Deposit, Sale, Tariff
 from db.queries.sales import tariffs_in_force
+from tests.helpers.dash_requests import callback_body
 
 SALE_CALLBACK = f"{ids.RESULT_NUMBER}.children"
 VOID_CALLBACK = f"{ids.VOID_REASON_FEEDBACK}.children"
 DEPOSIT_CALLBACK = f"{deposit_ids.FEEDBACK_IDS['deposited_on']}.children"
 TARIFF_CALLBACK = f"{tariff_ids.FEEDBACK_IDS['item_kind']}.children"
-
-
-# -- building a request as Dash's renderer does ---------------------------------------------
-
-
-def _spec(text: str) -> tuple[str, str]:
-    component, prop = text.rsplit(".", 1)
-    return component, prop
-
-
-def _expand(
-    spec: Mapping[str, str], values: Mapping[str, Any], keys: Mapping[str, list[object]]
-) -> Any:
-    """One input/state/output as the browser sends it; a pattern id (``ALL``) becomes the
-    list of its concrete components (``keys[type]``), each with its value."""
-    component, prop = spec["id"], spec["property"]
-    if not component.startswith("{"):
-        return {"id": component, "property": prop, "value": values.get(f"{component}.{prop}")}
-    kind = json.loads(component)["type"]
-    return [
-        {
-            "id": {"index": index, "type": kind},
-            "property": prop,
-            "value": values.get(f"{kind}:{index}.{prop}", {"index": index, "type": kind})
-            if prop == "id"
-            else values.get(f"{kind}:{index}.{prop}"),
-        }
-        for index in keys.get(kind, [])
-    ]
-
-
-def dash_body(
-    app: Dash,
-    first_output: str,
-    values: Mapping[str, Any],
-    keys: Mapping[str, list[object]] | None = None,
-) -> dict[str, Any]:
-    """The request of the callback whose first output is ``first_output``; ``values`` maps
-    ``"id.prop"`` (or ``"type:index.prop"`` for a pattern component) to what the browser
-    would send."""
-    keys = keys or {}
-    key = next(k for k in app.callback_map if k.strip(".").split("...")[0] == first_output)
-    callback = app.callback_map[key]
-    outputs = []
-    for text in key.strip(".").split("..."):
-        component, prop = _spec(text)
-        outputs.append(_expand({"id": component, "property": prop}, {}, keys))
-    for output in outputs:
-        if isinstance(output, dict):
-            output.pop("value")
-        else:
-            for item in output:
-                item.pop("value")
-    return {
-        "output": key,
-        "outputs": outputs,
-        "inputs": [_expand(spec, values, keys) for spec in callback["inputs"]],
-        "changedPropIds": [next(iter(values))],
-        "state": [_expand(spec, values, keys) for spec in callback["state"]],
-    }
 
 
 # -- the database ---------------------------------------------------------------------------
@@ -176,7 +116,7 @@ def sale_request(app: Dash) -> dict[str, Any]:
         ids.LINE_DESCRIPTION_TYPE: [],
         ids.LINE_FEEDBACK_TYPE: [1],
     }
-    return dash_body(app, SALE_CALLBACK, values, keys)
+    return callback_body(app, SALE_CALLBACK, values, keys=keys, changed=list(values)[:1])
 
 
 def _amount(app: Dash, tariff_id: int) -> int:
@@ -193,7 +133,7 @@ def void_request(app: Dash, sale_id: int) -> dict[str, Any]:
         f"{ids.VOID_REASON}.value": "Salah catat",
         f"{ids.VERSION}.data": 0,
     }
-    return dash_body(app, VOID_CALLBACK, values)
+    return callback_body(app, VOID_CALLBACK, values, keys={}, changed=list(values)[:1])
 
 
 def deposit_request(app: Dash, sale_id: int, amount: int) -> dict[str, Any]:
@@ -208,7 +148,7 @@ def deposit_request(app: Dash, sale_id: int, amount: int) -> dict[str, Any]:
         f"{deposit_ids.UNDEPOSITED_GRID}.selectedRows": [{"id": str(sale_id), "total": amount}],
         f"{deposit_ids.VERSION}.data": 0,
     }
-    return dash_body(app, DEPOSIT_CALLBACK, values)
+    return callback_body(app, DEPOSIT_CALLBACK, values, keys={}, changed=list(values)[:1])
 
 
 def tariff_request(app: Dash) -> dict[str, Any]:
@@ -223,7 +163,7 @@ def tariff_request(app: Dash) -> dict[str, Any]:
         f"{field['valid_to']}.value": "",
         f"{tariff_ids.VERSION}.data": 0,
     }
-    return dash_body(app, TARIFF_CALLBACK, values)
+    return callback_body(app, TARIFF_CALLBACK, values, keys={}, changed=list(values)[:1])
 
 
 def sale_total(app: Dash, sale_id: int) -> int:

@@ -21,12 +21,7 @@ from dashboard.library.agency_service import agency_input
 from dashboard.web.context import app_state
 from db.models import Agency
 from db.queries.catalog_admin import AgencyListRow
-from tests.unit import test_catalog_admin_page as catalog_page
-
-# The same app as the catalog page's tests: a SQLite file with one user per role.
-app = catalog_page.app
-login = catalog_page.login
-callback_request = catalog_page.callback_request
+from tests.helpers.dash_requests import callback_body
 
 UPDATED_AT = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
 
@@ -147,7 +142,9 @@ def save_body(dash_app: Dash, name: str) -> dict[str, Any]:
         f"{ids.TOPICS}.value": "pertanian; padi; pupuk",
         f"{ids.PHONE}.value": "(0734) 421777",
     }
-    return callback_request(dash_app, f"{ids.FEEDBACK_IDS['name']}.children", values)
+    return callback_body(
+        dash_app, f"{ids.FEEDBACK_IDS['name']}.children", values, changed=[f"{ids.SAVE}.n_clicks"]
+    )
 
 
 def agencies_named(dash_app: Dash, name: str) -> int:

@@ -62,7 +62,9 @@ from dashboard.visits.arrival_desk import (
 )
 from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED, Visit, Visitor, VisitStep
 from db.queries.visits import ActiveVisitRow
-from tests.conftest import PreparedDatabase, at, create_staff
+from tests.helpers.clock import at
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.staff import create_staff
 
 OFFICE = 1
 ARRIVED = at("2026-11-26 09:00")

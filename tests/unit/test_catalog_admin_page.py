@@ -4,9 +4,8 @@ check and the import say, and that the server refuses writes from any role but t
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,8 +15,6 @@ from sqlalchemy import func, select
 
 from callbacks import catalog_admin as page
 from callbacks.common import Outcome
-from dashboard import create_app
-from dashboard.config import Settings, sqlite_url
 from dashboard.errors import FORM
 from dashboard.library import catalog_admin_ids as ids
 from dashboard.library.catalog import validate_publication
@@ -27,7 +24,7 @@ from dashboard.roles import ADMIN, CATALOG_EDITORS, DESK_READERS, MONITOR
 from dashboard.web.context import app_state
 from db.models import Publication
 from db.queries.catalog_admin import PublicationListRow
-from tests.conftest import TEST_PASSWORD, PreparedDatabase, create_staff
+from tests.helpers.dash_requests import callback_body
 
 RETIRED_AT = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)  # 20 Nov 2026 10:00 WIB
 UPDATED_AT = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
@@ -287,58 +284,6 @@ def test_summary_text_without_unchanged_rows() -> None:
 # -- the server refuses writes from other roles -----------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dash]:
-    path: Path = tmp_path_factory.mktemp("catalog-admin") / "pst.sqlite3"
-    application = create_app(Settings(database_url=sqlite_url(path), secret_key="uji-katalog"))
-    with application.server.app_context():
-        state = app_state()
-        prepared = PreparedDatabase(state.database, state.office_id)
-        for role in ("officer", "head", "admin", "monitor"):
-            create_staff(prepared, f"uji-{role}", role)
-    yield application
-    with application.server.app_context():
-        app_state().database.dispose()
-
-
-@pytest.fixture
-def login(app: Dash) -> Callable[[str], FlaskClient]:
-    def signed_in(role: str) -> FlaskClient:
-        client = app.server.test_client()
-        data = {"username": f"uji-{role}", "password": TEST_PASSWORD}
-        assert client.post("/login", data=data).status_code == 302
-        return client
-
-    return signed_in
-
-
-def callback_request(app: Dash, first_output: str, values: dict[str, Any]) -> dict[str, Any]:
-    """The body the browser posts for the callback whose first output is ``first_output``
-    ("id.prop", any ``allow_duplicate`` suffix ignored), with ``values`` by "id.prop"."""
-    key = next(
-        key
-        for key in app.callback_map
-        if key.strip(".").split("...")[0].split("@")[0] == first_output
-    )
-    callback = app.callback_map[key]
-
-    def spec(text: str) -> dict[str, str]:
-        component, prop = text.rsplit(".", 1)
-        return {"id": component, "property": prop}
-
-    def with_value(item: dict[str, str]) -> dict[str, Any]:
-        return {**item, "value": values.get(f"{item['id']}.{item['property']}")}
-
-    outputs = [spec(text) for text in key.strip(".").split("...")]
-    return {
-        "output": key,
-        "outputs": outputs if key.startswith("..") else outputs[0],
-        "inputs": [with_value(item) for item in callback["inputs"]],
-        "changedPropIds": list(values)[:1],
-        "state": [with_value(item) for item in callback["state"]],
-    }
-
-
 NEW_ENTRY = {
     ids.CATALOG_NUMBER: "UJI-PERAN-1",
     ids.TITLE: "Statistik Daerah Kecamatan Gelumbang 2025",
@@ -354,7 +299,12 @@ def save_body(app: Dash, number: str) -> dict[str, Any]:
     values = {f"{ids.SAVE}.n_clicks": 1, f"{ids.EDITING}.data": {"id": None}}
     values.update({f"{key}.value": value for key, value in NEW_ENTRY.items()})
     values[f"{ids.CATALOG_NUMBER}.value"] = number
-    return callback_request(app, f"{ids.FEEDBACK_IDS['catalog_number']}.children", values)
+    return callback_body(
+        app,
+        f"{ids.FEEDBACK_IDS['catalog_number']}.children",
+        values,
+        changed=[f"{ids.SAVE}.n_clicks"],
+    )
 
 
 def publications_numbered(app: Dash, number: str) -> int:
@@ -402,16 +352,19 @@ def test_an_import_from_another_role_is_refused(
         f"{ids.IMPORT_UPLOAD}.contents": contents,
         f"{ids.IMPORT_UPLOAD}.filename": "katalog.csv",
     }
-    body = callback_request(app, f"{ids.IMPORT_CHECK}.children", values)
+    body = callback_body(
+        app, f"{ids.IMPORT_CHECK}.children", values, changed=[f"{ids.IMPORT_SUBMIT}.n_clicks"]
+    )
     assert login("officer").post("/_dash-update-component", json=body).status_code == 403
     assert publications_numbered(app, "UJI-IMPOR") == 0
-    check = callback_request(
+    check = callback_body(
         app,
         f"{ids.IMPORT_FILE_NAME}.children",
         {
             f"{ids.IMPORT_UPLOAD}.contents": contents,
             f"{ids.IMPORT_UPLOAD}.filename": "katalog.csv",
         },
+        changed=[f"{ids.IMPORT_UPLOAD}.contents"],
     )
     assert login("head").post("/_dash-update-component", json=check).status_code == 403
 
@@ -419,8 +372,11 @@ def test_an_import_from_another_role_is_refused(
 def test_the_monitor_role_cannot_read_the_catalog(
     app: Dash, login: Callable[[str], FlaskClient]
 ) -> None:
-    body = callback_request(
-        app, f"{ids.GRID}.rowData", {f"{ids.VERSION}.data": 0, f"{ids.STATUS_FILTER}.value": "all"}
+    body = callback_body(
+        app,
+        f"{ids.GRID}.rowData",
+        {f"{ids.VERSION}.data": 0, f"{ids.STATUS_FILTER}.value": "all"},
+        changed=[f"{ids.VERSION}.data"],
     )
     assert login("monitor").post("/_dash-update-component", json=body).status_code == 403
     response = login("officer").post("/_dash-update-component", json=body)

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from dash import Dash
 
-from callbacks import referral_slip as slip_callbacks
 from callbacks import service as service_callbacks
 from dashboard import sop
 from dashboard.library import referral_slip_ids as slip_ids
@@ -38,7 +37,9 @@ from dashboard.visits.service_layout import render_visit, search_results
 from dashboard.visits.service_page import AVAILABLE, RequestView
 from db.queries.catalog_search import AgencySuggestion, PublicationHit
 from db.queries.library_desk import LinkedPublication
-from tests.unit.test_service_page import EARLIER, T0, ids_in, make_view, step, text_of, walk
+from tests.helpers.callbacks import Wiring, wirings
+from tests.helpers.components import ids_in, text_of, walk
+from tests.helpers.service_view import EARLIER, T0, make_view, step
 
 PUBLICATION = LinkedPublication(
     request_id=11,
@@ -243,10 +244,16 @@ def test_summary_links_the_slip_once_a_request_is_referred() -> None:
     assert ids.SLIP_LINK not in ids_in(page.panel)
 
 
-def test_slip_callbacks_register_on_a_fresh_app() -> None:
-    app = Dash(__name__, suppress_callback_exceptions=True)
-    slip_callbacks.register(app)
-    assert len(app.callback_map) == 2
+def test_slip_callbacks_register_on_a_fresh_app(app: Dash) -> None:
+    """The slip page's server callback draws the slip from the visit id; its print button is
+    a browser-side callback writing the 'printed' store."""
+    assert wirings(app, "callbacks.referral_slip") == {
+        Wiring(
+            frozenset({"referral-slip-body.children"}), frozenset({"referral-slip-visit-id.data"})
+        )
+    }
+    clientside = [key for key, entry in app.callback_map.items() if "callback" not in entry]
+    assert "referral-slip-printed.data" in clientside
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -25,50 +24,9 @@ from dashboard.paths import service_path
 from dashboard.visits import board_ids as ids
 from dashboard.visits.board import Board, board_row, build_board
 from dashboard.visits.board_ids import of_visit
-from db.queries.visits import ActiveVisitRow
-from tests.conftest import at
-
-NOW = at("2026-11-26 10:00")
-TARGETS: dict[int, int | None] = {
-    sop.SCREENING: None,
-    sop.BAG_RACK: 3,
-    sop.GUEST_BOOK: 5,
-    sop.PURPOSE: 5,
-    sop.SEARCH: 5,
-    sop.AVAILABILITY: None,
-    sop.READING_TABLE: 1,
-    sop.PURCHASE_OFFER: 10,
-    sop.BAG_RETURN: 3,
-}
-
-
-def active(
-    visit_id: int = 1,
-    step: int = sop.SEARCH,
-    *,
-    queued: datetime | None = None,
-    started: datetime | None = None,
-    waiting: bool = False,
-    name: str | None = "Siti Aminah",
-    arrived: datetime | None = None,
-    outside: bool = False,
-    rack: int | None = 4,
-    table: int | None = None,
-) -> ActiveVisitRow:
-    queued_at = queued or NOW - timedelta(minutes=2)
-    return ActiveVisitRow(
-        visit_id=visit_id,
-        code=f"A-{visit_id:03d}",
-        visitor_name=name,
-        arrived_at=arrived or at("2026-11-26 09:40"),
-        outside_service_hours=outside,
-        rack_slot=rack,
-        reading_table=table,
-        step_number=step,
-        queued_at=queued_at,
-        started_at=None if waiting else (started or queued_at),
-    )
-
+from tests.helpers.board import NOW, TARGETS, active
+from tests.helpers.clock import at
+from tests.helpers.components import by_id, walk
 
 # -- board rows -----------------------------------------------------------------------------
 
@@ -172,21 +130,6 @@ def test_an_empty_board() -> None:
 
 
 # -- the table ------------------------------------------------------------------------------
-
-
-def walk(component: Any) -> Iterator[Component]:
-    if isinstance(component, Component):
-        yield component
-        yield from walk(getattr(component, "children", None))
-    elif isinstance(component, list | tuple):
-        for child in component:
-            yield from walk(child)
-
-
-def by_id(tree: Component, wanted: object) -> Component:
-    matches = [c for c in walk(tree) if getattr(c, "id", None) == wanted]
-    assert len(matches) == 1, f"{wanted!r}: {len(matches)} matches"
-    return matches[0]
 
 
 def text_of(component: Any) -> str:

@@ -5,13 +5,11 @@ and the in-progress board."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from dash import Dash, no_update
-from dash.development.base_component import Component
 
 from callbacks import in_progress as in_progress_callbacks
 from dashboard import sop
@@ -63,11 +61,12 @@ from dashboard.visits import service_ids
 from dashboard.visits.board import AWAITING_PAYMENT_TEXT, build_board
 from dashboard.visits.service_layout import render_visit, sale_summary
 from dashboard.visits.service_page import Panel, VisitSale, panel_for
-from dashboard.web.callback_registry import register_callbacks
 from db.queries.sales import BookRow, DayTotal, ReceiptsBook, ReceiptTotal
-from tests.conftest import at
-from tests.unit.test_in_progress_page import TARGETS, active
-from tests.unit.test_service_page import EARLIER, make_view, step
+from tests.helpers.board import TARGETS, active
+from tests.helpers.callbacks import outputs_of, writers_of
+from tests.helpers.clock import at
+from tests.helpers.components import by_id, ids_in, text_of, walk
+from tests.helpers.service_view import EARLIER, make_view, step
 
 NOW = at("2026-11-26 10:00")
 
@@ -103,42 +102,6 @@ TARIFFS: dict[str, dict[str, Any]] = {
 }
 
 
-def walk(component: Any) -> Iterator[Component]:
-    if isinstance(component, list | tuple):
-        for child in component:
-            yield from walk(child)
-    elif isinstance(component, Component):
-        yield component
-        yield from walk(getattr(component, "children", None))
-
-
-def text_of(component: Any) -> str:
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(child) for child in component)
-    return text_of(getattr(component, "children", None))
-
-
-def by_id(tree: Any, wanted: object) -> Component:
-    matches = [c for c in walk(tree) if getattr(c, "id", None) == wanted]
-    assert len(matches) == 1, f"{wanted!r}: {len(matches)} matches"
-    return matches[0]
-
-
-def id_types(tree: Any) -> set[str]:
-    found = set()
-    for item in walk(tree):
-        value = getattr(item, "id", None)
-        if isinstance(value, str):
-            found.add(value)
-        elif isinstance(value, dict):
-            found.add(value["type"])
-    return found
-
-
 # -- ids ----------------------------------------------------------------------------------------
 
 
@@ -160,16 +123,194 @@ def test_ids_are_unique_kebab_case_and_page_prefixed(module: Any, prefix: str) -
     assert " " not in "".join(values) and "_" not in "".join(values)
 
 
-def test_the_callbacks_register_on_a_fresh_app() -> None:
-    app = Dash(__name__, suppress_callback_exceptions=True)
-    specs = register_callbacks(app)
-    pages = ("callbacks.sales", "callbacks.deposits", "callbacks.books", "callbacks.tariff_admin")
-    ours = [spec for spec in specs if spec.module in pages and spec.function is not None]
-    assert {spec.module for spec in ours} == set(pages)
-    assert len(ours) >= 20
-    prefixes = ("sales-", "deposits-", "books-", "tariff-admin-")
-    keys = [key for key in app.callback_map if any(p in key for p in prefixes)]
-    assert len(keys) >= 20
+SALES_OUTPUTS = [
+    "sales-day.children",
+    "sales-focus.data",
+    "sales-form-alert.children",
+    "sales-form-placeholder.hidden",
+    "sales-form-title.children",
+    "sales-form-visit.children",
+    "sales-form.hidden",
+    "sales-lines-feedback.children",
+    "sales-lines-table.children",
+    "sales-lines.data",
+    "sales-message.children",
+    "sales-next-line-key.data",
+    "sales-office-notice.children",
+    "sales-other-tariff.options",
+    "sales-other-tariff.value",
+    "sales-payer-institution-feedback.children",
+    "sales-payer-institution.invalid",
+    "sales-payer-institution.value",
+    "sales-payer-name-feedback.children",
+    "sales-payer-name.invalid",
+    "sales-payer-name.value",
+    "sales-payment-method-feedback.children",
+    "sales-payment-method.options",
+    "sales-payment-method.value",
+    "sales-payment-reference-feedback.children",
+    "sales-payment-reference-label.children",
+    "sales-payment-reference-row.className",
+    "sales-payment-reference.invalid",
+    "sales-payment-reference.value",
+    "sales-publication-results.children",
+    "sales-publication-search.value",
+    "sales-refresh.interval",
+    "sales-result-download.href",
+    "sales-result-number.children",
+    "sales-result-total.children",
+    "sales-result.hidden",
+    "sales-sale-visit.data",
+    "sales-tariffs.data",
+    "sales-today-grid.rowData",
+    "sales-today-summary.children",
+    "sales-total-words.children",
+    "sales-total.children",
+    "sales-version.data",
+    "sales-void-alert.children",
+    "sales-void-modal.is_open",
+    "sales-void-open.disabled",
+    "sales-void-reason-feedback.children",
+    "sales-void-reason.invalid",
+    "sales-void-reason.value",
+    "sales-void-sale-text.children",
+    "sales-void-sale.data",
+    "sales-waiting-count.children",
+    "sales-waiting-list.children",
+    "sales-zero-letter-feedback.children",
+    "sales-zero-letter.invalid",
+    "sales-zero-letter.value",
+    "sales-zero-reason-feedback.children",
+    "sales-zero-reason.invalid",
+    "sales-zero-reason.value",
+    "sales-zero-rupiah-fields.className",
+    "sales-zero-rupiah.value",
+    '{"index":["ALL"],"type":"sales-line-amount"}.children',
+    '{"index":["ALL"],"type":"sales-line-feedback"}.children',
+    '{"index":["ALL"],"type":"sales-line-unit-price"}.children',
+]
+DEPOSITS_OUTPUTS = [
+    "deposits-amount-feedback.children",
+    "deposits-amount.invalid",
+    "deposits-amount.value",
+    "deposits-balance-age.children",
+    "deposits-balance-age.color",
+    "deposits-balance-count.children",
+    "deposits-balance-oldest.children",
+    "deposits-balance-total.children",
+    "deposits-billing-code-feedback.children",
+    "deposits-billing-code.invalid",
+    "deposits-billing-code.value",
+    "deposits-deposited-on-feedback.children",
+    "deposits-deposited-on.invalid",
+    "deposits-deposited-on.value",
+    "deposits-form-alert.children",
+    "deposits-history-grid.rowData",
+    "deposits-message.children",
+    "deposits-note-feedback.children",
+    "deposits-note.invalid",
+    "deposits-note.value",
+    "deposits-ntpn-feedback.children",
+    "deposits-ntpn.invalid",
+    "deposits-ntpn.value",
+    "deposits-selected-summary.children",
+    "deposits-undeposited-grid.rowData",
+    "deposits-undeposited-grid.selectedRows",
+    "deposits-version.data",
+]
+BOOKS_OUTPUTS = [
+    "books-day-column.className",
+    "books-download.data",
+    "books-month-column.className",
+    "books-period-feedback.children",
+    "books-summary.children",
+    "books-table.children",
+    "books-title.children",
+]
+TARIFF_OUTPUTS = [
+    "tariff-admin-add-alert.children",
+    "tariff-admin-add-modal.is_open",
+    "tariff-admin-amount-feedback.children",
+    "tariff-admin-amount.invalid",
+    "tariff-admin-amount.value",
+    "tariff-admin-end-alert.children",
+    "tariff-admin-end-modal.is_open",
+    "tariff-admin-end-on-feedback.children",
+    "tariff-admin-end-on.invalid",
+    "tariff-admin-end-on.value",
+    "tariff-admin-end-open.disabled",
+    "tariff-admin-end-tariff-text.children",
+    "tariff-admin-end-tariff.data",
+    "tariff-admin-grid.rowData",
+    "tariff-admin-item-kind-feedback.children",
+    "tariff-admin-item-kind.invalid",
+    "tariff-admin-item-kind.value",
+    "tariff-admin-label-feedback.children",
+    "tariff-admin-label.invalid",
+    "tariff-admin-label.value",
+    "tariff-admin-message.children",
+    "tariff-admin-sample-banner.children",
+    "tariff-admin-unit-feedback.children",
+    "tariff-admin-unit.invalid",
+    "tariff-admin-unit.placeholder",
+    "tariff-admin-unit.value",
+    "tariff-admin-valid-from-feedback.children",
+    "tariff-admin-valid-from.invalid",
+    "tariff-admin-valid-from.value",
+    "tariff-admin-valid-to-feedback.children",
+    "tariff-admin-valid-to.invalid",
+    "tariff-admin-valid-to.value",
+    "tariff-admin-version.data",
+]
+
+
+def test_the_callbacks_register_on_a_fresh_app(app: Dash) -> None:
+    """The app the factory builds wires the treasurer's pages: exactly these outputs per page;
+    a sale, a deposit and a tariff are recorded from their button (or Enter in a field), a
+    void from its button or Enter in the reason, and the books redraw on the period."""
+    assert outputs_of(app, "callbacks.sales") == set(SALES_OUTPUTS)
+    assert outputs_of(app, "callbacks.deposits") == set(DEPOSITS_OUTPUTS)
+    assert outputs_of(app, "callbacks.books") == set(BOOKS_OUTPUTS)
+    assert outputs_of(app, "callbacks.tariff_admin") == set(TARIFF_OUTPUTS)
+    assert writers_of(app, f"{ids.RESULT_NUMBER}.children") == {
+        frozenset(
+            {
+                "sales-submit.n_clicks",
+                "sales-payer-name.n_submit",
+                "sales-payer-institution.n_submit",
+                "sales-payment-reference.n_submit",
+                "sales-zero-letter.n_submit",
+            }
+        )
+    }
+    assert writers_of(app, f"{ids.VOID_REASON_FEEDBACK}.children") == {
+        frozenset({"sales-void-submit.n_clicks", "sales-void-reason.n_submit"})
+    }
+    assert writers_of(app, "deposits-form-alert.children") == {
+        frozenset(
+            {
+                "deposits-submit.n_clicks",
+                "deposits-billing-code.n_submit",
+                "deposits-ntpn.n_submit",
+                "deposits-amount.n_submit",
+                "deposits-note.n_submit",
+            }
+        )
+    }
+    assert writers_of(app, "books-table.children") == {
+        frozenset({"books-period-kind.value", "books-day.value", "books-month.value"})
+    }
+    assert writers_of(app, "tariff-admin-message.children") == {
+        frozenset({"tariff-admin-end-submit.n_clicks", "tariff-admin-end-on.n_submit"}),
+        frozenset(
+            {
+                "tariff-admin-add-submit.n_clicks",
+                "tariff-admin-label.n_submit",
+                "tariff-admin-amount.n_submit",
+                "tariff-admin-unit.n_submit",
+            }
+        ),
+    }
 
 
 # -- the sale form ------------------------------------------------------------------------------
@@ -342,7 +483,7 @@ def test_the_reference_field_fits_the_method() -> None:
 def test_the_lines_table_has_an_input_per_line_and_an_empty_notice() -> None:
     assert sales_components.lines_table([], TARIFFS).id == ids.LINES_EMPTY
     table = sales_components.lines_table(form().lines, TARIFFS)
-    found = id_types(table)
+    found = ids_in(table)
     assert {
         ids.LINE_ROW_TYPE,
         ids.LINE_TARIFF_TYPE,
@@ -389,9 +530,9 @@ def test_the_waiting_list_offers_the_treasurer_a_button() -> None:
 
     row = WaitingPayment(9, "A-009", "Siti", "Unsri", NOW - timedelta(minutes=7))
     writable = sales_components.waiting_list([row], NOW, True)
-    assert ids.WAITING_RECORD_TYPE in id_types(writable)
+    assert ids.WAITING_RECORD_TYPE in ids_in(writable)
     assert "sejak 09:53 (7 mnt)" in text_of(writable)
-    assert ids.WAITING_RECORD_TYPE not in id_types(sales_components.waiting_list([row], NOW, False))
+    assert ids.WAITING_RECORD_TYPE not in ids_in(sales_components.waiting_list([row], NOW, False))
     assert sales_components.waiting_list([], NOW, True).id == ids.WAITING_EMPTY
 
 
@@ -569,7 +710,7 @@ def awaiting_view() -> Any:
 
 def test_the_officer_sees_the_wait_and_can_cancel_the_purchase() -> None:
     page = render_visit(awaiting_view(), True, at("2026-11-26 09:17"))
-    found = id_types(page.panel)
+    found = ids_in(page.panel)
     assert {service_ids.PAYMENT_WAITING, service_ids.PAYMENT_STATUS} <= found
     assert {service_ids.PURCHASE_CANCEL, service_ids.PURCHASE_CANCEL_BUTTON} <= found
     assert service_ids.PAYMENT_LINK not in found
@@ -581,7 +722,7 @@ def test_the_treasurer_gets_the_link_to_the_sale_form() -> None:
     page = render_visit(awaiting_view(), False, NOW, can_record_payment=True)
     link = by_id(page.panel, service_ids.PAYMENT_LINK)
     assert link.href == "/penjualan?kunjungan=1"
-    assert service_ids.PURCHASE_CANCEL not in id_types(page.panel)
+    assert service_ids.PURCHASE_CANCEL not in ids_in(page.panel)
 
 
 def test_the_receipt_number_shows_once_paid() -> None:
@@ -602,7 +743,7 @@ def test_the_board_says_a_visit_waits_for_payment() -> None:
     for_officer = in_progress_callbacks.board_table(board, True, False)
     step_cell = by_id(for_officer, in_progress_ids.of_visit(in_progress_ids.STEP, 1))
     assert AWAITING_PAYMENT_TEXT in text_of(step_cell)
-    assert in_progress_ids.PAYMENT_LINK not in id_types(for_officer)
+    assert in_progress_ids.PAYMENT_LINK not in ids_in(for_officer)
     for_treasurer = in_progress_callbacks.board_table(board, False, True)
     link = by_id(for_treasurer, in_progress_ids.of_visit(in_progress_ids.PAYMENT_LINK, 1))
     assert link.href == "/penjualan?kunjungan=1"

@@ -13,7 +13,7 @@ from dashboard.office.service_hours import (
     is_working_day,
     public_holiday_name,
 )
-from tests.conftest import at
+from tests.helpers.clock import at
 
 
 def test_service_hours_are_the_sop_ones() -> None:

@@ -4,14 +4,11 @@ the page's reads on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from dash import Dash, no_update
-from dash.development.base_component import Component
 
 from callbacks import service as service_callbacks
 from callbacks.common import Outcome
@@ -21,15 +18,11 @@ from dashboard.errors import FORM, InputError
 from dashboard.paths import parse_id
 from dashboard.visits import service_ids as ids
 from dashboard.visits import services as visits
-from dashboard.visits.guest_book import validate_guest_book
 from dashboard.visits.service_layout import render_visit
 from dashboard.visits.service_page import (
     AVAILABLE,
     NOT_AVAILABLE,
     Panel,
-    RequestView,
-    ServiceView,
-    VisitView,
     agency_key,
     availability_decisions,
     availability_message,
@@ -56,30 +49,13 @@ from dashboard.visits.step_history import (
 )
 from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED
 from db.queries import corrections as correction_queries
-from tests.conftest import PreparedDatabase, at, create_staff
-
-T0 = at("2026-11-26 09:00")
-
-
-def minutes(value: float) -> datetime:
-    return T0 + timedelta(minutes=value)
-
-
-def step(
-    number: int,
-    queued: float,
-    started: float | None,
-    ended: float | None,
-    step_id: int | None = None,
-) -> StepTimes:
-    return StepTimes(
-        step_id=step_id or number * 10,
-        number=number,
-        queued_at=minutes(queued),
-        started_at=None if started is None else minutes(started),
-        ended_at=None if ended is None else minutes(ended),
-    )
-
+from tests.helpers.callbacks import Wiring, outputs_of, wirings, writers_of
+from tests.helpers.clock import at
+from tests.helpers.components import ids_in, text_of, walk
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.desk import guest
+from tests.helpers.service_view import EARLIER, T0, make_view, minutes, step
+from tests.helpers.staff import create_staff
 
 # -- ids and agencies -----------------------------------------------------------------------
 
@@ -294,16 +270,6 @@ def test_availability_message_says_where_the_visitor_goes() -> None:
 # -- callbacks: what each outcome returns ---------------------------------------------------
 
 
-def text_of(component: Any) -> str:
-    if component is None:
-        return ""
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, list | tuple):
-        return " ".join(text_of(child) for child in component)
-    return text_of(getattr(component, "children", None))
-
-
 def test_respond_on_success_redraws_and_shows_the_success() -> None:
     success = service_callbacks.success_alert("Beres.")
     version, alert, messages, invalid = service_callbacks.respond(
@@ -360,70 +326,77 @@ def test_messages_for_purchase_and_correction() -> None:
     assert message == "Waktu mulai langkah 4. Menyampaikan tujuan dikoreksi menjadi 09:02:00 WIB."
 
 
-def test_callbacks_register_on_a_fresh_app() -> None:
-    app = Dash(__name__, suppress_callback_exceptions=True)
-    service_callbacks.register(app)
-    assert len(app.callback_map) >= 10
+SERVICE_OUTPUTS = [
+    "service-content.hidden",
+    "service-correction-alert.children",
+    "service-correction-current.children",
+    "service-correction-field-feedback.children",
+    "service-correction-form.hidden",
+    "service-correction-reason-feedback.children",
+    "service-correction-reason.invalid",
+    "service-correction-reason.value",
+    "service-correction-step-feedback.children",
+    "service-correction-step.invalid",
+    "service-correction-step.options",
+    "service-correction-time-feedback.children",
+    "service-correction-time.invalid",
+    "service-correction-time.value",
+    "service-corrections.children",
+    "service-header.children",
+    "service-history.children",
+    "service-not-found.children",
+    "service-panel-title.children",
+    "service-panel.children",
+    "service-purchase-feedback.children",
+    "service-reading-table-feedback.children",
+    "service-reading-table.invalid",
+    "service-refresh.disabled",
+    "service-refresh.interval",
+    "service-requests-feedback.children",
+    "service-requests.invalid",
+    "service-search-message.children",
+    "service-search-note-feedback.children",
+    "service-search-results.children",
+    "service-service-type-feedback.children",
+    "service-service-type.invalid",
+    "service-signature.data",
+    "service-step-times.data",
+    "service-tag-code-feedback.children",
+    "service-tag-code.invalid",
+    "service-version.data",
+    '{"index":["ALL"],"type":"service-request-agency"}.invalid',
+    '{"index":["ALL"],"type":"service-request-feedback"}.children',
+]
+
+
+def test_callbacks_register_on_a_fresh_app(app: Dash) -> None:
+    """The app the factory builds wires the page's server callbacks: exactly these outputs;
+    the page is redrawn from the version store, which the refresh and a correction move on;
+    'Mulai' and each step's form are wired to their buttons (and Enter)."""
+    assert outputs_of(app, "callbacks.service") == set(SERVICE_OUTPUTS)
+    assert writers_of(app, f"{ids.PANEL}.children") == {frozenset({f"{ids.VERSION}.data"})}
+    assert writers_of(app, f"{ids.VERSION}.data") == {
+        frozenset({"service-refresh.n_intervals"}),
+        frozenset(
+            {
+                "service-correction-submit.n_clicks",
+                "service-correction-time.n_submit",
+                "service-correction-reason.n_submit",
+            }
+        ),
+    }
+    wired = wirings(app, "callbacks.service")
+    assert Wiring(frozenset(), frozenset({"service-start-step.n_clicks"})) in wired
+    assert writers_of(app, "service-tag-code-feedback.children") == {
+        frozenset({"service-bag-submit.n_clicks", "service-tag-code.n_submit"})
+    }
+    assert writers_of(app, "service-purchase-feedback.children") == {
+        frozenset({"service-purchase-yes.n_clicks", "service-purchase-no.n_clicks"}),
+        frozenset({"service-purchase-cancel.submit_n_clicks"}),
+    }
 
 
 # -- components drawn from a view -----------------------------------------------------------
-
-
-def walk(component: Any) -> Iterator[Component]:
-    if isinstance(component, list | tuple):
-        for child in component:
-            yield from walk(child)
-    elif isinstance(component, Component):
-        yield component
-        yield from walk(getattr(component, "children", None))
-
-
-def ids_in(component: Any) -> set[str]:
-    found = set()
-    for item in walk(component):
-        value = getattr(item, "id", None)
-        if isinstance(value, str):
-            found.add(value)
-        elif isinstance(value, dict):
-            found.add(value["type"])
-    return found
-
-
-def make_view(steps: list[StepTimes], status: str = VISIT_IN_PROGRESS) -> ServiceView:
-    visit = VisitView(
-        visit_id=1,
-        code="A-001",
-        status=status,
-        visitor_name="Siti",
-        institution="Universitas Sriwijaya",
-        arrived_at=T0,
-        left_at=minutes(40) if status == VISIT_DONE else None,
-        outside_service_hours=False,
-        rack_slot=4,
-        reading_table=None,
-        service_type_label="Perpustakaan",
-        refusal_reason=None,
-        steps=tuple(steps),
-        step_notes={},
-        requests=(
-            RequestView(11, 1, "PDRB 2025", None, None, None),
-            RequestView(12, 2, "Penduduk per kecamatan", None, None, None),
-        ),
-    )
-    return ServiceView(
-        visit=visit,
-        targets={
-            number: sop.STEP_BY_NUMBER[number].target_minutes for number in sop.STEP_BY_NUMBER
-        },
-        corrections=(),
-        service_types=(("perpustakaan", "Perpustakaan"),),
-        taken_tables=(1, 2),
-        table_count=8,
-        marker="m",
-    )
-
-
-EARLIER = [step(sop.SCREENING, -5, -5, -4), step(sop.BAG_RACK, -4, -4, -3)]
 
 
 @pytest.mark.parametrize(
@@ -501,18 +474,7 @@ def visit_at_purpose(
         visits.record_screening(session, actor(1), visit_id, True, "36,5", Decimal("37.5"))
     with db.database.transaction() as session:
         visits.place_bag(session, actor(2), visit_id, rack_slot, 30)
-    entry = validate_guest_book(
-        name="Siti",
-        gender="P",
-        birth_year="1999",
-        education="s1",
-        occupation="pelajar",
-        institution="Universitas Sriwijaya",
-        institution_type="pendidikan",
-        phone="0812 3456 7890",
-        email=None,
-        current_year=2026,
-    )
+    entry = guest(name="Siti")
     with db.database.transaction() as session:
         guest_book_done = Actor(officer, db.office_id, minutes(4) + guest_book_fraction)
         visits.record_guest_book(session, guest_book_done, visit_id, entry)

@@ -8,7 +8,7 @@ import pytest
 
 from dashboard import sop
 from dashboard.visits.board import elapsed_between, next_action, start_label, timer_state
-from tests.conftest import at
+from tests.helpers.clock import at
 
 US = timedelta(microseconds=1)
 SECOND = timedelta(seconds=1)

@@ -26,6 +26,7 @@ from dashboard.library.unmet_demand import (
     unmet_figure,
 )
 from db.queries.unmet_demand import UnmetRow
+from tests.helpers.callbacks import Wiring, wirings
 
 
 def row(
@@ -196,7 +197,31 @@ def test_parse_period() -> None:
     assert "tidak boleh sebelum" in error.value.errors["period"]
 
 
-def test_callbacks_register_on_a_fresh_app() -> None:
-    app = Dash(__name__, suppress_callback_exceptions=True)
-    unmet_callbacks.register(app)
-    assert len(app.callback_map) == 2
+def test_callbacks_register_on_a_fresh_app(app: Dash) -> None:
+    """The app the factory builds wires the page's two callbacks: the period buttons set the
+    period, and the period draws the summary, chart, grid and its own feedback."""
+    assert wirings(app, "callbacks.unmet_demand") == {
+        Wiring(
+            frozenset({"unmet-start.value", "unmet-end.value"}),
+            frozenset(
+                {
+                    "unmet-this-year.n_clicks",
+                    "unmet-last-year.n_clicks",
+                    "unmet-last-12-months.n_clicks",
+                }
+            ),
+        ),
+        Wiring(
+            frozenset(
+                {
+                    "unmet-summary.children",
+                    "unmet-chart.figure",
+                    "unmet-grid.rowData",
+                    "unmet-period-feedback.children",
+                    "unmet-start.invalid",
+                    "unmet-end.invalid",
+                }
+            ),
+            frozenset({"unmet-start.value", "unmet-end.value"}),
+        ),
+    }

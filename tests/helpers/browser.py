@@ -1,4 +1,4 @@
-"""What an officer does in the browser, step by step, for the visit flow tests: each helper
+"""What an officer does in the browser, step by step, for the browser tests: each helper
 types, clicks or presses Enter as a person does, then waits for the page to show the result.
 Database reads for the checks that follow are here too."""
 
@@ -18,7 +18,7 @@ from dashboard.visits import arrival_ids as arrival
 from dashboard.visits import board_ids as in_progress
 from dashboard.visits import service_ids as service
 from db.models import DataRequest, StepTimeCorrection, Visit, Visitor, VisitStep
-from tests.e2e.conftest import LiveApp, click_nav
+from tests.helpers.live_app import LiveApp, click_nav
 
 
 def dict_id(kind: str, index: int) -> str:

@@ -1,0 +1,58 @@
+"""What the callbacks of a page are wired to, read from an app's ``callback_map``: the
+outputs each server callback of a ``callbacks/<page>.py`` module writes and the inputs that
+trigger it, as ``"id.prop"`` (pattern ids as Dash writes them, JSON with sorted keys)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dash import Dash
+
+
+def _spec(item: dict[str, str]) -> str:
+    return f"{item['id']}.{item['property']}"
+
+
+@dataclass(frozen=True)
+class Wiring:
+    """One server callback: what it writes and what triggers it. ``allow_duplicate`` marks
+    (``@<hash>``, which Dash derives from the inputs) are left out."""
+
+    outputs: frozenset[str]
+    inputs: frozenset[str]
+
+
+def _outputs(key: str, no_output: bool) -> frozenset[str]:
+    if no_output:
+        return frozenset()
+    return frozenset(spec.split("@")[0] for spec in key.strip(".").split("..."))
+
+
+def _server_callbacks(app: Dash) -> list[tuple[str | None, Wiring]]:
+    return [
+        (
+            getattr(entry.get("callback"), "__module__", None),
+            Wiring(
+                _outputs(key, bool(entry.get("no_output"))),
+                frozenset(_spec(item) for item in entry["inputs"]),
+            ),
+        )
+        for key, entry in app.callback_map.items()
+        if entry.get("callback") is not None
+    ]
+
+
+def wirings(app: Dash, module: str) -> set[Wiring]:
+    """Every server callback declared in ``module`` (e.g. ``"callbacks.service"``)."""
+    return {wiring for owner, wiring in _server_callbacks(app) if owner == module}
+
+
+def outputs_of(app: Dash, module: str) -> set[str]:
+    """Every ``"id.prop"`` the server callbacks of ``module`` write."""
+    return {output for wiring in wirings(app, module) for output in wiring.outputs}
+
+
+def writers_of(app: Dash, output: str) -> set[frozenset[str]]:
+    """The triggering inputs of each server callback (of any module) that writes
+    ``output``."""
+    return {wiring.inputs for _, wiring in _server_callbacks(app) if output in wiring.outputs}

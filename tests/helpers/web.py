@@ -1,0 +1,42 @@
+"""The app as the server runs it, on a SQLite file of its own, and clients signed in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from dash import Dash
+from flask.testing import FlaskClient
+
+from dashboard import create_app
+from dashboard.config import Settings, sqlite_url
+from dashboard.roles import ROLES
+from dashboard.web.context import app_state
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.staff import TEST_PASSWORD, create_staff
+
+
+@contextmanager
+def app_with_every_role(path: Path, secret_key: str = "uji-http") -> Iterator[Dash]:
+    """The app on a new SQLite file at ``path``, with one user per role, named after the
+    role (``officer``, ``head``...), all with the test password."""
+    application = create_app(Settings(database_url=sqlite_url(path), secret_key=secret_key))
+    with application.server.app_context():
+        state = app_state()
+        prepared = PreparedDatabase(state.database, state.office_id)
+        for role in ROLES:
+            create_staff(prepared, role, role)
+    try:
+        yield application
+    finally:
+        with application.server.app_context():
+            app_state().database.dispose()
+
+
+def sign_in(app: Dash, username: str, password: str = TEST_PASSWORD) -> FlaskClient:
+    """A test client signed in through the login form (which must redirect)."""
+    client = app.server.test_client()
+    response = client.post("/login", data={"username": username, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client
