@@ -26,9 +26,6 @@ from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED, Visit, Visit
 from db.queries import visits as queries
 from db.queries.visits import ActiveVisitRow
 
-ARRIVAL_STEPS: tuple[int, ...] = (sop.SCREENING, sop.BAG_RACK, sop.GUEST_BOOK)
-"""The SOP steps recorded at the door, in order."""
-
 STEP_SHORT_LABELS: dict[int, str] = {
     sop.SCREENING: "Skrining",
     sop.BAG_RACK: "Titip tas",
@@ -52,8 +49,6 @@ STAGE_BY_STEP: dict[int, str] = {
     sop.GUEST_BOOK: STAGE_GUEST_BOOK,
 }
 STEP_BY_STAGE: dict[str, int] = {stage: step for step, stage in STAGE_BY_STEP.items()}
-FORM_STAGES = frozenset(STAGE_BY_STEP.values())
-"""Stages that show a form for the visit (steps 1-3)."""
 
 MASK_YES = "yes"
 MASK_NO = "no"
@@ -133,7 +128,7 @@ def stepper_states(stage: str) -> dict[int, str]:
     """Each arrival step's state in the header: 'done', 'current', 'todo' or 'refused'."""
     current = STEP_BY_STAGE.get(stage)
     states: dict[int, str] = {}
-    for number in ARRIVAL_STEPS:
+    for number in sop.ARRIVAL_STEPS:
         if stage == STAGE_REGISTERED:
             states[number] = "done"
         elif stage == STAGE_REFUSED:

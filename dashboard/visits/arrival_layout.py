@@ -19,7 +19,6 @@ from dashboard.i18n import format_clock, format_number
 from dashboard.paths import service_path
 from dashboard.visits import arrival_ids as ids
 from dashboard.visits.arrival_desk import (
-    ARRIVAL_STEPS,
     MASK_NO,
     MASK_YES,
     STAGE_REFUSED,
@@ -58,7 +57,7 @@ LookupOptions = Sequence[tuple[str, str]]
 def stepper(states: Mapping[int, str], targets: Mapping[int, int | None]) -> list[Component]:
     """1 Skrining → 2 Titip tas → 3 Buku tamu, each with its SOP target."""
     items: list[Component] = []
-    for number in ARRIVAL_STEPS:
+    for number in sop.ARRIVAL_STEPS:
         state = states.get(number, "todo")
         if items:
             items.append(

@@ -52,8 +52,6 @@ AVAILABILITY_CHOICES: tuple[tuple[str, str], ...] = (
     (NOT_AVAILABLE, "Tidak tersedia"),
 )
 
-WAITING_STEPS = frozenset({sop.PURPOSE, sop.PURCHASE_OFFER, sop.BAG_RETURN})
-ARRIVAL_STEPS = frozenset({sop.SCREENING, sop.BAG_RACK, sop.GUEST_BOOK})
 
 
 class Panel(StrEnum):
@@ -185,7 +183,7 @@ def panel_for(status: str, open_step: StepTimes | None, *, awaiting_payment: boo
         return Panel.REFUSED
     if status != VISIT_IN_PROGRESS or open_step is None:
         return Panel.DONE
-    if open_step.number in ARRIVAL_STEPS:
+    if open_step.number in sop.ARRIVAL_STEPS:
         return Panel.ARRIVAL
     if open_step.started_at is None:
         return Panel.WAITING
