@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
+from sqlalchemy.orm import Session
+
 from dashboard import sop
 from dashboard.clock import local_date, to_local
 from dashboard.i18n import format_clock, format_day, format_duration, format_long_day
 from dashboard.metrics.step_timing import TimerState, elapsed_between, timer_state
-from db.queries.visits import ActiveVisitRow
+from db.queries.sales import visits_waiting_for_payment
+from db.queries.visits import ActiveVisitRow, active_visit_rows, step_targets_in_force
 
 ActionKind = Literal["start", "arrival", "service"]
 """What moves a visit on: start a waiting step here, go on at the arrival desk
@@ -159,4 +162,15 @@ def build_board(
         waiting_count=sum(1 for row in board_rows if row.waiting),
         updated_text=f"diperbarui {to_local(now):%H:%M:%S}",
         rows=board_rows,
+    )
+
+
+def load_board(session: Session, office_id: int, now: datetime) -> Board:
+    """The board at ``now``: the office's active visits, the step targets in force today
+    (WIB) and the visits waiting for the treasurer."""
+    return build_board(
+        active_visit_rows(session, office_id),
+        step_targets_in_force(session, local_date(now)),
+        now,
+        {row.visit_id for row in visits_waiting_for_payment(session, office_id)},
     )
