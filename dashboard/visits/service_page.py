@@ -339,6 +339,21 @@ def request_lines(text: str | None) -> list[str]:
     return (text or "").splitlines()
 
 
+def record_purpose_from_form(
+    session: Session,
+    actor: Actor,
+    visit_id: int,
+    service_type: str | None,
+    requests_text: str | None,
+) -> Visit:
+    """Step 4's form through the service: the chosen service type checked against the PST
+    service types of the reference data, the textarea read one request per line."""
+    known = [code for code, _label in lookup_options(session, SERVICE_TYPE)]
+    return visit_services.record_purpose(
+        session, actor, visit_id, service_type, request_lines(requests_text), known
+    )
+
+
 def agency_key(name: str | None) -> str:
     """A name as the directory is matched on: folded (case, accents), words only, so that a
     name typed as 'dinas  KESEHATAN' finds 'Dinas Kesehatan'."""

@@ -222,6 +222,15 @@ def current_value_text(
     return f"{what.capitalize()} yang tercatat sekarang: {value}. Isi jam yang benar pada hari itu."
 
 
+def correction_success(step_number: int, field: str, new_value: datetime | None) -> str:
+    """What the officer is told once a time was corrected."""
+    what = CORRECTABLE_FIELDS.get(field, field).capitalize()
+    return (
+        f"{what} langkah {sop.step_label(step_number)} dikoreksi menjadi "
+        f"{format_clock_seconds(new_value)} WIB."
+    )
+
+
 def correction_step_options(steps: Sequence[StepTimes]) -> list[dict[str, str]]:
     """Options of the 'which step' dropdown: every step with a time that can be corrected."""
     return [

@@ -54,6 +54,7 @@ from dashboard.visits.step_history import (
     step_times_store,
     waiting_minutes,
 )
+from dashboard.web.callback_registry import register_callbacks
 from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED
 from db.queries import corrections as correction_queries
 from tests.conftest import PreparedDatabase, at, create_staff
@@ -341,9 +342,10 @@ def test_respond_never_hides_a_message_for_a_field_the_form_lacks() -> None:
 def test_render_outputs_for_an_unknown_visit() -> None:
     outputs = service_callbacks.render_outputs(None, 9999, True, T0, 5)
     assert len(outputs) == 13
-    assert "tidak ditemukan" in text_of(outputs[0]) and "9999" in text_of(outputs[0])
-    assert outputs[1] is True
-    assert outputs[-1] is True
+    not_found = outputs["not_found"]
+    assert "tidak ditemukan" in text_of(not_found) and "9999" in text_of(not_found)
+    assert outputs["content_hidden"] is True
+    assert outputs["refresh_disabled"] is True
 
 
 def test_by_index_pairs_pattern_values_with_their_ids() -> None:
@@ -363,8 +365,30 @@ def test_messages_for_purchase_and_correction() -> None:
 
 def test_callbacks_register_on_a_fresh_app() -> None:
     app = Dash(__name__, suppress_callback_exceptions=True)
-    service_callbacks.register(app)
-    assert len(app.callback_map) >= 10
+    specs = [
+        spec for spec in register_callbacks(app) if spec.module == service_callbacks.__name__
+    ]
+    functions = {spec.function.__name__ for spec in specs if spec.function is not None}
+    assert functions == {
+        "render",
+        "refresh",
+        "start_step",
+        "record_purpose",
+        "finish_search",
+        "record_availability",
+        "search",
+        "pick",
+        "unpick",
+        "seat",
+        "purchase",
+        "cancel_purchase",
+        "return_bag",
+        "correct",
+        "show_current_value",
+    }
+    assert sum(spec.clientside_code is not None for spec in specs) == 3
+    drawn = f"{ids.NOT_FOUND}.children"
+    assert any(key.strip(".").startswith(drawn) for key in app.callback_map)
 
 
 # -- components drawn from a view -----------------------------------------------------------
