@@ -53,7 +53,6 @@ AVAILABILITY_CHOICES: tuple[tuple[str, str], ...] = (
 )
 
 
-
 class Panel(StrEnum):
     """Which step panel the page shows for the visit's current state."""
 

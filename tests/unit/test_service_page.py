@@ -365,9 +365,7 @@ def test_messages_for_purchase_and_correction() -> None:
 
 def test_callbacks_register_on_a_fresh_app() -> None:
     app = Dash(__name__, suppress_callback_exceptions=True)
-    specs = [
-        spec for spec in register_callbacks(app) if spec.module == service_callbacks.__name__
-    ]
+    specs = [spec for spec in register_callbacks(app) if spec.module == service_callbacks.__name__]
     functions = {spec.function.__name__ for spec in specs if spec.function is not None}
     assert functions == {
         "render",
