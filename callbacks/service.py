@@ -508,13 +508,13 @@ def seat(
         return {"message": no_update, "invalid": no_update}
     table_count = app_state().settings.reading_tables
     _, response = act(
-        lambda session, actor: services.seat_at_reading_table(
-            session, actor, visit_id, table, table_count
+        lambda session, actor: (
+            services.seat_at_reading_table(
+                session, actor, visit_id, table, table_count
+            ).reading_table
         ),
         version,
-        lambda visit: success_alert(
-            f"Pengunjung diantar ke meja baca nomor {visit.reading_table}."
-        ),
+        lambda seated: success_alert(f"Pengunjung diantar ke meja baca nomor {seated}."),
         ("reading_table",),
     )
     return {"message": response.messages[0], "invalid": response.invalid[0]}
@@ -598,9 +598,9 @@ def return_bag(
     if not (clicks or submits):
         return {"message": no_update, "invalid": no_update}
     _, response = act(
-        lambda session, actor: services.return_bag(session, actor, visit_id, tag_code),
+        lambda session, actor: services.return_bag(session, actor, visit_id, tag_code).code,
         version,
-        lambda visit: success_alert(f"Tas {visit.code} sudah diserahkan kepada pemiliknya."),
+        lambda code: success_alert(f"Tas {code} sudah diserahkan kepada pemiliknya."),
         ("tag_code",),
     )
     return {"message": response.messages[0], "invalid": response.invalid[0]}
@@ -666,16 +666,12 @@ def correct(
         }
     outcome = perform(
         VISIT_WRITERS,
-        lambda session, actor: correct_time_from_form(
-            session, actor, visit_id, step_id, field, time_text, reason
+        lambda session, actor: _correction_message(
+            correct_time_from_form(session, actor, visit_id, step_id, field, time_text, reason),
+            field,
         ),
     )
-    step = outcome.value
-    success = (
-        success_alert(correction_success(step.step_number, field, getattr(step, field)))
-        if step is not None and field is not None
-        else None
-    )
+    success = success_alert(outcome.value) if outcome.value is not None else None
     response = respond(outcome, version, success, CORRECTION_FIELDS)
     cleared = "" if outcome.ok else no_update
     return {
@@ -686,6 +682,11 @@ def correct(
         "time": cleared,
         "reason": cleared,
     }
+
+
+def _correction_message(step: Any, field: str | None) -> str:
+    """The success line of a correction, read from the corrected step in its transaction."""
+    return correction_success(step.step_number, field or "", getattr(step, field or ""))
 
 
 @callback(
