@@ -488,36 +488,51 @@ def unpick(_clicks: list[int | None], visit_id: int, version: int | None) -> Non
 # -- steps 8, 9 and 10 ----------------------------------------------------------------------
 
 
-@callback(
-    output={
-        "message": Output(ids.READING_TABLE_FEEDBACK, "children"),
-        "invalid": Output(ids.READING_TABLE, "invalid"),
-    },
-    inputs={
-        "clicks": Input(ids.READING_TABLE_SUBMIT, "n_clicks"),
-        "submits": Input(ids.READING_TABLE, "n_submit"),
-    },
-    state={"table": State(ids.READING_TABLE, "value"), **VISIT},
-    prevent_initial_call=True,
-    running=_running(ids.READING_TABLE_SUBMIT, ids.READING_TABLE),
-)
-def seat(
-    clicks: int | None, submits: int | None, table: object, visit_id: int, version: int | None
+def one_field_form(submit_id: str, field_id: str, feedback_id: str) -> Callable[[Any], Any]:
+    """The callback of a one-field step form (its button or Enter in the field sends it):
+    the field's message and invalid mark as outputs, its value and the visit as state."""
+    return callback(
+        output={
+            "message": Output(feedback_id, "children"),
+            "invalid": Output(field_id, "invalid"),
+        },
+        inputs={"clicks": Input(submit_id, "n_clicks"), "submits": Input(field_id, "n_submit")},
+        state={"value": State(field_id, "value"), **VISIT},
+        prevent_initial_call=True,
+        running=_running(submit_id, field_id),
+    )
+
+
+def act_on_field(
+    sent: bool,
+    action: Callable[..., Any],
+    version: int | None,
+    success: Callable[[Any], Component | None],
+    field: str,
 ) -> dict[str, Any]:
-    if not (clicks or submits):
+    """``act`` for a one-field form: the field's message and mark (nothing when not sent)."""
+    if not sent:
         return {"message": no_update, "invalid": no_update}
+    _, response = act(action, version, success, (field,))
+    return {"message": response.messages[0], "invalid": response.invalid[0]}
+
+
+@one_field_form(ids.READING_TABLE_SUBMIT, ids.READING_TABLE, ids.READING_TABLE_FEEDBACK)
+def seat(
+    clicks: int | None, submits: int | None, value: object, visit_id: int, version: int | None
+) -> dict[str, Any]:
     table_count = app_state().settings.reading_tables
-    _, response = act(
+    return act_on_field(
+        bool(clicks or submits),
         lambda session, actor: (
             services.seat_at_reading_table(
-                session, actor, visit_id, table, table_count
+                session, actor, visit_id, value, table_count
             ).reading_table
         ),
         version,
         lambda seated: success_alert(f"Pengunjung diantar ke meja baca nomor {seated}."),
-        ("reading_table",),
+        "reading_table",
     )
-    return {"message": response.messages[0], "invalid": response.invalid[0]}
 
 
 @callback(
@@ -575,35 +590,17 @@ def _record_purchase_offer(
     return response.messages[0]
 
 
-@callback(
-    output={
-        "message": Output(ids.TAG_CODE_FEEDBACK, "children"),
-        "invalid": Output(ids.TAG_CODE, "invalid"),
-    },
-    inputs={
-        "clicks": Input(ids.BAG_SUBMIT, "n_clicks"),
-        "submits": Input(ids.TAG_CODE, "n_submit"),
-    },
-    state={"tag_code": State(ids.TAG_CODE, "value"), **VISIT},
-    prevent_initial_call=True,
-    running=_running(ids.BAG_SUBMIT, ids.TAG_CODE),
-)
+@one_field_form(ids.BAG_SUBMIT, ids.TAG_CODE, ids.TAG_CODE_FEEDBACK)
 def return_bag(
-    clicks: int | None,
-    submits: int | None,
-    tag_code: str | None,
-    visit_id: int,
-    version: int | None,
+    clicks: int | None, submits: int | None, value: str | None, visit_id: int, version: int | None
 ) -> dict[str, Any]:
-    if not (clicks or submits):
-        return {"message": no_update, "invalid": no_update}
-    _, response = act(
-        lambda session, actor: services.return_bag(session, actor, visit_id, tag_code).code,
+    return act_on_field(
+        bool(clicks or submits),
+        lambda session, actor: services.return_bag(session, actor, visit_id, value).code,
         version,
         lambda code: success_alert(f"Tas {code} sudah diserahkan kepada pemiliknya."),
-        ("tag_code",),
+        "tag_code",
     )
-    return {"message": response.messages[0], "invalid": response.invalid[0]}
 
 
 # -- time corrections -----------------------------------------------------------------------

@@ -42,19 +42,15 @@ def _action(row: BoardRow, can_write: bool, can_record_payment: bool = False) ->
             disabled=not can_write,
             title=None if can_write else READ_ONLY_TITLE,
         )
-    if row.action == "arrival":
-        return dbc.Button(
-            row.action_label,
-            id=of_visit(ids.ARRIVAL_LINK, row.visit_id),
-            href=arrival_path(row.visit_id),
-            color="primary",
-            outline=True,
-            size="sm",
-        )
+    link_id, path = (
+        (ids.ARRIVAL_LINK, arrival_path)
+        if row.action == "arrival"
+        else (ids.SERVICE_LINK, service_path)
+    )
     return dbc.Button(
         row.action_label,
-        id=of_visit(ids.SERVICE_LINK, row.visit_id),
-        href=service_path(row.visit_id),
+        id=of_visit(link_id, row.visit_id),
+        href=path(row.visit_id),
         color="primary",
         outline=True,
         size="sm",

@@ -3,7 +3,7 @@ buttons, and the visit's requests with the publications picked for each."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import dash_bootstrap_components as dbc
 from dash import html
@@ -29,10 +29,29 @@ from dashboard.visits.service_layout.common import NO_VALUE, activity, submit_bu
 from dashboard.visits.service_page import RequestView, ServiceView
 
 
+def _kept(visit_id: int) -> dict[str, str]:
+    """What the officer typed or chose survives a redraw of the panel (another officer's
+    action, a time correction) for this visit only."""
+    return {"persistence": f"visit-{visit_id}", "persistence_type": "memory"}
+
+
+def _filter_select(
+    select_id: str, all_label: str, choices: Iterable[tuple[str, str]], visit_id: int
+) -> dbc.Select:
+    """A filter beside the search box: every choice, or "all" (the default)."""
+    return dbc.Select(
+        id=select_id,
+        options=[{"label": all_label, "value": ANY}]
+        + [{"label": label, "value": code} for code, label in choices],
+        value=ANY,
+        size="sm",
+        **_kept(visit_id),
+    )
+
+
 def _search_box(view: ServiceView) -> html.Div:
-    """The one search box and its filters. The typed values survive a redraw of the panel
-    (another officer's action, a time correction) for this visit only."""
-    keep = {"persistence": f"visit-{view.visit.visit_id}", "persistence_type": "memory"}
+    """The one search box and its filters (kept across redraws of the panel)."""
+    keep = _kept(view.visit.visit_id)
     return html.Div(
         [
             dbc.Label("Cari di katalog perpustakaan", html_for=ids.SEARCH_QUERY),
@@ -67,25 +86,18 @@ def _search_box(view: ServiceView) -> html.Div:
                         md=2,
                     ),
                     dbc.Col(
-                        dbc.Select(
-                            id=ids.SEARCH_SUBJECT,
-                            options=[{"label": "Semua subjek", "value": ANY}]
-                            + [{"label": label, "value": code} for code, label in SUBJECTS.items()],
-                            value=ANY,
-                            size="sm",
-                            **keep,
+                        _filter_select(
+                            ids.SEARCH_SUBJECT,
+                            "Semua subjek",
+                            SUBJECTS.items(),
+                            view.visit.visit_id,
                         ),
                         width=9,
                         md=6,
                     ),
                     dbc.Col(
-                        dbc.Select(
-                            id=ids.SEARCH_FORMAT,
-                            options=[{"label": "Semua format", "value": ANY}]
-                            + [{"label": label, "value": code} for code, label in format_options()],
-                            value=ANY,
-                            size="sm",
-                            **keep,
+                        _filter_select(
+                            ids.SEARCH_FORMAT, "Semua format", format_options(), view.visit.visit_id
                         ),
                         md=4,
                     ),
