@@ -37,15 +37,23 @@ def pick_target_alert() -> dbc.Alert:
     return dbc.Alert("Pilih dulu permintaan yang dijawab.", color="warning")
 
 
-def not_found_alert(visit_id: object) -> dbc.Alert:
+def back_to_board_alert(heading: str, text: str, **extra: object) -> dbc.Alert:
+    """A visit the page cannot show: why, and the way back to *Layanan berjalan*."""
     return dbc.Alert(
         [
-            html.Strong("Kunjungan tidak ditemukan. "),
-            f"Tidak ada kunjungan nomor {visit_id} di kantor ini. Buka kunjungan dari daftar ",
+            html.Strong(heading),
+            f"{text} Buka kunjungan dari daftar ",
             dcc.Link("Layanan berjalan", href=HOME_PATH),
             ".",
         ],
         color="warning",
+        **extra,
+    )
+
+
+def not_found_alert(visit_id: object) -> dbc.Alert:
+    return back_to_board_alert(
+        "Kunjungan tidak ditemukan. ", f"Tidak ada kunjungan nomor {visit_id} di kantor ini."
     )
 
 
