@@ -278,11 +278,12 @@ VISIT_AND_KEY = {
     "visit": Output(ids.VISIT, "data", allow_duplicate=True),
     "client_key": Output(ids.CLIENT_KEY, "data", allow_duplicate=True),
 }
-"""The wizard's visit store and form key, which several callbacks move on."""
+"""The wizard's visit store and form key, which several callbacks move on (passed as a copy:
+Dash may change the dicts it is given)."""
 
 
 @callback(
-    output=VISIT_AND_KEY,
+    output={**VISIT_AND_KEY},
     inputs={"clicks": Input({"type": ids.RESUME, "index": ALL}, "n_clicks")},
     state={"store": State(ids.VISIT, "data")},
     prevent_initial_call=True,
@@ -297,7 +298,7 @@ def resume(clicks: list[int | None], store: Mapping[str, Any] | None) -> dict[st
 
 
 @callback(
-    output=VISIT_AND_KEY,
+    output={**VISIT_AND_KEY},
     inputs={"requested": Input(ids.REQUESTED_VISIT, "data")},
     state={"store": State(ids.VISIT, "data")},
     prevent_initial_call="initial_duplicate",
@@ -321,7 +322,7 @@ def reload_visit(n_clicks: int | None, store: Mapping[str, Any] | None) -> Any:
 
 
 @callback(
-    output=VISIT_AND_KEY,
+    output={**VISIT_AND_KEY},
     inputs={"n_clicks": Input(ids.SET_ASIDE, "n_clicks")},
     state={"store": State(ids.VISIT, "data")},
     prevent_initial_call=True,

@@ -212,7 +212,8 @@ def _running(*component_ids: str) -> list[tuple[Output, bool, bool]]:
 
 
 VISIT = {"visit_id": State(ids.VISIT_ID, "data"), "version": State(ids.VERSION, "data")}
-"""The visit on the page and the version drawn: every action's state."""
+"""The visit on the page and the version drawn: every action's state. Always passed as a
+copy (``{**VISIT}``): Dash merges a callback's inputs into the ``state`` dict it is given."""
 
 
 # -- drawing the visit ----------------------------------------------------------------------
@@ -467,7 +468,7 @@ def pick(_clicks: list[int | None], target: object, visit_id: int, version: int 
 
 @callback(
     inputs={"_clicks": Input(UNPICK_BUTTONS, "n_clicks")},
-    state=VISIT,
+    state={**VISIT},
     prevent_initial_call=True,
     running=[(Output(UNPICK_BUTTONS, "disabled"), True, False)],
 )
@@ -541,7 +542,7 @@ def seat(
         "yes_clicks": Input(ids.PURCHASE_YES, "n_clicks"),
         "no_clicks": Input(ids.PURCHASE_NO, "n_clicks"),
     },
-    state=VISIT,
+    state={**VISIT},
     prevent_initial_call=True,
     running=_running(ids.PURCHASE_YES, ids.PURCHASE_NO),
 )
@@ -561,7 +562,7 @@ def purchase(
 @callback(
     output=Output(ids.PURCHASE_FEEDBACK, "children", allow_duplicate=True),
     inputs={"clicks": Input(ids.PURCHASE_CANCEL, "submit_n_clicks")},
-    state=VISIT,
+    state={**VISIT},
     prevent_initial_call=True,
     running=_running(ids.PURCHASE_CANCEL_BUTTON),
 )

@@ -387,6 +387,11 @@ def test_callbacks_register_on_a_fresh_app() -> None:
     assert sum(spec.clientside_code is not None for spec in specs) == 3
     drawn = f"{ids.NOT_FOUND}.children"
     assert any(key.strip(".").startswith(drawn) for key in app.callback_map)
+    # Each action listens to its own buttons only (a shared state dict must not collect the
+    # inputs of other callbacks).
+    purchase = app.callback_map[f"{ids.PURCHASE_FEEDBACK}.children"]
+    assert [item["id"] for item in purchase["inputs"]] == [ids.PURCHASE_YES, ids.PURCHASE_NO]
+    assert [item["id"] for item in purchase["state"]] == [ids.VISIT_ID, ids.VERSION]
 
 
 # -- components drawn from a view -----------------------------------------------------------
