@@ -148,6 +148,10 @@ VISIT_STEP_NUMBERS: tuple[int, ...] = (
 )
 """The steps recorded on each visit, in order (11 and 12 are not per-visit activities)."""
 
+ARRIVAL_STEPS: tuple[int, ...] = (SCREENING, BAG_RACK, GUEST_BOOK)
+"""The steps recorded at the door (the arrival page), in order; the service page takes the
+visit on from step 4."""
+
 OUTCOME_ADMITTED = "admitted"
 OUTCOME_REFUSED = "refused"
 OUTCOME_FOUND = "found"

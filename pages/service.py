@@ -14,6 +14,7 @@ from dashboard.ui.access import for_roles
 from dashboard.ui.forms import labeled_field
 from dashboard.visits import service_ids as ids
 from dashboard.visits.corrections import CORRECTABLE_FIELDS
+from dashboard.visits.service_layout.alerts import back_to_board_alert
 
 dash.register_page(
     __name__,
@@ -35,15 +36,8 @@ def _loading() -> html.Div:
 
 
 def _not_a_visit(raw: object) -> Component:
-    return dbc.Alert(
-        [
-            html.Strong("Alamat kunjungan tidak dikenal. "),
-            f"“{raw}” bukan nomor kunjungan. Buka kunjungan dari daftar ",
-            dcc.Link("Layanan berjalan", href=HOME_PATH),
-            ".",
-        ],
-        color="warning",
-        id=ids.NOT_FOUND,
+    return back_to_board_alert(
+        "Alamat kunjungan tidak dikenal. ", f"“{raw}” bukan nomor kunjungan.", id=ids.NOT_FOUND
     )
 
 

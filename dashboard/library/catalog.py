@@ -50,6 +50,11 @@ MAX_SHELF = 64
 MAX_NOTES = 4000
 MAX_STOCK = 99_999
 
+MIN_SEARCH_LENGTH = 2
+"""Letters a typed catalog search waits for (the desk at step 6, the sale form): one letter
+matches most of the catalog."""
+SEARCH_TOO_SHORT_TEXT = f"Ketik paling sedikit {MIN_SEARCH_LENGTH} huruf."
+
 FORMAT_FIELD = "has_hardcopy"
 """Where the message 'choose at least one format' goes: a form showing the two formats as
 one group should show the messages of ``has_hardcopy`` and ``has_softcopy`` beside it."""

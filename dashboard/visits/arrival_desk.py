@@ -7,16 +7,17 @@ Plain functions and dataclasses (no Dash), so the page's callbacks stay thin and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from dashboard import sop
 from dashboard.audit import Actor
-from dashboard.clock import local_date
+from dashboard.clock import local_date, utc_now
 from dashboard.errors import InputError
 from dashboard.i18n import format_day
 from dashboard.visits.arrival import lowest_free_number
@@ -25,9 +26,10 @@ from dashboard.visits.services import start_visit
 from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED, Visit, Visitor
 from db.queries import visits as queries
 from db.queries.visits import ActiveVisitRow
+from db.reference_data import EDUCATION, INSTITUTION_TYPE, OCCUPATION, lookup_options
 
-ARRIVAL_STEPS: tuple[int, ...] = (sop.SCREENING, sop.BAG_RACK, sop.GUEST_BOOK)
-"""The SOP steps recorded at the door, in order."""
+LOOKUP_KINDS: tuple[str, ...] = (EDUCATION, OCCUPATION, INSTITUTION_TYPE)
+"""The guest book's choice lists, read from the reference data."""
 
 STEP_SHORT_LABELS: dict[int, str] = {
     sop.SCREENING: "Skrining",
@@ -52,8 +54,6 @@ STAGE_BY_STEP: dict[int, str] = {
     sop.GUEST_BOOK: STAGE_GUEST_BOOK,
 }
 STEP_BY_STAGE: dict[str, int] = {stage: step for step, stage in STAGE_BY_STEP.items()}
-FORM_STAGES = frozenset(STAGE_BY_STEP.values())
-"""Stages that show a form for the visit (steps 1-3)."""
 
 MASK_YES = "yes"
 MASK_NO = "no"
@@ -133,7 +133,7 @@ def stepper_states(stage: str) -> dict[int, str]:
     """Each arrival step's state in the header: 'done', 'current', 'todo' or 'refused'."""
     current = STEP_BY_STAGE.get(stage)
     states: dict[int, str] = {}
-    for number in ARRIVAL_STEPS:
+    for number in sop.ARRIVAL_STEPS:
         if stage == STAGE_REGISTERED:
             states[number] = "done"
         elif stage == STAGE_REFUSED:
@@ -329,3 +329,83 @@ def pending_arrivals(rows: Iterable[ActiveVisitRow]) -> list[PendingArrival]:
         if row.step_number in STAGE_BY_STEP
     ]
     return sorted(pending, key=lambda item: (item.arrived_at, item.visit_id))
+
+
+def load_pending_arrivals(session: Session, office_id: int) -> list[PendingArrival]:
+    """This office's visits still at the door, oldest first."""
+    return pending_arrivals(queries.active_visit_rows(session, office_id))
+
+
+# -- what the wizard reads -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StageData:
+    """Everything the wizard needs to draw the visit's current stage."""
+
+    view: ArrivalView
+    targets: Mapping[int, int | None]
+    fever_threshold: Decimal
+    rack_capacity: int
+    rack: RackSuggestion | None = None
+    options: Mapping[str, Sequence[tuple[str, str]]] | None = None
+    """The guest book's choice lists by ``LOOKUP_KINDS`` (read for step 3 only)."""
+
+
+def load_stage(
+    session: Session,
+    office_id: int,
+    visit_id: int | None,
+    *,
+    rack_capacity: int,
+    fever_threshold: Decimal,
+) -> StageData:
+    """The visit on the wizard (none: idle) with what its stage's card needs: the step
+    targets in force on its day, the free rack slot at step 2, the choice lists at step 3."""
+    visit = queries.visit_with_details(session, visit_id) if visit_id else None
+    view = arrival_view(visit, office_id)
+    day = local_date(view.arrived_at or utc_now())
+    rack = (
+        load_rack_suggestion(session, office_id, rack_capacity) if view.stage == STAGE_BAG else None
+    )
+    options = (
+        {kind: lookup_options(session, kind) for kind in LOOKUP_KINDS}
+        if view.stage == STAGE_GUEST_BOOK
+        else None
+    )
+    return StageData(
+        view=view,
+        targets=queries.step_targets_in_force(session, day),
+        fever_threshold=fever_threshold,
+        rack_capacity=rack_capacity,
+        rack=rack,
+        options=options,
+    )
+
+
+def load_rack_suggestion(session: Session, office_id: int, capacity: int) -> RackSuggestion:
+    return rack_suggestion(queries.taken_rack_slots(session, office_id), capacity)
+
+
+@dataclass(frozen=True)
+class StoredVisitor:
+    """A returning visitor found by phone or email, as the guest book form takes them."""
+
+    visitor_id: int
+    name: str
+    updated_at: datetime
+    values: dict[str, str | None]
+
+
+def find_returning_visitor(
+    session: Session, office_id: int, phone: str | None, email: str | None
+) -> StoredVisitor | None:
+    """The stored visitor with this phone or email (as typed), None when there is none or
+    neither can be read."""
+    clean_phone, clean_email = contact_for_lookup(phone, email)
+    if clean_phone is None and clean_email is None:
+        return None
+    visitor = queries.find_visitor_by_contact(session, office_id, clean_phone, clean_email)
+    if visitor is None:
+        return None
+    return StoredVisitor(visitor.id, visitor.name, visitor.updated_at, visitor_form_values(visitor))

@@ -19,20 +19,24 @@ from dashboard.i18n import format_clock, format_number
 from dashboard.paths import service_path
 from dashboard.visits import arrival_ids as ids
 from dashboard.visits.arrival_desk import (
-    ARRIVAL_STEPS,
     MASK_NO,
     MASK_YES,
+    STAGE_BAG,
+    STAGE_GUEST_BOOK,
     STAGE_REFUSED,
     STAGE_REGISTERED,
+    STAGE_SCREENING,
     STEP_SHORT_LABELS,
     ArrivalView,
     PendingArrival,
     RackSuggestion,
+    StageData,
     refusal_text,
     registered_text,
     target_text,
 )
 from dashboard.visits.guest_book import GENDERS
+from db.reference_data import EDUCATION, INSTITUTION_TYPE, OCCUPATION
 
 AUTOFOCUS = "arrival-autofocus"
 """Class of the control a stage's card focuses first (see the page's focus callback)."""
@@ -49,7 +53,29 @@ _BADGE_COLORS = {
 }
 _BADGE_ICONS = {"done": "bi-check-lg", "refused": "bi-x-lg"}
 
+INVALID_CHOICE = "is-invalid"
+"""``input_class_name`` of a radio group whose choice was refused."""
+
 LookupOptions = Sequence[tuple[str, str]]
+
+
+def choice_class(errors: Mapping[str, str], field: str) -> str:
+    """The radio group's ``input_class_name``: marked when its choice was refused."""
+    return INVALID_CHOICE if field in errors else ""
+
+
+def stage_card(data: StageData, writable: bool) -> Component:
+    """The card of the visit's stage: its form (steps 1-3), or the start card."""
+    view = data.view
+    if view.stage == STAGE_SCREENING:
+        return screening_card(data.fever_threshold)
+    if view.stage == STAGE_BAG and data.rack is not None:
+        return bag_card(view.code, data.rack, data.rack_capacity)
+    if view.stage == STAGE_GUEST_BOOK and data.options is not None:
+        return guest_book_card(
+            data.options[EDUCATION], data.options[OCCUPATION], data.options[INSTITUTION_TYPE]
+        )
+    return start_card(view, writable)
 
 
 # -- frame -----------------------------------------------------------------------------------
@@ -58,7 +84,7 @@ LookupOptions = Sequence[tuple[str, str]]
 def stepper(states: Mapping[int, str], targets: Mapping[int, int | None]) -> list[Component]:
     """1 Skrining → 2 Titip tas → 3 Buku tamu, each with its SOP target."""
     items: list[Component] = []
-    for number in ARRIVAL_STEPS:
+    for number in sop.ARRIVAL_STEPS:
         state = states.get(number, "todo")
         if items:
             items.append(

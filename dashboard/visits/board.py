@@ -1,9 +1,9 @@
 """Time spent by the visits now in the building, against the SOP's targets, and the rows of
 the *Layanan berjalan* board that shows it.
 
-Elapsed time is counted in whole seconds (what the board shows), so the colour of a timer
-always agrees with the number beside it. The 80% threshold is compared with integer
-arithmetic on ``timedelta`` (exact microseconds): no float rounding at the boundaries.
+Elapsed time and the timer's colour are ``dashboard.metrics.step_timing``'s (whole seconds,
+amber from 80% of the target), so the colour of a timer always agrees with the number beside
+it. The board's components are built in ``dashboard.visits.board_layout``.
 """
 
 from __future__ import annotations
@@ -13,24 +13,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
+from sqlalchemy.orm import Session
+
 from dashboard import sop
 from dashboard.clock import local_date, to_local
 from dashboard.i18n import format_clock, format_day, format_duration, format_long_day
-from db.queries.visits import ActiveVisitRow
-
-TimerState = Literal["ok", "warn", "late", "wait"]
-"""ok: under 80% of the target (or no target); warn: from 80% up to the target itself;
-late: beyond the target; wait: the visitor waits for the step to be taken up."""
+from dashboard.metrics.step_timing import TimerState, elapsed_between, timer_state
+from db.queries.sales import visits_waiting_for_payment
+from db.queries.visits import ActiveVisitRow, active_visit_rows, step_targets_in_force
 
 ActionKind = Literal["start", "arrival", "service"]
 """What moves a visit on: start a waiting step here, go on at the arrival desk
 (steps 1-3), or open the visit's service page."""
 
-WARN_NUMERATOR = 4
-WARN_DENOMINATOR = 5
-"""A timer turns amber at 4/5 (80%) of the step's target."""
-
-ARRIVAL_STEPS: frozenset[int] = frozenset({sop.SCREENING, sop.BAG_RACK, sop.GUEST_BOOK})
 NO_VALUE = "—"
 WAITING_WORD = "menunggu"
 OUTSIDE_HOURS_TEXT = "Di luar jam layanan"
@@ -41,39 +36,12 @@ PAYMENT_ACTION_TEXT = "Catat pembayaran"
 ARRIVAL_ACTION_TEXT = "Lanjutkan di Kedatangan"
 SERVICE_ACTION_TEXT = "Buka layanan"
 
-_SECOND = timedelta(seconds=1)
-
-
-def elapsed_between(since: datetime, now: datetime) -> timedelta:
-    """Whole seconds from ``since`` to ``now``; zero when ``now`` is earlier (a clock a
-    little behind the one that stored ``since``)."""
-    if now <= since:
-        return timedelta(0)
-    return ((now - since) // _SECOND) * _SECOND
-
-
-def timer_state(
-    elapsed: timedelta, target_minutes: int | None, *, waiting: bool = False
-) -> TimerState:
-    """The colour of a timer: see ``TimerState``. Exactly 80% of the target is amber;
-    exactly the target is still amber (a step meets its target when duration ≤ target)."""
-    if waiting:
-        return "wait"
-    if target_minutes is None:
-        return "ok"
-    target = timedelta(minutes=target_minutes)
-    if elapsed > target:
-        return "late"
-    if elapsed * WARN_DENOMINATOR >= target * WARN_NUMERATOR:
-        return "warn"
-    return "ok"
-
 
 def next_action(step_number: int, waiting: bool) -> ActionKind:
     """The one action that moves the visit on from where it is."""
     if waiting:
         return "start"
-    if step_number in ARRIVAL_STEPS:
+    if step_number in sop.ARRIVAL_STEPS:
         return "arrival"
     return "service"
 
@@ -194,4 +162,15 @@ def build_board(
         waiting_count=sum(1 for row in board_rows if row.waiting),
         updated_text=f"diperbarui {to_local(now):%H:%M:%S}",
         rows=board_rows,
+    )
+
+
+def load_board(session: Session, office_id: int, now: datetime) -> Board:
+    """The board at ``now``: the office's active visits, the step targets in force today
+    (WIB) and the visits waiting for the treasurer."""
+    return build_board(
+        active_visit_rows(session, office_id),
+        step_targets_in_force(session, local_date(now)),
+        now,
+        {row.visit_id for row in visits_waiting_for_payment(session, office_id)},
     )

@@ -13,7 +13,14 @@ from sqlalchemy.orm import Session
 
 from dashboard.audit import Actor
 from dashboard.i18n import format_number
-from dashboard.library.catalog import FORMAT_HARDCOPY, FORMAT_SOFTCOPY, FORMATS, SUBJECTS
+from dashboard.library.catalog import (
+    FORMAT_HARDCOPY,
+    FORMAT_SOFTCOPY,
+    FORMATS,
+    MIN_SEARCH_LENGTH,
+    SEARCH_TOO_SHORT_TEXT,
+    SUBJECTS,
+)
 from dashboard.paths import parse_id
 from dashboard.visits import services as visit_services
 from dashboard.visits.service_page import RequestView, request_views
@@ -73,9 +80,6 @@ def parse_filters(year: object, subject: object, fmt: object) -> SearchFilters:
     )
 
 
-MIN_QUERY_LENGTH = 2
-
-
 def run_search(
     session: Session, office_id: int, text: str | None, filters: SearchFilters
 ) -> SearchResult:
@@ -84,9 +88,8 @@ def run_search(
     typed = (text or "").strip()
     if not typed and not filters.any:
         return SearchResult((), "Ketik judul, subjek atau kata kunci; hasil muncul saat mengetik.")
-    if 0 < len(typed) < MIN_QUERY_LENGTH and not filters.any:
-        # One letter matches most of the catalog; wait for the second.
-        return SearchResult((), "Ketik paling sedikit 2 huruf.")
+    if 0 < len(typed) < MIN_SEARCH_LENGTH and not filters.any:
+        return SearchResult((), SEARCH_TOO_SHORT_TEXT)
     hits = search_publications(
         session,
         office_id,

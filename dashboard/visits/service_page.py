@@ -52,9 +52,6 @@ AVAILABILITY_CHOICES: tuple[tuple[str, str], ...] = (
     (NOT_AVAILABLE, "Tidak tersedia"),
 )
 
-WAITING_STEPS = frozenset({sop.PURPOSE, sop.PURCHASE_OFFER, sop.BAG_RETURN})
-ARRIVAL_STEPS = frozenset({sop.SCREENING, sop.BAG_RACK, sop.GUEST_BOOK})
-
 
 class Panel(StrEnum):
     """Which step panel the page shows for the visit's current state."""
@@ -185,7 +182,7 @@ def panel_for(status: str, open_step: StepTimes | None, *, awaiting_payment: boo
         return Panel.REFUSED
     if status != VISIT_IN_PROGRESS or open_step is None:
         return Panel.DONE
-    if open_step.number in ARRIVAL_STEPS:
+    if open_step.number in sop.ARRIVAL_STEPS:
         return Panel.ARRIVAL
     if open_step.started_at is None:
         return Panel.WAITING
@@ -339,6 +336,21 @@ def request_lines(text: str | None) -> list[str]:
     """Step 4's textarea: one data request per line (blank lines are dropped by the
     service, which also says when nothing was written)."""
     return (text or "").splitlines()
+
+
+def record_purpose_from_form(
+    session: Session,
+    actor: Actor,
+    visit_id: int,
+    service_type: str | None,
+    requests_text: str | None,
+) -> Visit:
+    """Step 4's form through the service: the chosen service type checked against the PST
+    service types of the reference data, the textarea read one request per line."""
+    known = [code for code, _label in lookup_options(session, SERVICE_TYPE)]
+    return visit_services.record_purpose(
+        session, actor, visit_id, service_type, request_lines(requests_text), known
+    )
 
 
 def agency_key(name: str | None) -> str:

@@ -7,7 +7,7 @@ flows straight on, or queued (waiting) when the visitor has to wait for it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -230,15 +230,43 @@ def place_bag(
     session: Session, actor: Actor, visit_id: int, rack_slot: object, rack_capacity: int
 ) -> Visit:
     """Step 2: the bag goes on a rack slot; the visit code is its tag."""
-    visit = _load_active_visit(session, actor, visit_id)
-    step = _current_step(session, visit, sop.BAG_RACK)
-    taken = queries.taken_rack_slots(session, actor.office_id)
-    visit.rack_slot = check_number_free("rack_slot", "rak", rack_slot, taken, rack_capacity)
-    _flush_or_explain(session, "rack_slot", f"Rak nomor {visit.rack_slot} baru saja terpakai.")
-    _advance(session, visit, step, actor)
-    record_audit(
-        session, actor, "visit.bag_rack", "visit", visit.id, after={"rack_slot": visit.rack_slot}
+    return _take_free_number(
+        session,
+        actor,
+        visit_id,
+        FreePlace(sop.BAG_RACK, "rack_slot", "rak", queries.taken_rack_slots, "visit.bag_rack"),
+        rack_slot,
+        rack_capacity,
     )
+
+
+@dataclass(frozen=True)
+class FreePlace:
+    """A numbered place a visit takes at one step: a rack slot (2), a reading table (8)."""
+
+    step_number: int
+    field: str
+    """The visit's column, also the form field a refusal is reported on."""
+    word: str
+    taken: Callable[[Session, int], Collection[int]]
+    audit_action: str
+
+
+def _take_free_number(
+    session: Session, actor: Actor, visit_id: int, place: FreePlace, value: object, capacity: int
+) -> Visit:
+    """The visit takes the free ``place`` numbered ``value`` and moves on to the next step.
+    Two officers taking the same number at once: the second is told it was just taken."""
+    visit = _load_active_visit(session, actor, visit_id)
+    step = _current_step(session, visit, place.step_number)
+    taken = place.taken(session, actor.office_id)
+    number = check_number_free(place.field, place.word, value, taken, capacity)
+    setattr(visit, place.field, number)
+    _flush_or_explain(
+        session, place.field, f"{place.word.capitalize()} nomor {number} baru saja terpakai."
+    )
+    _advance(session, visit, step, actor)
+    record_audit(session, actor, place.audit_action, "visit", visit.id, after={place.field: number})
     session.flush()
     return visit
 
@@ -520,24 +548,20 @@ def seat_at_reading_table(
     session: Session, actor: Actor, visit_id: int, table: object, table_count: int
 ) -> Visit:
     """Step 8: the officer takes the visitor to a free reading table."""
-    visit = _load_active_visit(session, actor, visit_id)
-    step = _current_step(session, visit, sop.READING_TABLE)
-    taken = queries.taken_reading_tables(session, actor.office_id)
-    visit.reading_table = check_number_free("reading_table", "meja baca", table, taken, table_count)
-    _flush_or_explain(
-        session, "reading_table", f"Meja baca nomor {visit.reading_table} baru saja terpakai."
-    )
-    _advance(session, visit, step, actor)
-    record_audit(
+    return _take_free_number(
         session,
         actor,
-        "visit.reading_table",
-        "visit",
-        visit.id,
-        after={"reading_table": visit.reading_table},
+        visit_id,
+        FreePlace(
+            sop.READING_TABLE,
+            "reading_table",
+            "meja baca",
+            queries.taken_reading_tables,
+            "visit.reading_table",
+        ),
+        table,
+        table_count,
     )
-    session.flush()
-    return visit
 
 
 def record_purchase_offer(

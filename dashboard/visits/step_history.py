@@ -2,7 +2,8 @@
 stored step times into what the officer reads, and what the officer types into a moment.
 
 Pure functions: no database, no Dash. Times come in as aware UTC datetimes and are shown in
-WIB with seconds, because a correction is made against the exact stored value.
+WIB with seconds, because a correction is made against the exact stored value. What a
+duration, a wait and "meets target" are is ``dashboard.metrics.step_timing``'s.
 """
 
 from __future__ import annotations
@@ -13,9 +14,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
 from dashboard import sop
-from dashboard.clock import WIB, minutes_between, to_local
+from dashboard.clock import WIB, to_local
 from dashboard.errors import InputError
 from dashboard.i18n import format_day, format_duration, format_moment
+from dashboard.metrics.step_timing import (
+    SECONDS_PER_MINUTE,
+    meets_target,
+    step_duration_seconds,
+    waiting_seconds,
+)
 from dashboard.visits.corrections import CORRECTABLE_FIELDS
 from db.queries.corrections import CorrectionRow
 
@@ -77,33 +84,20 @@ def format_clock_seconds(moment: datetime | None) -> str:
     return to_local(moment, WIB).strftime("%H:%M:%S")
 
 
+def _minutes(seconds: int | None) -> float | None:
+    return None if seconds is None else seconds / SECONDS_PER_MINUTE
+
+
 def duration_minutes(step: StepTimes) -> float | None:
-    """The step's own time (end - start); None while it has not both started and ended."""
-    if step.started_at is None or step.ended_at is None:
-        return None
-    return minutes_between(step.started_at, step.ended_at)
+    """The step's own time in minutes (``step_timing.step_duration_seconds``, whole seconds);
+    None while it has not both started and ended."""
+    return _minutes(step_duration_seconds(step.started_at, step.ended_at))
 
 
 def waiting_minutes(step: StepTimes) -> float | None:
-    """How long the visitor waited for the step (start - queued), once it has started.
-
-    Steps that begin the moment the previous one ends have no wait; one is shown only if a
-    corrected start time opened a gap.
-    """
-    if step.started_at is None:
-        return None
-    waited = minutes_between(step.queued_at, step.started_at)
-    if sop.starts_immediately(step.number) and waited <= 0:
-        return None
-    return waited
-
-
-def meets_target(duration: float | None, target_minutes: int | None) -> bool | None:
-    """Whether a finished step met its target (duration ≤ target); None when the step has
-    no target or is not finished, so it counts neither way."""
-    if duration is None or target_minutes is None:
-        return None
-    return duration <= target_minutes
+    """How long the visitor waited for the step, in minutes, once it has started
+    (``step_timing.waiting_seconds``: none for a step that began as the previous ended)."""
+    return _minutes(waiting_seconds(step.number, step.queued_at, step.started_at))
 
 
 def target_text(target_minutes: int | None) -> str:
@@ -138,7 +132,7 @@ def history_rows(
     rows = []
     for step in sorted(steps, key=lambda item: sop.VISIT_STEP_NUMBERS.index(item.number)):
         target = targets.get(step.number)
-        met = meets_target(duration_minutes(step), target)
+        met = meets_target(step_duration_seconds(step.started_at, step.ended_at), target)
         rows.append(
             HistoryRow(
                 step_id=step.step_id,
@@ -226,6 +220,15 @@ def current_value_text(
     if value is None:
         return f"Langkah {step['label']} belum punya {what}."
     return f"{what.capitalize()} yang tercatat sekarang: {value}. Isi jam yang benar pada hari itu."
+
+
+def correction_success(step_number: int, field: str, new_value: datetime | None) -> str:
+    """What the officer is told once a time was corrected."""
+    what = CORRECTABLE_FIELDS.get(field, field).capitalize()
+    return (
+        f"{what} langkah {sop.step_label(step_number)} dikoreksi menjadi "
+        f"{format_clock_seconds(new_value)} WIB."
+    )
 
 
 def correction_step_options(steps: Sequence[StepTimes]) -> list[dict[str, str]]:

@@ -12,6 +12,7 @@ tests build several).
 
 from __future__ import annotations
 
+import copy
 import importlib
 import pkgutil
 from collections.abc import Callable
@@ -75,8 +76,11 @@ def register_callbacks(app: Dash, package: str = CALLBACK_PACKAGE) -> list[Callb
     callback_modules(package)
     specs = [spec for spec in _SPECS if spec.module.startswith(f"{package}.")]
     for spec in specs:
+        # Dash merges a callback's inputs into the ``state`` dict it is given: each app gets
+        # its own copy, so two callbacks (or two apps) never share one.
+        args, kwargs = copy.deepcopy(spec.args), copy.deepcopy(spec.kwargs)
         if spec.clientside_code is not None:
-            app.clientside_callback(spec.clientside_code, *spec.args, **spec.kwargs)
+            app.clientside_callback(spec.clientside_code, *args, **kwargs)
         else:
-            app.callback(*spec.args, **spec.kwargs)(spec.function)
+            app.callback(*args, **kwargs)(spec.function)
     return specs

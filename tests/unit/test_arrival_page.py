@@ -14,12 +14,8 @@ from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 
 from callbacks.arrival import (
-    INVALID_CHOICE,
-    StageData,
-    StoredVisitor,
     bag_outputs,
     clicked,
-    field_messages,
     guest_book_outputs,
     returning_outputs,
     screening_outputs,
@@ -31,6 +27,7 @@ from dashboard import sop
 from dashboard.audit import Actor
 from dashboard.errors import FORM, InputError
 from dashboard.paths import parse_id
+from dashboard.ui.forms import field_feedback
 from dashboard.visits import arrival_ids as ids
 from dashboard.visits import arrival_layout as cards
 from dashboard.visits import services as visits
@@ -45,6 +42,8 @@ from dashboard.visits.arrival_desk import (
     STAGE_SCREENING,
     ArrivalView,
     RackSuggestion,
+    StageData,
+    StoredVisitor,
     arrival_view,
     contact_for_lookup,
     merge_returning_visitor,
@@ -60,6 +59,7 @@ from dashboard.visits.arrival_desk import (
     visit_store,
     visitor_form_values,
 )
+from dashboard.visits.arrival_layout import INVALID_CHOICE
 from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED, Visit, Visitor, VisitStep
 from db.queries.visits import ActiveVisitRow
 from tests.helpers.clock import at
@@ -393,9 +393,15 @@ def stage_data(view: ArrivalView, **extra: Any) -> StageData:
     )
 
 
+def stage_parts(data: StageData, writable: bool) -> tuple[Any, Any, Any]:
+    """(stepper, banner, card) as the render callback puts them on the page."""
+    outputs = stage_outputs(data, writable)
+    return outputs["stepper"], outputs["banner"], outputs["stage"]
+
+
 def test_each_stage_draws_its_own_card() -> None:
     screening = arrival_view(make_visit(sop.SCREENING), OFFICE)
-    stepper, banner, card = stage_outputs(stage_data(screening), writable=True)
+    stepper, banner, card = stage_parts(stage_data(screening), writable=True)
     assert card.id == ids.SCREENING_CARD
     assert find(card, ids.MASK) is not None and find(card, ids.TEMPERATURE) is not None
     assert text_of(find(banner, ids.VISIT_CODE)) == "A-017"
@@ -404,12 +410,12 @@ def test_each_stage_draws_its_own_card() -> None:
     assert "is-current" in current.className
 
     bag = arrival_view(make_visit(sop.BAG_RACK), OFFICE)
-    _, _, card = stage_outputs(stage_data(bag, rack=RackSuggestion(4, "…")), writable=True)
+    _, _, card = stage_parts(stage_data(bag, rack=RackSuggestion(4, "…")), writable=True)
     assert card.id == ids.BAG_CARD
     assert find(card, ids.RACK_SLOT).value == 4
 
     guest_book = arrival_view(make_visit(sop.GUEST_BOOK), OFFICE)
-    _, _, card = stage_outputs(stage_data(guest_book, options=OPTIONS), writable=True)
+    _, _, card = stage_parts(stage_data(guest_book, options=OPTIONS), writable=True)
     assert card.id == ids.GUEST_BOOK_CARD
     for control_id in ids.GUEST_BOOK_INPUTS.values():
         assert find(card, control_id) is not None, control_id
@@ -421,7 +427,7 @@ def test_start_card_after_a_refusal_and_after_registration() -> None:
     refused = arrival_view(
         make_visit(None, status=VISIT_REFUSED, refusal_reason="Tidak memakai masker"), OFFICE
     )
-    _, banner, card = stage_outputs(stage_data(refused), writable=True)
+    _, banner, card = stage_parts(stage_data(refused), writable=True)
     assert banner is None
     assert card.id == ids.START_CARD
     assert find(card, ids.NEW_VISIT) is not None
@@ -429,14 +435,14 @@ def test_start_card_after_a_refusal_and_after_registration() -> None:
     assert find(card, ids.RESULT).color == "danger"
 
     registered = arrival_view(make_visit(sop.PURPOSE, open_started=False), OFFICE)
-    _, _, card = stage_outputs(stage_data(registered), writable=True)
+    _, _, card = stage_parts(stage_data(registered), writable=True)
     assert find(card, ids.RESULT_SERVICE_LINK).href == "/layanan/17"
     assert "menunggu petugas (langkah 4)" in text_of(find(card, ids.RESULT_TEXT))
 
 
 def test_a_reader_sees_no_form_and_no_start_button() -> None:
     view = arrival_view(make_visit(sop.BAG_RACK), OFFICE)
-    _, banner, card = stage_outputs(stage_data(view, rack=RackSuggestion(1, "…")), False)
+    _, banner, card = stage_parts(stage_data(view, rack=RackSuggestion(1, "…")), False)
     assert banner is None
     assert card.id == ids.START_CARD
     assert find(card, ids.NEW_VISIT) is None
@@ -446,59 +452,83 @@ def test_a_reader_sees_no_form_and_no_start_button() -> None:
 # -- what the callbacks return --------------------------------------------------------------
 
 
+OUTPUT_GROUPS = ("messages", "invalid", "values")
+"""Named outputs that hold one output per form field."""
+
+
+def in_order(outputs: dict[str, Any]) -> tuple[Any, ...]:
+    """A callback's named outputs flattened in the order of its Output list (as Dash sends
+    them), so each value is checked in its place."""
+    flat: list[Any] = []
+    for name, value in outputs.items():
+        grouped = name in OUTPUT_GROUPS and isinstance(value, dict)
+        flat.extend(value.values() if grouped else [value])
+    return tuple(flat)
+
+
 def test_field_messages() -> None:
-    assert field_messages({"name": "Wajib"}, ["phone", "name"]) == (["", "Wajib"], [False, True])
+    assert field_feedback({"name": "Wajib"}, ["phone", "name"]) == (["", "Wajib"], [False, True])
 
 
 def test_start_outputs() -> None:
     store = {"visit_id": None, "revision": 4}
     same_key = start_outputs(Outcome(value=(9, "k1")), store, "k1")
-    assert same_key == ({"visit_id": 9, "revision": 5}, no_update, None)
+    assert same_key == {
+        "visit": {"visit_id": 9, "revision": 5},
+        "client_key": no_update,
+        "alert": None,
+    }
     fresh_key = start_outputs(Outcome(value=(10, "k2")), store, "k1")
-    assert fresh_key[1] == "k2"
+    assert fresh_key["client_key"] == "k2"
     refused = start_outputs(Outcome(errors={FORM: "Kode bentrok"}), store, "k1")
-    assert refused[:2] == (no_update, no_update)
-    assert text_of(refused[2]) == "Kode bentrok"
+    assert (refused["visit"], refused["client_key"]) == (no_update, no_update)
+    assert text_of(refused["alert"]) == "Kode bentrok"
 
 
 def test_screening_outputs() -> None:
     store = {"visit_id": 9, "revision": 1}
-    errors = screening_outputs(
-        Outcome(errors={"mask": "Pilih masker", "temperature": "Angka"}), store, 9
+    errors = in_order(
+        screening_outputs(
+            Outcome(errors={"mask": "Pilih masker", "temperature": "Angka"}), store, 9
+        )
     )
     assert errors[:4] == ("Pilih masker", INVALID_CHOICE, "Angka", True)
     assert errors[5:] == (no_update, no_update)
-    admitted = screening_outputs(Outcome(value=True), store, 9)
+    admitted = in_order(screening_outputs(Outcome(value=True), store, 9))
     assert admitted[5] == {"visit_id": 9, "revision": 2}
     assert admitted[6] is no_update
-    refused = screening_outputs(Outcome(value=False), store, 9)
+    refused = in_order(screening_outputs(Outcome(value=False), store, 9))
     assert refused[5] == {"visit_id": 9, "revision": 2}
     assert isinstance(refused[6], str) and len(refused[6]) == 36
 
 
 def test_screening_outputs_show_a_form_error_above_the_button() -> None:
-    moved = screening_outputs(Outcome(errors={FORM: "Kunjungan A-017 sudah ditutup"}), None, 9)
+    moved = in_order(
+        screening_outputs(Outcome(errors={FORM: "Kunjungan A-017 sudah ditutup"}), None, 9)
+    )
     assert moved[:4] == ("", "", "", False)
     assert text_of(moved[4]) == "Kunjungan A-017 sudah ditutup"
 
 
 def test_bag_outputs() -> None:
-    taken = bag_outputs(Outcome(errors={"rack_slot": "Rak nomor 3 sedang terpakai."}), None, 9)
+    taken = in_order(
+        bag_outputs(Outcome(errors={"rack_slot": "Rak nomor 3 sedang terpakai."}), None, 9)
+    )
     assert taken[:2] == ("Rak nomor 3 sedang terpakai.", True)
     assert taken[3] is no_update
-    placed = bag_outputs(Outcome(value=9), {"visit_id": 9, "revision": 2}, 9)
+    placed = in_order(bag_outputs(Outcome(value=9), {"visit_id": 9, "revision": 2}, 9))
     assert placed == ("", False, None, {"visit_id": 9, "revision": 3})
 
 
 def test_guest_book_outputs() -> None:
     errors = {"birth_year": "Tahun lahir tidak boleh di masa depan.", "gender": "Pilih."}
-    refused = guest_book_outputs(Outcome(errors=errors), None, 9)
+    refused = in_order(guest_book_outputs(Outcome(errors=errors), None, 9))
     messages, invalid = refused[:5], refused[5:9]
     assert messages == ("", "", "", "Pilih.", "Tahun lahir tidak boleh di masa depan.")
     assert invalid == (False, False, False, True)
     assert refused[9] == INVALID_CHOICE
     assert refused[11:] == (no_update, no_update)
-    recorded = guest_book_outputs(Outcome(value=9), {"visit_id": 9, "revision": 3}, 9)
+    recorded = in_order(guest_book_outputs(Outcome(value=9), {"visit_id": 9, "revision": 3}, 9))
     assert recorded[11] == {"visit_id": 9, "revision": 4}
     assert isinstance(recorded[12], str)
 
@@ -509,7 +539,7 @@ def stored_visitor(visitor_id: int = 3) -> StoredVisitor:
 
 def test_returning_outputs_fill_the_form_once_per_visitor() -> None:
     current = {field: None for field in GUEST_BOOK_FIELDS} | {"phone": "0812 3456 7890"}
-    outputs = returning_outputs(stored_visitor(), current, None, 9)
+    outputs = in_order(returning_outputs(stored_visitor(), current, None, 9))
     values = dict(zip(GUEST_BOOK_FIELDS, outputs[: len(GUEST_BOOK_FIELDS)], strict=True))
     assert values["name"] == "Siti Aminah"
     assert values["email"] == "siti@contoh.go.id"
@@ -524,7 +554,7 @@ def test_returning_outputs_fill_the_form_once_per_visitor() -> None:
     with pytest.raises(PreventUpdate):
         returning_outputs(None, current, None, 9)
     # A match remembered for another visit does not count for this one.
-    again = returning_outputs(stored_visitor(), current, match, 10)
+    again = in_order(returning_outputs(stored_visitor(), current, match, 10))
     assert again[-1]["visit_id"] == 10
 
 

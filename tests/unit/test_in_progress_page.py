@@ -10,20 +10,14 @@ from dash import no_update
 from dash.development.base_component import Component
 
 from callbacks.common import Outcome
-from callbacks.in_progress import (
-    EMPTY_TEXT,
-    READ_ONLY_TITLE,
-    board_outputs,
-    board_table,
-    start_outputs,
-    start_request,
-)
+from callbacks.in_progress import board_outputs, start_outputs, start_request
 from dashboard import sop
 from dashboard.errors import FORM
 from dashboard.paths import service_path
 from dashboard.visits import board_ids as ids
 from dashboard.visits.board import Board, board_row, build_board
 from dashboard.visits.board_ids import of_visit
+from dashboard.visits.board_layout import EMPTY_TEXT, READ_ONLY_TITLE, board_table
 from tests.helpers.board import NOW, TARGETS, active
 from tests.helpers.clock import at
 from tests.helpers.components import by_id, walk
@@ -226,7 +220,10 @@ def test_readers_who_may_not_record_see_the_start_button_disabled() -> None:
 
 def test_board_outputs_follow_the_callback_outputs() -> None:
     board = sample_board()
-    table, day, inside, waiting, updated, interval = board_outputs(board, 7, True)
+    outputs = board_outputs(board, 7, True)
+    table, day, inside, waiting, updated, interval = (
+        outputs[name] for name in ("board", "day", "inside", "waiting", "updated", "interval")
+    )
     assert table.id == ids.TABLE
     assert day == "Kamis, 26 November 2026"
     assert (inside, waiting) == ("4", "1")
@@ -262,7 +259,7 @@ def test_anything_else_is_not_a_start_request(data: object) -> None:
 
 
 def test_a_started_step_opens_the_service_page() -> None:
-    href, message, reload = start_outputs(Outcome(value=object()), 7)
+    href, message, reload = start_outputs(Outcome(value=object()), 7).values()
     assert href == "/layanan/7"
     assert message is None
     assert reload is no_update
@@ -272,7 +269,7 @@ def test_a_refused_start_explains_and_redraws_the_board() -> None:
     refused = Outcome(
         errors={FORM: "Kunjungan A-007 tidak sedang menunggu 4. Menyampaikan tujuan."}
     )
-    href, message, reload = start_outputs(refused, 7)
+    href, message, reload = start_outputs(refused, 7).values()
     assert href is no_update
     assert "tidak sedang menunggu" in text_of(message)
     assert message.color == "danger"

@@ -7,7 +7,8 @@ from datetime import timedelta
 import pytest
 
 from dashboard import sop
-from dashboard.visits.board import elapsed_between, next_action, start_label, timer_state
+from dashboard.metrics.step_timing import elapsed_between, timer_state
+from dashboard.visits.board import next_action, start_label
 from tests.helpers.clock import at
 
 US = timedelta(microseconds=1)

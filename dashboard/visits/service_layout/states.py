@@ -1,0 +1,100 @@
+"""The panels shown instead of a step's form: a step the visitor waits for ("Mulai"), a step a
+reader may only watch, and a visit refused, still at the door, or done."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from dashboard import sop
+from dashboard.i18n import format_clock
+from dashboard.paths import HOME_PATH
+from dashboard.visits import service_ids as ids
+from dashboard.visits.service_layout.common import activity, read_only_note
+from dashboard.visits.service_page import Panel, ServiceView, waiting_text
+
+
+def read_only_panel(view: ServiceView) -> html.Div:
+    step = view.visit.open_step
+    assert step is not None
+    return html.Div(
+        [
+            activity(step.number),
+            html.P(f"Langkah ini berjalan sejak {format_clock(step.started_at)} WIB."),
+            read_only_note(),
+        ]
+    )
+
+
+def waiting_panel(view: ServiceView, can_write: bool, now: datetime) -> html.Div:
+    step = view.visit.open_step
+    assert step is not None
+    action: Component = (
+        dbc.Button(
+            [html.I(className="bi bi-play-fill me-2"), "Mulai"],
+            id=ids.START_STEP,
+            color="primary",
+            size="lg",
+        )
+        if can_write
+        else read_only_note()
+    )
+    return html.Div(
+        [
+            html.P(
+                [html.I(className="bi bi-hourglass-split me-2"), waiting_text(step.queued_at, now)],
+                id=ids.WAITING_SINCE,
+                className="fs-5 mb-1",
+            ),
+            activity(step.number),
+            action,
+        ]
+    )
+
+
+def closed_or_pending(view: ServiceView) -> Component:
+    visit = view.visit
+    if view.panel is Panel.REFUSED:
+        return dbc.Alert(
+            [
+                html.Strong("Ditolak saat skrining. "),
+                visit.refusal_reason or "",
+            ],
+            color="danger",
+            id=ids.REFUSED,
+            className="mb-0",
+        )
+    if view.panel is Panel.ARRIVAL:
+        step = visit.open_step
+        assert step is not None
+        return dbc.Alert(
+            [
+                "Kunjungan ini masih di tahap kedatangan (langkah ",
+                html.Strong(sop.step_label(step.number)),
+                "). Halaman ini lanjut sendiri ke langkah 4 setelah kedatangan selesai dicatat.",
+            ],
+            color="info",
+            id=ids.ARRIVAL_PENDING,
+            className="mb-0",
+        )
+    return html.Div(
+        [
+            dbc.Alert(
+                [
+                    html.I(className="bi bi-check-circle-fill me-2"),
+                    html.Strong("Kunjungan selesai. "),
+                    f"Pengunjung pulang pukul {format_clock(visit.left_at)} WIB.",
+                ],
+                color="success",
+                id=ids.DONE,
+                className="mb-2",
+            ),
+            dcc.Link(
+                [html.I(className="bi bi-arrow-left me-1"), "Kembali ke Layanan berjalan"],
+                href=HOME_PATH,
+            ),
+        ]
+    )
