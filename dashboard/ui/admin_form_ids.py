@@ -14,6 +14,8 @@ from types import ModuleType
 
 @dataclass(frozen=True)
 class AdminFormIds:
+    page: str
+    read_only_note: str
     grid: str
     counts: str
     sample_banner: str
@@ -44,6 +46,8 @@ class AdminFormIds:
 def admin_form_ids(page_ids: ModuleType, *, toggle: str, sample_action: str) -> AdminFormIds:
     """The ids of ``page_ids`` (a page's ids module) under their shared names."""
     return AdminFormIds(
+        page=page_ids.PAGE,
+        read_only_note=page_ids.READ_ONLY_NOTE,
         grid=page_ids.GRID,
         counts=page_ids.COUNTS,
         sample_banner=page_ids.SAMPLE_BANNER,

@@ -25,6 +25,7 @@ from dashboard.library.unmet_demand import (
     topic_key,
     unmet_figure,
 )
+from dashboard.web.callback_registry import register_callbacks
 from db.queries.unmet_demand import UnmetRow
 
 
@@ -198,5 +199,6 @@ def test_parse_period() -> None:
 
 def test_callbacks_register_on_a_fresh_app() -> None:
     app = Dash(__name__, suppress_callback_exceptions=True)
-    unmet_callbacks.register(app)
-    assert len(app.callback_map) == 2
+    register_callbacks(app)
+    page_outputs = [key for key in app.callback_map if "unmet-" in key]
+    assert len(page_outputs) == 2
