@@ -3,9 +3,12 @@ grid read again whenever a version store is bumped, a form in a modal that opens
 or on a row, saves with Enter, switches its entry off or on, and a banner action for the
 sample entries shipped with the app.
 
-Each page describes itself as an ``AdminList`` (its ids, and what it reads, shows and writes
-at each step); ``admin_form_callbacks`` records the callbacks of that page on the registry
-and hands them back as plain functions a test can call.
+Each page describes itself as an ``AdminList``: its ids, the roles that may write, and the
+feature's functions it reads, shows and writes with at each step (its view model's loaders
+and services, taking a ``Session``; its layout module's pieces). ``admin_form_callbacks``
+records the callbacks of that page on the registry, each reading through ``read`` and
+writing through ``perform(editors, …)`` (403 for any other role), and hands them back as
+plain functions a test can call.
 """
 
 from __future__ import annotations
@@ -16,15 +19,19 @@ from typing import Any, Generic, TypeVar
 
 from dash import Input, Output, Patch, State, ctx, no_update
 from dash.exceptions import PreventUpdate
+from sqlalchemy.orm import Session
 
-from callbacks.common import Outcome
+from callbacks.common import Outcome, perform, read
+from dashboard.audit import Actor
 from dashboard.i18n import format_number
 from dashboard.ui.admin_form import FormOpening, GridView
 from dashboard.ui.admin_form_ids import AdminFormIds
 from dashboard.ui.forms import field_feedback, form_alert
 from dashboard.ui.grid import selected_row_id
 from dashboard.web.callback_registry import callback, clientside_callback
+from dashboard.web.context import app_state, current_role
 
+R = TypeVar("R")
 E = TypeVar("E")
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -78,23 +85,29 @@ def editing_id(editing: object) -> int | None:
 
 
 @dataclass(frozen=True)
-class AdminList(Generic[E]):
-    """One directory page: its ids and what it does at each step. The writes return the
-    sentence the page shows once they are done."""
+class AdminList(Generic[R, E]):
+    """One directory page: its ids, who may write, and what it does at each step. The writes
+    return the sentence the page shows once they are done."""
 
     ids: AdminFormIds
-    grid_view: Callable[[str | None], GridView]
-    """(status filter) → the grid, read now."""
+    editors: frozenset[str]
+    """The roles that may write (the others see the page read-only)."""
+    load_rows: Callable[[Session, int], R]
+    """(session, office id) → the rows of the grid."""
+    grid_view: Callable[[R, str | None, bool], GridView]
+    """(rows, status filter, writable) → the grid."""
     blank_entry: Callable[[], E]
-    load_entry: Callable[[int], E | None]
-    form_opening: Callable[[E], FormOpening]
-    save: Callable[[int | None, Mapping[str, object]], Outcome[str]]
-    """(entry id or None for a new one, the form's values by field) → the outcome."""
+    load_entry: Callable[[Session, int, int], E | None]
+    """(session, office id, entry id) → the entry, None when the office holds none."""
+    form_opening: Callable[[E, bool], FormOpening]
+    """(entry, writable) → the form on it."""
+    save: Callable[[Session, Actor, int | None, Mapping[str, object]], str]
+    """(…, entry id or None for a new one, the form's values by field) → what was saved."""
     toggle_key: str
     """The editing store's flag the toggle button switches ("active", "retired")."""
-    toggle: Callable[[int, bool], Outcome[str]]
-    """(entry id, new flag) → the outcome."""
-    samples: Callable[[], Outcome[int]]
+    toggle: Callable[[Session, Actor, int, bool], str]
+    """(…, entry id, new flag) → what was done."""
+    samples: Callable[[Session, Actor], int]
     """Act on every sample entry → how many it changed."""
     samples_done: str
     """The page message after ``samples``, following the number it changed."""
@@ -109,11 +122,14 @@ class AdminList(Generic[E]):
     def fields(self) -> tuple[str, ...]:
         return self.ids.fields
 
+    def writable(self) -> bool:
+        return current_role() in self.editors
+
 
 # -- what each callback returns -------------------------------------------------------------
 
 
-def feedback(page: AdminList[Any], errors: dict[str, str]) -> dict[str, dict[str, Any]]:
+def feedback(page: AdminList[Any, Any], errors: dict[str, str]) -> dict[str, dict[str, Any]]:
     """The message beside every field, and the red mark of the fields that have one."""
     messages, _ = field_feedback(errors, page.fields)
     _, invalid = field_feedback(errors, page.invalid_fields)
@@ -123,7 +139,7 @@ def feedback(page: AdminList[Any], errors: dict[str, str]) -> dict[str, dict[str
     }
 
 
-def open_outputs(page: AdminList[Any], opening: FormOpening) -> dict[str, Any]:
+def open_outputs(page: AdminList[Any, Any], opening: FormOpening) -> dict[str, Any]:
     """The form opened on an entry: its title, status, toggle button, values, no messages,
     and the grid selection cleared (so a click on the same row opens it again)."""
     return {
@@ -159,7 +175,7 @@ def closed_outputs(outcome: Outcome[str], version: int | None) -> dict[str, Any]
     }
 
 
-def save_outputs(page: AdminList[Any], outcome: Outcome[str], version: int | None) -> dict:
+def save_outputs(page: AdminList[Any, Any], outcome: Outcome[str], version: int | None) -> dict:
     """Messages beside the fields and in the form; on success the form closes, the grid is
     read again and the page says what was saved."""
     return {**feedback(page, outcome.errors), **closed_outputs(outcome, version)}
@@ -196,7 +212,7 @@ def _fields(ids: AdminFormIds, names: tuple[str, ...], prop: str, kind: type) ->
     return {name: kind(ids.field_ids[name], prop) for name in names}
 
 
-def _feedback_outputs(page: AdminList[Any], *, duplicate: bool = False) -> dict[str, Any]:
+def _feedback_outputs(page: AdminList[Any, Any], *, duplicate: bool = False) -> dict[str, Any]:
     ids = page.ids
     return {
         "messages": {
@@ -219,7 +235,7 @@ def _closed_outputs(ids: AdminFormIds) -> dict[str, Output]:
     }
 
 
-def admin_form_callbacks(page: AdminList[Any], module: str) -> AdminFormCallbacks:
+def admin_form_callbacks(page: AdminList[Any, Any], module: str) -> AdminFormCallbacks:
     """Record on the registry the grid, form and sample-action callbacks of ``page``, as
     callbacks of ``module`` (the page's callbacks module)."""
     ids = page.ids
@@ -243,7 +259,9 @@ def admin_form_callbacks(page: AdminList[Any], module: str) -> AdminFormCallback
         },
     )
     def refresh_grid(_version: int | None, status: str | None) -> dict[str, Any]:
-        view = page.grid_view(status)
+        office_id = app_state().office_id
+        rows = read(lambda session: page.load_rows(session, office_id))
+        view = page.grid_view(rows, status, page.writable())
         return {"records": view.records, "counts": view.counts, "banner": view.banner}
 
     @record(
@@ -278,10 +296,13 @@ def admin_form_callbacks(page: AdminList[Any], module: str) -> AdminFormCallback
             entry = page.blank_entry()
         else:
             entry_id = selected_row_id(selected)
-            entry = page.load_entry(entry_id) if entry_id is not None else None
+            if entry_id is None:
+                raise PreventUpdate
+            office_id = app_state().office_id
+            entry = read(lambda session: page.load_entry(session, office_id, entry_id))
             if entry is None:
                 raise PreventUpdate
-        return open_outputs(page, page.form_opening(entry))
+        return open_outputs(page, page.form_opening(entry, page.writable()))
 
     clientside_callback(
         focus_form_script(page.first_field),
@@ -327,7 +348,11 @@ def admin_form_callbacks(page: AdminList[Any], module: str) -> AdminFormCallback
     ) -> dict[str, Any]:
         if not (clicks or any(submits.values())):
             raise PreventUpdate
-        return save_outputs(page, page.save(editing_id(editing), values), version)
+        entry_id = editing_id(editing)
+        outcome = perform(
+            page.editors, lambda session, actor: page.save(session, actor, entry_id, values)
+        )
+        return save_outputs(page, outcome, version)
 
     @record(
         output=_closed_outputs(ids),
@@ -341,7 +366,10 @@ def admin_form_callbacks(page: AdminList[Any], module: str) -> AdminFormCallback
         if not clicks or entry_id is None:
             raise PreventUpdate
         flag = not (isinstance(editing, Mapping) and editing.get(page.toggle_key))
-        return closed_outputs(page.toggle(entry_id, flag), version)
+        outcome = perform(
+            page.editors, lambda session, actor: page.toggle(session, actor, entry_id, flag)
+        )
+        return closed_outputs(outcome, version)
 
     @record(
         output={
@@ -355,7 +383,7 @@ def admin_form_callbacks(page: AdminList[Any], module: str) -> AdminFormCallback
     def act_on_samples(clicks: int | None, version: int | None) -> dict[str, Any]:
         if not clicks:
             raise PreventUpdate
-        return count_outputs(page.samples(), page.samples_done, version)
+        return count_outputs(perform(page.editors, page.samples), page.samples_done, version)
 
     return AdminFormCallbacks(
         refresh_grid=refresh_grid,

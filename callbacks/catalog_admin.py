@@ -8,7 +8,6 @@ role but the administrator, whatever the page shows. Reads are open to the desk 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any, Literal
 
 from dash import Input, Output, State, ctx, dcc, no_update
@@ -30,66 +29,29 @@ from dashboard.library.catalog_io import (
 )
 from dashboard.library.catalog_service import retire_sample_publications
 from dashboard.roles import CATALOG_EDITORS
-from dashboard.ui.admin_form import FormOpening, GridView
 from dashboard.ui.forms import form_alert
 from dashboard.ui.import_report import file_name_line
 from dashboard.web.callback_registry import callback
-from dashboard.web.context import app_state, current_role
-
-
-def can_write() -> bool:
-    return current_role() in CATALOG_EDITORS
-
-
-# -- the grid and the form (shared with the other directory pages) --------------------------
-
-
-def grid_view(status: str | None) -> GridView:
-    office_id = app_state().office_id
-    rows = read(lambda session: view.load_rows(session, office_id))
-    return layout.grid_view(rows, status, can_write())
-
-
-def load_entry(publication_id: int) -> view.FormEntry | None:
-    office_id = app_state().office_id
-    return read(lambda session: view.load_entry(session, office_id, publication_id))
-
-
-def form_opening(entry: view.FormEntry) -> FormOpening:
-    return layout.form_opening(entry, can_write())
-
-
-def save_entry(publication_id: int | None, raw: Mapping[str, object]) -> Outcome[str]:
-    """Validate and store the form's entry, in one transaction, as the administrator."""
-    year = view.current_year()
-    return perform(
-        CATALOG_EDITORS,
-        lambda session, actor: view.save_entry(session, actor, publication_id, raw, year),
-    )
-
-
-def set_retired(publication_id: int, retire: bool) -> Outcome[str]:
-    return perform(
-        CATALOG_EDITORS,
-        lambda session, actor: view.set_retired(session, actor, publication_id, retire),
-    )
-
+from dashboard.web.context import app_state
 
 CATALOG = AdminList(
     ids=ids.FORM_IDS,
-    grid_view=grid_view,
+    editors=CATALOG_EDITORS,
+    load_rows=view.load_rows,
+    grid_view=layout.grid_view,
     blank_entry=view.blank_entry,
-    load_entry=load_entry,
-    form_opening=form_opening,
-    save=save_entry,
+    load_entry=view.load_entry,
+    form_opening=layout.form_opening,
+    save=view.save_entry,
     toggle_key="retired",
-    toggle=set_retired,
-    samples=lambda: perform(CATALOG_EDITORS, retire_sample_publications),
+    toggle=view.set_retired,
+    samples=retire_sample_publications,
     samples_done=view.SAMPLES_RETIRED,
     invalid_fields=view.TEXT_FIELDS,
     submit_fields=view.SUBMIT_FIELDS,
     first_field=ids.CATALOG_NUMBER,
 )
+"""The grid and the form (shared with the other directory pages: ``callbacks.admin_form``)."""
 CALLBACKS = admin_form_callbacks(CATALOG, __name__)
 
 
@@ -208,10 +170,8 @@ def import_file(
     if not clicks or content is None:
         raise PreventUpdate
     name = filename or "berkas"
-    year = view.current_year()
     outcome = perform(
-        CATALOG_EDITORS,
-        lambda session, actor: view.import_file(session, actor, name, content, year),
+        CATALOG_EDITORS, lambda session, actor: view.import_file(session, actor, name, content)
     )
     return import_outputs(outcome, version)
 

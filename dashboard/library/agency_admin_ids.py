@@ -68,6 +68,9 @@ FEEDBACK_IDS: dict[str, str] = {
 }
 
 FORM_IDS = admin_form_ids(
-    sys.modules[__name__], toggle=TOGGLE_ACTIVE, sample_action=SAMPLE_DEACTIVATE
+    sys.modules[__name__],
+    toggle=TOGGLE_ACTIVE,
+    sample_action=SAMPLE_DEACTIVATE,
+    sample_button=SAMPLE_DEACTIVATE_BUTTON,
 )
 """The ids above under the names the shared admin-list layout and callbacks use."""

@@ -9,7 +9,6 @@ import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.i18n import format_number
 from dashboard.library import agency_admin_ids as ids
 from dashboard.library.agency_admin_view import (
     SAMPLE_TEXT,
@@ -22,25 +21,24 @@ from dashboard.library.agency_admin_view import (
 from dashboard.ui.admin_form import (
     FormOpening,
     GridView,
+    SampleTexts,
     add_button,
     admin_list_page,
     admin_toolbar,
     form_modal,
-    sample_action,
-    sample_notice,
+    status_options,
     text_field,
 )
+from dashboard.ui.admin_form import (
+    sample_banner as admin_sample_banner,
+)
 from dashboard.ui.forms import labeled_field
-from dashboard.ui.grid import SAMPLE_CELL_STYLE, muted_rows
+from dashboard.ui.grid import muted_rows, sample_column
 from dashboard.ui.headings import page_heading
 from db.queries.catalog_admin import AgencyListRow
 
 FORM_IDS = ids.FORM_IDS
-STATUS_OPTIONS = [
-    {"label": "Aktif", "value": "active"},
-    {"label": "Nonaktif", "value": "inactive"},
-    {"label": "Semua", "value": "all"},
-]
+STATUS_OPTIONS = status_options("Nonaktif", "inactive")
 INACTIVE_ROW_STYLE = muted_rows("params.data && !params.data.active")
 
 COLUMNS = [
@@ -62,13 +60,7 @@ COLUMNS = [
     {"field": "phone", "headerName": "Telepon", "width": 140},
     {"field": "email", "headerName": "Email", "width": 190, "tooltipField": "email"},
     {"field": "status", "headerName": "Status", "width": 110},
-    {
-        "field": "sample",
-        "headerName": "Contoh",
-        "width": 100,
-        "cellStyle": SAMPLE_CELL_STYLE,
-        "headerTooltip": "Data contoh bawaan aplikasi",
-    },
+    sample_column("Data contoh bawaan aplikasi"),
     # Not shown, but found by the quick filter.
     {"field": "website", "headerName": "Situs web", "hide": True},
 ]
@@ -77,30 +69,21 @@ COLUMNS = [
 # -- the grid -------------------------------------------------------------------------------
 
 
+SAMPLE_TEXTS = SampleTexts(
+    headline="Direktori contoh — periksa dan ganti dengan data dinas di daerah Anda.",
+    text=f"{{count}} instansi bertanda “{SAMPLE_TEXT}” adalah data contoh "
+    "bawaan aplikasi. Periksa alamat dan kontaknya sebelum dipakai "
+    "untuk rujukan; instansi yang sudah diubah menjadi data kantor Anda.",
+    icon="bi-slash-circle",
+    action="Nonaktifkan {count} contoh",
+    confirm="Nonaktifkan {count} instansi contoh? Instansi itu tidak lagi "
+    "disarankan untuk rujukan, dan dapat diaktifkan lagi satu per satu.",
+)
+
+
 def sample_banner(rows: Sequence[AgencyListRow], writable: bool) -> Component | None:
     """The notice that the directory still holds the sample agencies shipped with the app."""
-    samples = active_samples(rows)
-    if not samples:
-        return None
-    count = format_number(samples)
-    action = None
-    if writable:
-        action = sample_action(
-            ids.SAMPLE_DEACTIVATE,
-            ids.SAMPLE_DEACTIVATE_BUTTON,
-            "bi-slash-circle",
-            f"Nonaktifkan {count} contoh",
-            f"Nonaktifkan {count} instansi contoh? Instansi itu tidak lagi "
-            "disarankan untuk rujukan, dan dapat diaktifkan lagi satu per satu.",
-        )
-    return sample_notice(
-        ids.SAMPLE_NOTICE,
-        "Direktori contoh — periksa dan ganti dengan data dinas di daerah Anda.",
-        f"{count} instansi bertanda “{SAMPLE_TEXT}” adalah data contoh "
-        "bawaan aplikasi. Periksa alamat dan kontaknya sebelum dipakai "
-        "untuk rujukan; instansi yang sudah diubah menjadi data kantor Anda.",
-        action,
-    )
+    return admin_sample_banner(FORM_IDS, active_samples(rows), writable, SAMPLE_TEXTS)
 
 
 def grid_view(rows: Sequence[AgencyListRow], status: str | None, writable: bool) -> GridView:

@@ -18,6 +18,7 @@ from dashboard.i18n import format_number
 from dashboard.library import agency_admin_ids as ids
 from dashboard.library.agencies import validate_agency
 from dashboard.library.agency_service import add_agency, set_agency_active, update_agency
+from dashboard.office.records import add_or_update
 from db.models import Agency
 from db.queries.catalog_admin import AgencyListRow, agency_of_office, agency_rows
 
@@ -108,10 +109,10 @@ def save_entry(
     session: Session, actor: Actor, agency_id: int | None, raw: Mapping[str, object]
 ) -> str:
     """Validate and store the form's agency (a new one when ``agency_id`` is None)."""
-    data = validate_agency(raw)
-    if agency_id is None:
-        return saved_text(add_agency(session, actor, data), added=True)
-    return saved_text(update_agency(session, actor, agency_id, data), added=False)
+    agency = add_or_update(
+        session, actor, agency_id, validate_agency(raw), add_agency, update_agency
+    )
+    return saved_text(agency, added=agency_id is None)
 
 
 def toggled_text(agency: Agency, active: bool) -> str:

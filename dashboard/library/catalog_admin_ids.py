@@ -96,5 +96,10 @@ IMPORT_SUBMIT = "catalog-admin-import-submit"
 IMPORT_RESULT = "catalog-admin-import-result"
 IMPORT_CLOSE = "catalog-admin-import-close"
 
-FORM_IDS = admin_form_ids(sys.modules[__name__], toggle=RETIRE, sample_action=SAMPLE_RETIRE)
+FORM_IDS = admin_form_ids(
+    sys.modules[__name__],
+    toggle=RETIRE,
+    sample_action=SAMPLE_RETIRE,
+    sample_button=SAMPLE_RETIRE_BUTTON,
+)
 """The ids above under the names the shared admin-list layout and callbacks use."""

@@ -36,27 +36,26 @@ from dashboard.library.catalog_io import CATALOG_COLUMNS, ParsedCatalog
 from dashboard.ui.admin_form import (
     FormOpening,
     GridView,
+    SampleTexts,
     add_button,
     admin_list_page,
     admin_toolbar,
     form_modal,
-    sample_action,
-    sample_notice,
+    status_options,
     text_field,
 )
+from dashboard.ui.admin_form import (
+    sample_banner as admin_sample_banner,
+)
 from dashboard.ui.forms import labeled_field
-from dashboard.ui.grid import NUMBER_FILTER, SAMPLE_CELL_STYLE, muted_rows
+from dashboard.ui.grid import NUMBER_FILTER, muted_rows, sample_column
 from dashboard.ui.headings import page_heading
 from dashboard.ui.import_report import problem_grid, shown_problems_note, upload_area
 from db.queries.catalog_admin import PublicationListRow
 
 FORM_IDS = ids.FORM_IDS
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
-STATUS_OPTIONS = [
-    {"label": "Aktif", "value": "active"},
-    {"label": "Ditarik", "value": "retired"},
-    {"label": "Semua", "value": "all"},
-]
+STATUS_OPTIONS = status_options("Ditarik", "retired")
 FORMAT_SWITCH_LABELS = {
     name: FORMATS[code]
     for name, code in (("has_hardcopy", FORMAT_HARDCOPY), ("has_softcopy", FORMAT_SOFTCOPY))
@@ -84,13 +83,7 @@ COLUMNS = [
     },
     {"field": "shelf_location", "headerName": "Rak", "width": 100},
     {"field": "status", "headerName": "Status", "width": 115, "tooltipField": "status_note"},
-    {
-        "field": "sample",
-        "headerName": "Contoh",
-        "width": 100,
-        "cellStyle": SAMPLE_CELL_STYLE,
-        "headerTooltip": "Data contoh bawaan aplikasi",
-    },
+    sample_column("Data contoh bawaan aplikasi"),
     # Not shown, but found by the quick filter.
     {"field": "region", "headerName": "Wilayah", "hide": True},
     {"field": "isbn", "headerName": "ISBN", "hide": True},
@@ -101,31 +94,22 @@ COLUMNS = [
 # -- the grid -------------------------------------------------------------------------------
 
 
+SAMPLE_TEXTS = SampleTexts(
+    headline="Katalog contoh — ganti dengan katalog kantor Anda.",
+    text=f"{{count}} entri bertanda “{SAMPLE_TEXT}” adalah data contoh bawaan "
+    "aplikasi, bukan koleksi perpustakaan ini. Impor katalog kantor Anda "
+    "(CSV/XLSX), lalu tarik entri contoh.",
+    icon="bi-archive",
+    action="Tarik {count} entri contoh",
+    confirm="Tarik {count} entri contoh dari katalog? Entri tetap tersimpan dan "
+    "dapat dipulihkan satu per satu.",
+)
+
+
 def sample_banner(rows: Sequence[PublicationListRow], writable: bool) -> Component | None:
     """The notice that the catalog still holds the sample entries shipped with the app; the
     administrator gets a button to retire them all once the office's own catalog is in."""
-    samples = active_samples(rows)
-    if not samples:
-        return None
-    count = format_number(samples)
-    action = None
-    if writable:
-        action = sample_action(
-            ids.SAMPLE_RETIRE,
-            ids.SAMPLE_RETIRE_BUTTON,
-            "bi-archive",
-            f"Tarik {count} entri contoh",
-            f"Tarik {count} entri contoh dari katalog? Entri tetap tersimpan dan "
-            "dapat dipulihkan satu per satu.",
-        )
-    return sample_notice(
-        ids.SAMPLE_NOTICE,
-        "Katalog contoh — ganti dengan katalog kantor Anda.",
-        f"{count} entri bertanda “{SAMPLE_TEXT}” adalah data contoh bawaan "
-        "aplikasi, bukan koleksi perpustakaan ini. Impor katalog kantor Anda "
-        "(CSV/XLSX), lalu tarik entri contoh.",
-        action,
-    )
+    return admin_sample_banner(FORM_IDS, active_samples(rows), writable, SAMPLE_TEXTS)
 
 
 def grid_view(rows: Sequence[PublicationListRow], status: str | None, writable: bool) -> GridView:

@@ -35,6 +35,7 @@ from dashboard.library.catalog_service import (
     set_publication_retired,
     update_publication,
 )
+from dashboard.office.records import add_or_update
 from db.models import Publication
 from db.queries.catalog_admin import (
     PublicationListRow,
@@ -188,17 +189,14 @@ def saved_text(publication: Publication, added: bool) -> str:
 
 
 def save_entry(
-    session: Session,
-    actor: Actor,
-    publication_id: int | None,
-    raw: Mapping[str, object],
-    year: int,
+    session: Session, actor: Actor, publication_id: int | None, raw: Mapping[str, object]
 ) -> str:
     """Validate and store the form's entry (a new one when ``publication_id`` is None)."""
-    data = validate_publication(raw, current_year=year)
-    if publication_id is None:
-        return saved_text(add_publication(session, actor, data), added=True)
-    return saved_text(update_publication(session, actor, publication_id, data), added=False)
+    data = validate_publication(raw, current_year=current_year())
+    publication = add_or_update(
+        session, actor, publication_id, data, add_publication, update_publication
+    )
+    return saved_text(publication, added=publication_id is None)
 
 
 def retired_text(publication: Publication, retire: bool) -> str:
@@ -220,6 +218,7 @@ def existing_numbers(session: Session, office_id: int) -> set[str]:
 
 
 def parse_file(filename: str, content: bytes) -> ParsedCatalog:
+    """Check a file against the catalog's rules (this year bounds the years it may hold)."""
     return parse_catalog_file(filename, content, current_year=current_year())
 
 
@@ -229,11 +228,9 @@ def new_and_updated(parsed: ParsedCatalog, existing: set[str]) -> tuple[int, int
     return new, len(parsed.rows) - new
 
 
-def import_file(
-    session: Session, actor: Actor, filename: str, content: bytes, year: int
-) -> ImportSummary:
+def import_file(session: Session, actor: Actor, filename: str, content: bytes) -> ImportSummary:
     """Parse the same file again on the server and import it, in the caller's transaction."""
-    return import_catalog(session, actor, parse_catalog_file(filename, content, current_year=year))
+    return import_catalog(session, actor, parse_file(filename, content))
 
 
 def summary_text(summary: ImportSummary) -> str:

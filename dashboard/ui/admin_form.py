@@ -17,6 +17,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
+from dashboard.i18n import format_number
 from dashboard.ui.admin_form_ids import AdminFormIds
 from dashboard.ui.forms import labeled_field
 from dashboard.ui.grid import data_grid
@@ -47,24 +48,51 @@ class FormOpening:
     values: Mapping[str, Any]
 
 
-def sample_action(
-    confirm_id: str, button_id: str, icon: str, label: str, message: str
-) -> Component:
-    """The banner's button that acts on every sample entry, after a confirm dialog."""
-    return dcc.ConfirmDialogProvider(
-        dbc.Button(
-            [html.I(className=f"bi {icon} me-1"), label],
-            id=button_id,
-            color="warning",
-            size="sm",
-        ),
-        id=confirm_id,
-        message=message,
-    )
+def status_options(off_label: str, off_value: str) -> list[dict[str, str]]:
+    """The status select of a directory: the active entries (shown first), the switched-off
+    ones, or all."""
+    return [
+        {"label": "Aktif", "value": "active"},
+        {"label": off_label, "value": off_value},
+        {"label": "Semua", "value": "all"},
+    ]
 
 
-def sample_notice(notice_id: str, headline: str, text: str, action: Component | None) -> Component:
-    """The warning that the page still holds the sample entries shipped with the app."""
+@dataclass(frozen=True)
+class SampleTexts:
+    """What a directory's sample banner says; ``{count}`` stands for the number of sample
+    entries still in use."""
+
+    headline: str
+    text: str
+    icon: str
+    action: str
+    """The label of the administrator's button that acts on them all."""
+    confirm: str
+    """The question of the confirm dialog before it does."""
+
+
+def sample_banner(
+    ids: AdminFormIds, samples: int, writable: bool, texts: SampleTexts
+) -> Component | None:
+    """The warning that the page still holds ``samples`` entries shipped with the app, with
+    (for a writer) the button that acts on them all after a confirm dialog; None when none
+    is left."""
+    if not samples:
+        return None
+    count = format_number(samples)
+    action = None
+    if writable:
+        action = dcc.ConfirmDialogProvider(
+            dbc.Button(
+                [html.I(className=f"bi {texts.icon} me-1"), texts.action.format(count=count)],
+                id=ids.sample_button,
+                color="warning",
+                size="sm",
+            ),
+            id=ids.sample_action,
+            message=texts.confirm.format(count=count),
+        )
     return dbc.Alert(
         html.Div(
             [
@@ -73,10 +101,10 @@ def sample_notice(notice_id: str, headline: str, text: str, action: Component | 
                         html.Div(
                             [
                                 html.I(className="bi bi-exclamation-triangle-fill me-2"),
-                                html.Strong(headline),
+                                html.Strong(texts.headline),
                             ]
                         ),
-                        html.Div(text, className="small mt-1"),
+                        html.Div(texts.text.format(count=count), className="small mt-1"),
                     ],
                     className="me-auto",
                 ),
@@ -85,7 +113,7 @@ def sample_notice(notice_id: str, headline: str, text: str, action: Component | 
             className="d-flex flex-wrap align-items-center gap-2",
         ),
         color="warning",
-        id=notice_id,
+        id=ids.sample_notice,
         className="mb-2",
     )
 
