@@ -13,18 +13,20 @@ plain functions a test can call.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any, Generic, TypeVar
 
 from dash import Input, Output, Patch, State, ctx, no_update
+from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 from sqlalchemy.orm import Session
 
 from callbacks.common import Outcome, perform, read
 from dashboard.audit import Actor
 from dashboard.i18n import format_number
-from dashboard.ui.admin_form import FormOpening, GridView
+from dashboard.ui.admin_form import FormOpening
 from dashboard.ui.admin_form_ids import AdminFormIds
 from dashboard.ui.forms import field_feedback, form_alert
 from dashboard.ui.grid import selected_row_id
@@ -92,10 +94,14 @@ class AdminList(Generic[R, E]):
     ids: AdminFormIds
     editors: frozenset[str]
     """The roles that may write (the others see the page read-only)."""
-    load_rows: Callable[[Session, int], R]
-    """(session, office id) → the rows of the grid."""
-    grid_view: Callable[[R, str | None, bool], GridView]
-    """(rows, status filter, writable) → the grid."""
+    load_rows: Callable[[Session, int], Sequence[R]]
+    """(session, office id) → the rows of the grid (every entry of the office)."""
+    shown_rows: Callable[[Sequence[R], str | None], Sequence[R]]
+    """(rows, status filter) → the rows the grid shows."""
+    grid_record: Callable[[R], dict[str, Any]]
+    counts_text: Callable[[Sequence[R]], str]
+    sample_banner: Callable[[Sequence[R], bool], Component | None]
+    """(rows, writable) → the banner while sample entries are in use."""
     blank_entry: Callable[[], E]
     load_entry: Callable[[Session, int, int], E | None]
     """(session, office id, entry id) → the entry, None when the office holds none."""
@@ -117,6 +123,33 @@ class AdminList(Generic[R, E]):
     """The single-line fields: Enter in them saves."""
     first_field: str
     """The id of the field the cursor goes to when the form opens."""
+
+    @classmethod
+    def of(
+        cls,
+        ids: AdminFormIds,
+        editors: frozenset[str],
+        view: ModuleType,
+        layout: ModuleType,
+        **page: Any,
+    ) -> AdminList[Any, Any]:
+        """A page whose view module holds ``load_rows``, ``shown_rows``, ``grid_record``,
+        ``counts_text``, ``blank_entry``, ``load_entry`` and ``save_entry``, and whose layout
+        module holds ``sample_banner`` and ``form_opening``; ``page`` gives the rest."""
+        return cls(
+            ids=ids,
+            editors=editors,
+            load_rows=view.load_rows,
+            shown_rows=view.shown_rows,
+            grid_record=view.grid_record,
+            counts_text=view.counts_text,
+            sample_banner=layout.sample_banner,
+            blank_entry=view.blank_entry,
+            load_entry=view.load_entry,
+            form_opening=layout.form_opening,
+            save=view.save_entry,
+            **page,
+        )
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -261,8 +294,11 @@ def admin_form_callbacks(page: AdminList[Any, Any], module: str) -> AdminFormCal
     def refresh_grid(_version: int | None, status: str | None) -> dict[str, Any]:
         office_id = app_state().office_id
         rows = read(lambda session: page.load_rows(session, office_id))
-        view = page.grid_view(rows, status, page.writable())
-        return {"records": view.records, "counts": view.counts, "banner": view.banner}
+        return {
+            "records": [page.grid_record(row) for row in page.shown_rows(rows, status)],
+            "counts": page.counts_text(rows),
+            "banner": page.sample_banner(rows, page.writable()),
+        }
 
     @record(
         Output(ids.grid, "dashGridOptions"),

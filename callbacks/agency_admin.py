@@ -14,15 +14,11 @@ from dashboard.library import agency_admin_view as view
 from dashboard.library.agency_service import deactivate_sample_agencies
 from dashboard.roles import CATALOG_EDITORS
 
-DIRECTORY = AdminList(
-    ids=ids.FORM_IDS,
-    editors=CATALOG_EDITORS,
-    load_rows=view.load_rows,
-    grid_view=layout.grid_view,
-    blank_entry=view.blank_entry,
-    load_entry=view.load_entry,
-    form_opening=layout.form_opening,
-    save=view.save_entry,
+DIRECTORY = AdminList.of(
+    ids.FORM_IDS,
+    CATALOG_EDITORS,
+    view,
+    layout,
     toggle_key="active",
     toggle=view.set_active,
     samples=deactivate_sample_agencies,

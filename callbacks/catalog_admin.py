@@ -15,9 +15,8 @@ from dash.exceptions import PreventUpdate
 
 from callbacks.admin_form import AdminList, admin_form_callbacks, next_version
 from callbacks.common import Outcome, perform, read
-from callbacks.file_import import decode_upload
+from callbacks.file_import import chosen_format, decode_upload, format_buttons, refusal_text
 from dashboard.clock import local_date, utc_now
-from dashboard.errors import FORM
 from dashboard.library import catalog_admin_ids as ids
 from dashboard.library import catalog_admin_layout as layout
 from dashboard.library import catalog_admin_view as view
@@ -34,15 +33,11 @@ from dashboard.ui.import_report import file_name_line
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state
 
-CATALOG = AdminList(
-    ids=ids.FORM_IDS,
-    editors=CATALOG_EDITORS,
-    load_rows=view.load_rows,
-    grid_view=layout.grid_view,
-    blank_entry=view.blank_entry,
-    load_entry=view.load_entry,
-    form_opening=layout.form_opening,
-    save=view.save_entry,
+CATALOG = AdminList.of(
+    ids.FORM_IDS,
+    CATALOG_EDITORS,
+    view,
+    layout,
     toggle_key="retired",
     toggle=view.set_retired,
     samples=retire_sample_publications,
@@ -124,9 +119,8 @@ def import_outputs(outcome: Outcome[ImportSummary], version: int | None) -> dict
     """After an import: its outcome in the dialog (which cannot import again until a file is
     checked), and on success the grid read again and the summary on the page."""
     if not outcome.ok or outcome.value is None:
-        message = outcome.errors.get(FORM) or "; ".join(outcome.errors.values())
         return {
-            "check": layout.import_refused(message),
+            "check": layout.import_refused(refusal_text(outcome.errors)),
             "import_disabled": True,
             "upload": None,
             "version": no_update,
@@ -187,15 +181,6 @@ def export_file(fmt: Literal["csv", "xlsx"]) -> dict[str, Any]:
     )
 
 
-@callback(
-    Output(ids.DOWNLOAD, "data"),
-    Input(ids.EXPORT_CSV, "n_clicks"),
-    Input(ids.EXPORT_XLSX, "n_clicks"),
-    prevent_initial_call=True,
-    running=[
-        (Output(ids.EXPORT_CSV, "disabled"), True, False),
-        (Output(ids.EXPORT_XLSX, "disabled"), True, False),
-    ],
-)
+@callback(output=Output(ids.DOWNLOAD, "data"), **format_buttons(ids.EXPORT_CSV, ids.EXPORT_XLSX))
 def export(_csv: int | None, _xlsx: int | None) -> dict[str, Any]:
-    return export_file("xlsx" if ctx.triggered_id == ids.EXPORT_XLSX else "csv")
+    return export_file(chosen_format(ids.EXPORT_XLSX))

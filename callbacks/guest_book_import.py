@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from dash import Input, Output, State, ctx, dcc, no_update
+from dash import Input, Output, State, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks.common import Outcome, perform, read
-from callbacks.file_import import decode_upload
-from dashboard.errors import FORM
+from callbacks.file_import import chosen_format, decode_upload, format_buttons, refusal_text
 from dashboard.imports import guest_book_import_ids as ids
 from dashboard.imports import guest_book_import_layout as layout
 from dashboard.imports.guest_book_import import (
@@ -101,9 +100,8 @@ def import_outputs(outcome: Outcome[GuestBookImportSummary]) -> dict[str, Any]:
     """After an import: its outcome, the import disabled, and (once done) the check and the
     preview cleared, with the upload."""
     if not outcome.ok or outcome.value is None:
-        message = outcome.errors.get(FORM) or "; ".join(outcome.errors.values())
         return {
-            "result": layout.import_refused(message),
+            "result": layout.import_refused(refusal_text(outcome.errors)),
             "import_disabled": True,
             "check": no_update,
             "preview": no_update,
@@ -154,15 +152,6 @@ def example_file(fmt: Literal["csv", "xlsx"]) -> dict[str, Any]:
     return dcc.send_file(str(example_path(fmt)))
 
 
-@callback(
-    Output(ids.DOWNLOAD, "data"),
-    Input(ids.EXAMPLE_CSV, "n_clicks"),
-    Input(ids.EXAMPLE_XLSX, "n_clicks"),
-    prevent_initial_call=True,
-    running=[
-        (Output(ids.EXAMPLE_CSV, "disabled"), True, False),
-        (Output(ids.EXAMPLE_XLSX, "disabled"), True, False),
-    ],
-)
+@callback(output=Output(ids.DOWNLOAD, "data"), **format_buttons(ids.EXAMPLE_CSV, ids.EXAMPLE_XLSX))
 def download_example(_csv: int | None, _xlsx: int | None) -> dict[str, Any]:
-    return example_file("xlsx" if ctx.triggered_id == ids.EXAMPLE_XLSX else "csv")
+    return example_file(chosen_format(ids.EXAMPLE_XLSX))

@@ -14,7 +14,12 @@ from dashboard.imports.guest_book_import import GuestBookCheck, check_text
 from dashboard.imports.guest_book_import_view import MAX_PREVIEW_ROWS, preview_records
 from dashboard.imports.guest_book_rows import COLUMN_NOTES, COLUMNS
 from dashboard.ui.grid import NUMBER_FILTER, data_grid
-from dashboard.ui.import_report import grid_height, shown_problems_note, upload_area
+from dashboard.ui.import_report import (
+    grid_height,
+    import_button,
+    shown_problems_note,
+    upload_and_check,
+)
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
@@ -219,23 +224,18 @@ def guest_book_import_page() -> html.Div:
             html.H1("Impor buku tamu", className="mb-3"),
             _intro(),
             _columns_guide(),
-            upload_area(
+            *upload_and_check(
                 ids.UPLOAD,
                 "Seret berkas buku tamu ke sini, atau ",
                 "XLSX atau CSV (UTF-8), maks. 10 MB",
                 MAX_UPLOAD_BYTES,
+                file_name_id=ids.FILE_NAME,
+                check_id=ids.CHECK,
+                report_id=ids.REPORT,
             ),
-            html.Div(id=ids.FILE_NAME, className="mb-2 fw-semibold"),
-            html.Div(id=ids.CHECK),
-            html.Div(id=ids.REPORT),
             html.Div(id=ids.PREVIEW),
             html.Div(
-                dbc.Button(
-                    [html.I(className="bi bi-box-arrow-in-down me-1"), "Impor"],
-                    id=ids.SUBMIT,
-                    color="primary",
-                    disabled=True,
-                ),
+                import_button(ids.SUBMIT),
                 className="d-flex justify-content-end my-3",
             ),
             html.Div(id=ids.RESULT),

@@ -14,31 +14,15 @@ from dashboard.library.agency_admin_view import (
     SAMPLE_TEXT,
     FormEntry,
     active_samples,
-    counts_text,
-    grid_record,
-    shown_rows,
 )
-from dashboard.ui.admin_form import (
-    FormOpening,
-    GridView,
-    SampleTexts,
-    add_button,
-    admin_list_page,
-    admin_toolbar,
-    form_modal,
-    status_options,
-    text_field,
-)
-from dashboard.ui.admin_form import (
-    sample_banner as admin_sample_banner,
-)
+from dashboard.ui import admin_form as shared
 from dashboard.ui.forms import labeled_field
 from dashboard.ui.grid import muted_rows, sample_column
 from dashboard.ui.headings import page_heading
 from db.queries.catalog_admin import AgencyListRow
 
 FORM_IDS = ids.FORM_IDS
-STATUS_OPTIONS = status_options("Nonaktif", "inactive")
+STATUS_OPTIONS = shared.status_options("Nonaktif", "inactive")
 INACTIVE_ROW_STYLE = muted_rows("params.data && !params.data.active")
 
 COLUMNS = [
@@ -69,7 +53,7 @@ COLUMNS = [
 # -- the grid -------------------------------------------------------------------------------
 
 
-SAMPLE_TEXTS = SampleTexts(
+SAMPLE_TEXTS = shared.SampleTexts(
     headline="Direktori contoh — periksa dan ganti dengan data dinas di daerah Anda.",
     text=f"{{count}} instansi bertanda “{SAMPLE_TEXT}” adalah data contoh "
     "bawaan aplikasi. Periksa alamat dan kontaknya sebelum dipakai "
@@ -83,15 +67,7 @@ SAMPLE_TEXTS = SampleTexts(
 
 def sample_banner(rows: Sequence[AgencyListRow], writable: bool) -> Component | None:
     """The notice that the directory still holds the sample agencies shipped with the app."""
-    return admin_sample_banner(FORM_IDS, active_samples(rows), writable, SAMPLE_TEXTS)
-
-
-def grid_view(rows: Sequence[AgencyListRow], status: str | None, writable: bool) -> GridView:
-    return GridView(
-        records=[grid_record(row) for row in shown_rows(rows, status)],
-        counts=counts_text(rows),
-        banner=sample_banner(rows, writable),
-    )
+    return shared.sample_banner(FORM_IDS, active_samples(rows), writable, SAMPLE_TEXTS)
 
 
 # -- the form -------------------------------------------------------------------------------
@@ -112,7 +88,7 @@ def form_status(entry: FormEntry) -> Component | None:
     return html.Div(badges)
 
 
-def form_opening(entry: FormEntry, writable: bool) -> FormOpening:
+def form_opening(entry: FormEntry, writable: bool) -> shared.FormOpening:
     """The form on ``entry``: its title, status, and the (de)activate button."""
     editing = entry.agency_id is not None
     if not editing:
@@ -121,7 +97,7 @@ def form_opening(entry: FormEntry, writable: bool) -> FormOpening:
         title = f"Ubah {entry.values['name']}"
     else:
         title = entry.values["name"]
-    return FormOpening(
+    return shared.FormOpening(
         editing={"id": entry.agency_id, "active": entry.active},
         title=title,
         status=form_status(entry),
@@ -136,7 +112,7 @@ def form_opening(entry: FormEntry, writable: bool) -> FormOpening:
 
 
 def _text_field(label: str, name: str, writable: bool, **kwargs: object) -> html.Div:
-    return text_field(label, ids.FIELD_IDS[name], ids.FEEDBACK_IDS[name], writable, **kwargs)
+    return shared.text_field(label, ids.FIELD_IDS[name], ids.FEEDBACK_IDS[name], writable, **kwargs)
 
 
 def _text_area(label: str, name: str, writable: bool, help_text: str, **kwargs: object) -> html.Div:
@@ -200,7 +176,7 @@ def _form(writable: bool) -> list[Component]:
 
 def agency_admin_page(writable: bool) -> html.Div:
     """The whole page, read-only for a role that may not write."""
-    return admin_list_page(
+    return shared.admin_list_page(
         FORM_IDS,
         heading=page_heading(
             "Direktori dinas",
@@ -208,17 +184,17 @@ def agency_admin_page(writable: bool) -> html.Div:
             html.Div(id=ids.COUNTS, className="text-muted small"),
         ),
         read_only_text="Hanya administrator yang dapat mengubah direktori; Anda dapat melihatnya.",
-        toolbar=admin_toolbar(
+        toolbar=shared.admin_toolbar(
             FORM_IDS,
             "Saring tabel: nama, topik, alamat…",
             STATUS_OPTIONS,
-            add_button(FORM_IDS, "Tambah instansi", writable),
+            shared.add_button(FORM_IDS, "Tambah instansi", writable),
         ),
         columns=COLUMNS,
         row_style=INACTIVE_ROW_STYLE,
         no_rows_text="Tidak ada instansi yang cocok",
         hint="Klik satu baris untuk melihat atau mengubah datanya.",
-        form=form_modal(
+        form=shared.form_modal(
             FORM_IDS,
             title="Instansi",
             toggle_label="Nonaktifkan",

@@ -27,35 +27,24 @@ from dashboard.library.catalog_admin_view import (
     SAMPLE_TEXT,
     FormEntry,
     active_samples,
-    counts_text,
-    grid_record,
     new_and_updated,
-    shown_rows,
 )
 from dashboard.library.catalog_io import CATALOG_COLUMNS, ParsedCatalog
-from dashboard.ui.admin_form import (
-    FormOpening,
-    GridView,
-    SampleTexts,
-    add_button,
-    admin_list_page,
-    admin_toolbar,
-    form_modal,
-    status_options,
-    text_field,
-)
-from dashboard.ui.admin_form import (
-    sample_banner as admin_sample_banner,
-)
+from dashboard.ui import admin_form as shared
 from dashboard.ui.forms import labeled_field
 from dashboard.ui.grid import NUMBER_FILTER, muted_rows, sample_column
 from dashboard.ui.headings import page_heading
-from dashboard.ui.import_report import problem_grid, shown_problems_note, upload_area
+from dashboard.ui.import_report import (
+    import_button,
+    problem_grid,
+    shown_problems_note,
+    upload_and_check,
+)
 from db.queries.catalog_admin import PublicationListRow
 
 FORM_IDS = ids.FORM_IDS
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
-STATUS_OPTIONS = status_options("Ditarik", "retired")
+STATUS_OPTIONS = shared.status_options("Ditarik", "retired")
 FORMAT_SWITCH_LABELS = {
     name: FORMATS[code]
     for name, code in (("has_hardcopy", FORMAT_HARDCOPY), ("has_softcopy", FORMAT_SOFTCOPY))
@@ -94,7 +83,7 @@ COLUMNS = [
 # -- the grid -------------------------------------------------------------------------------
 
 
-SAMPLE_TEXTS = SampleTexts(
+SAMPLE_TEXTS = shared.SampleTexts(
     headline="Katalog contoh — ganti dengan katalog kantor Anda.",
     text=f"{{count}} entri bertanda “{SAMPLE_TEXT}” adalah data contoh bawaan "
     "aplikasi, bukan koleksi perpustakaan ini. Impor katalog kantor Anda "
@@ -109,15 +98,7 @@ SAMPLE_TEXTS = SampleTexts(
 def sample_banner(rows: Sequence[PublicationListRow], writable: bool) -> Component | None:
     """The notice that the catalog still holds the sample entries shipped with the app; the
     administrator gets a button to retire them all once the office's own catalog is in."""
-    return admin_sample_banner(FORM_IDS, active_samples(rows), writable, SAMPLE_TEXTS)
-
-
-def grid_view(rows: Sequence[PublicationListRow], status: str | None, writable: bool) -> GridView:
-    return GridView(
-        records=[grid_record(row) for row in shown_rows(rows, status)],
-        counts=counts_text(rows),
-        banner=sample_banner(rows, writable),
-    )
+    return shared.sample_banner(FORM_IDS, active_samples(rows), writable, SAMPLE_TEXTS)
 
 
 # -- the form -------------------------------------------------------------------------------
@@ -136,7 +117,7 @@ def form_status(entry: FormEntry) -> Component | None:
     return html.Div(badges) if badges else None
 
 
-def form_opening(entry: FormEntry, writable: bool) -> FormOpening:
+def form_opening(entry: FormEntry, writable: bool) -> shared.FormOpening:
     """The form on ``entry``: its title, status, and the retire (or restore) button."""
     editing = entry.publication_id is not None
     retired = entry.retired_at_text is not None
@@ -146,7 +127,7 @@ def form_opening(entry: FormEntry, writable: bool) -> FormOpening:
         title = f"Ubah publikasi {entry.values['catalog_number']}"
     else:
         title = f"Publikasi {entry.values['catalog_number']}"
-    return FormOpening(
+    return shared.FormOpening(
         editing={"id": entry.publication_id, "retired": retired},
         title=title,
         status=form_status(entry),
@@ -223,7 +204,7 @@ def _toolbar(writable: bool) -> dbc.Row:
     hidden = "" if writable else "d-none"
     actions = html.Div(
         [
-            add_button(FORM_IDS, "Tambah publikasi", writable),
+            shared.add_button(FORM_IDS, "Tambah publikasi", writable),
             dbc.Button(
                 [html.I(className="bi bi-upload me-1"), "Impor…"],
                 id=ids.IMPORT_OPEN,
@@ -246,7 +227,7 @@ def _toolbar(writable: bool) -> dbc.Row:
         ],
         className="d-flex flex-wrap gap-2 justify-content-lg-end",
     )
-    return admin_toolbar(
+    return shared.admin_toolbar(
         FORM_IDS, "Saring tabel: nomor, judul, subjek, rak…", STATUS_OPTIONS, actions
     )
 
@@ -268,7 +249,7 @@ def _switch(name: str, writable: bool) -> html.Div:
 
 
 def _text_field(label: str, name: str, writable: bool, **kwargs: object) -> html.Div:
-    return text_field(label, ids.FIELD_IDS[name], ids.FEEDBACK_IDS[name], writable, **kwargs)
+    return shared.text_field(label, ids.FIELD_IDS[name], ids.FEEDBACK_IDS[name], writable, **kwargs)
 
 
 def _form(writable: bool) -> list[Component]:
@@ -385,27 +366,22 @@ def _import_modal() -> dbc.Modal:
                         "diimpor. Berkas dari “Unduh CSV/XLSX” bisa dipakai sebagai contoh.",
                         className="text-muted small",
                     ),
-                    upload_area(
+                    *upload_and_check(
                         ids.IMPORT_UPLOAD,
                         "Seret berkas ke sini, atau ",
                         "CSV atau XLSX, maks. 5 MB",
                         MAX_IMPORT_BYTES,
+                        file_name_id=ids.IMPORT_FILE_NAME,
+                        check_id=ids.IMPORT_CHECK,
+                        report_id=ids.IMPORT_REPORT,
                     ),
-                    html.Div(id=ids.IMPORT_FILE_NAME, className="mb-2 fw-semibold"),
-                    html.Div(id=ids.IMPORT_CHECK),
-                    html.Div(id=ids.IMPORT_REPORT),
                     html.Div(id=ids.IMPORT_RESULT),
                 ]
             ),
             dbc.ModalFooter(
                 [
                     dbc.Button("Tutup", id=ids.IMPORT_CLOSE, color="secondary", outline=True),
-                    dbc.Button(
-                        [html.I(className="bi bi-box-arrow-in-down me-1"), "Impor"],
-                        id=ids.IMPORT_SUBMIT,
-                        color="primary",
-                        disabled=True,
-                    ),
+                    import_button(ids.IMPORT_SUBMIT),
                 ]
             ),
         ],
@@ -418,7 +394,7 @@ def _import_modal() -> dbc.Modal:
 
 def catalog_admin_page(writable: bool) -> html.Div:
     """The whole page, read-only for a role that may not write."""
-    return admin_list_page(
+    return shared.admin_list_page(
         FORM_IDS,
         heading=_header(),
         read_only_text="Hanya administrator yang dapat mengubah katalog; Anda dapat "
@@ -428,7 +404,7 @@ def catalog_admin_page(writable: bool) -> html.Div:
         row_style=RETIRED_ROW_STYLE,
         no_rows_text="Tidak ada publikasi yang cocok",
         hint="Klik satu baris untuk melihat atau mengubah entrinya.",
-        form=form_modal(
+        form=shared.form_modal(
             FORM_IDS,
             title="Publikasi",
             toggle_label="Tarik dari katalog",

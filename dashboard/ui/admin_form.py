@@ -3,8 +3,8 @@ read-only, last outcome), the quick filter and status select of the toolbar, and
 a modal with its switch-off, cancel and save buttons.
 
 The directory pages (*Katalog publikasi*, *Direktori dinas*) are one shape, ``admin_list_page``:
-a grid read again whenever their version store is bumped (``GridView``), and a form that opens
-on "Tambah" or on a row (``FormOpening``); ``callbacks.admin_form`` wires them.
+a grid read again whenever their version store is bumped, and a form that opens on "Tambah" or
+on a row (``FormOpening``); ``callbacks.admin_form`` wires them.
 """
 
 from __future__ import annotations
@@ -21,15 +21,6 @@ from dashboard.i18n import format_number
 from dashboard.ui.admin_form_ids import AdminFormIds
 from dashboard.ui.forms import labeled_field
 from dashboard.ui.grid import data_grid
-
-
-@dataclass(frozen=True)
-class GridView:
-    """What the grid callback shows: the rows, the counts line and the sample banner."""
-
-    records: list[dict[str, Any]]
-    counts: str
-    banner: Component | None
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,12 @@
 """What the import pages show alike: the area to drop a file on, the name of the file being
-checked, and the report of the problems a check found in it, one line per problem as a
-spreadsheet user finds it."""
+checked, the button that imports it, and the report of the problems a check found in it, one
+line per problem as a spreadsheet user finds it."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
@@ -21,8 +22,27 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ACCEPTED_FILES = f".csv,.xlsx,text/csv,{XLSX_TYPE}"
 
 
-def upload_area(upload_id: str, prompt: str, limits: str, max_size: int) -> dcc.Upload:
-    """The dashed area a CSV or XLSX file is dropped on (or clicked to choose one)."""
+def upload_and_check(
+    upload_id: str,
+    prompt: str,
+    limits: str,
+    max_size: int,
+    *,
+    file_name_id: str,
+    check_id: str,
+    report_id: str,
+) -> list[Component]:
+    """The dashed area a CSV or XLSX file is dropped on (or clicked to choose one), then
+    where the checked file's name, the outcome of its check and its problems show."""
+    return [
+        _upload_area(upload_id, prompt, limits, max_size),
+        html.Div(id=file_name_id, className="mb-2 fw-semibold"),
+        html.Div(id=check_id),
+        html.Div(id=report_id),
+    ]
+
+
+def _upload_area(upload_id: str, prompt: str, limits: str, max_size: int) -> dcc.Upload:
     return dcc.Upload(
         html.Div(
             [
@@ -38,6 +58,16 @@ def upload_area(upload_id: str, prompt: str, limits: str, max_size: int) -> dcc.
         multiple=False,
         className="border border-2 rounded text-center p-3 mb-3 bg-light",
         style={"borderStyle": "dashed", "cursor": "pointer"},
+    )
+
+
+def import_button(button_id: str) -> dbc.Button:
+    """ "Impor": disabled until a file checks out."""
+    return dbc.Button(
+        [html.I(className="bi bi-box-arrow-in-down me-1"), "Impor"],
+        id=button_id,
+        color="primary",
+        disabled=True,
     )
 
 
