@@ -3,28 +3,39 @@ grid read again whenever a version store is bumped, a form in a modal that opens
 or on a row, saves with Enter, switches its entry off or on, and a banner action for the
 sample entries shipped with the app.
 
-Each page gives its ids as an ``AdminFormIds`` and its own logic (reading, validating, the
-texts it shows) as an ``AdminFormLogic``; ``register_admin_form`` wires the callbacks.
+Each page describes itself as an ``AdminList``: its ids, the roles that may write, and the
+feature's functions it reads, shows and writes with at each step (its view model's loaders
+and services, taking a ``Session``; its layout module's pieces). ``admin_form_callbacks``
+records the callbacks of that page on the registry, each reading through ``read`` and
+writing through ``perform(editors, …)`` (403 for any other role), and hands them back as
+plain functions a test can call.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any, Generic, TypeVar
 
-import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
+from dash import Input, Output, Patch, State, ctx, no_update
 from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
+from sqlalchemy.orm import Session
 
-from callbacks.common import Outcome
+from callbacks.common import Outcome, perform, read
+from dashboard.audit import Actor
 from dashboard.i18n import format_number
+from dashboard.ui.admin_form import FormOpening
 from dashboard.ui.admin_form_ids import AdminFormIds
-from dashboard.ui.forms import form_alert
+from dashboard.ui.forms import field_feedback, form_alert
 from dashboard.ui.grid import selected_row_id
+from dashboard.web.callback_registry import callback, clientside_callback
+from dashboard.web.context import app_state, current_role
 
+R = TypeVar("R")
 E = TypeVar("E")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def focus_form_script(first_field_id: str) -> str:
@@ -76,88 +87,36 @@ def editing_id(editing: object) -> int | None:
 
 
 @dataclass(frozen=True)
-class GridView:
-    records: list[dict[str, Any]]
-    counts: str
-    banner: Component | None
+class AdminList(Generic[R, E]):
+    """One directory page: its ids, who may write, and what it does at each step. The writes
+    return the sentence the page shows once they are done."""
 
-
-def sample_action(
-    confirm_id: str, button_id: str, icon: str, label: str, message: str
-) -> Component:
-    """The banner's button that acts on every sample entry, after a confirm dialog."""
-    return dcc.ConfirmDialogProvider(
-        dbc.Button(
-            [html.I(className=f"bi {icon} me-1"), label],
-            id=button_id,
-            color="warning",
-            size="sm",
-        ),
-        id=confirm_id,
-        message=message,
-    )
-
-
-def sample_notice(notice_id: str, headline: str, text: str, action: Component | None) -> Component:
-    """The warning that the page still holds the sample entries shipped with the app."""
-    return dbc.Alert(
-        html.Div(
-            [
-                html.Div(
-                    [
-                        html.Div(
-                            [
-                                html.I(className="bi bi-exclamation-triangle-fill me-2"),
-                                html.Strong(headline),
-                            ]
-                        ),
-                        html.Div(text, className="small mt-1"),
-                    ],
-                    className="me-auto",
-                ),
-                *([action] if action is not None else []),
-            ],
-            className="d-flex flex-wrap align-items-center gap-2",
-        ),
-        color="warning",
-        id=notice_id,
-        className="mb-2",
-    )
-
-
-def closed_outputs(
-    outcome: Outcome[Any], text: Callable[[Any], str], version: int | None
-) -> tuple[Any, Any, Any, Any]:
-    """(form alert, modal open, version, page message) after an action of the form: the
-    refusal in the form, or the form closed, the grid read again and ``text(value)``."""
-    if not outcome.ok or outcome.value is None:
-        return form_alert(outcome.errors), no_update, no_update, no_update
-    return None, False, next_version(version), form_alert({}, text(outcome.value))
-
-
-def count_outputs(outcome: Outcome[int], text: str, version: int | None) -> tuple[Any, Any]:
-    """(version, page message) after an action on every sample entry; ``text`` follows the
-    number of entries it changed."""
-    if not outcome.ok:
-        return no_update, form_alert(outcome.errors)
-    return next_version(version), form_alert({}, f"{format_number(outcome.value or 0)} {text}")
-
-
-@dataclass(frozen=True)
-class AdminFormLogic(Generic[E]):
-    """What one page does at each step; each returns what its callback outputs."""
-
-    grid_view: Callable[[str | None], GridView]
+    ids: AdminFormIds
+    editors: frozenset[str]
+    """The roles that may write (the others see the page read-only)."""
+    load_rows: Callable[[Session, int], Sequence[R]]
+    """(session, office id) → the rows of the grid (every entry of the office)."""
+    shown_rows: Callable[[Sequence[R], str | None], Sequence[R]]
+    """(rows, status filter) → the rows the grid shows."""
+    grid_record: Callable[[R], dict[str, Any]]
+    counts_text: Callable[[Sequence[R]], str]
+    sample_banner: Callable[[Sequence[R], bool], Component | None]
+    """(rows, writable) → the banner while sample entries are in use."""
     blank_entry: Callable[[], E]
-    load_entry: Callable[[int], E | None]
-    open_outputs: Callable[[E], tuple[Any, ...]]
-    save: Callable[[object, Sequence[Any], int | None], tuple[Any, ...]]
-    """(editing store, field values, version) → save outputs."""
+    load_entry: Callable[[Session, int, int], E | None]
+    """(session, office id, entry id) → the entry, None when the office holds none."""
+    form_opening: Callable[[E, bool], FormOpening]
+    """(entry, writable) → the form on it."""
+    save: Callable[[Session, Actor, int | None, Mapping[str, object]], str]
+    """(…, entry id or None for a new one, the form's values by field) → what was saved."""
     toggle_key: str
     """The editing store's flag the toggle button switches ("active", "retired")."""
-    toggle: Callable[[int, bool, int | None], tuple[Any, ...]]
-    """(entry id, new flag, version) → (form alert, modal open, version, page message)."""
-    samples: Callable[[int | None], tuple[Any, Any]]
+    toggle: Callable[[Session, Actor, int, bool], str]
+    """(…, entry id, new flag) → what was done."""
+    samples: Callable[[Session, Actor], int]
+    """Act on every sample entry → how many it changed."""
+    samples_done: str
+    """The page message after ``samples``, following the number it changed."""
     invalid_fields: tuple[str, ...]
     """The fields with an ``invalid`` state (not the switches)."""
     submit_fields: tuple[str, ...]
@@ -165,37 +124,183 @@ class AdminFormLogic(Generic[E]):
     first_field: str
     """The id of the field the cursor goes to when the form opens."""
 
+    @classmethod
+    def of(
+        cls,
+        ids: AdminFormIds,
+        editors: frozenset[str],
+        view: ModuleType,
+        layout: ModuleType,
+        **page: Any,
+    ) -> AdminList[Any, Any]:
+        """A page whose view module holds ``load_rows``, ``shown_rows``, ``grid_record``,
+        ``counts_text``, ``blank_entry``, ``load_entry`` and ``save_entry``, and whose layout
+        module holds ``sample_banner`` and ``form_opening``; ``page`` gives the rest."""
+        return cls(
+            ids=ids,
+            editors=editors,
+            load_rows=view.load_rows,
+            shown_rows=view.shown_rows,
+            grid_record=view.grid_record,
+            counts_text=view.counts_text,
+            sample_banner=layout.sample_banner,
+            blank_entry=view.blank_entry,
+            load_entry=view.load_entry,
+            form_opening=layout.form_opening,
+            save=view.save_entry,
+            **page,
+        )
 
-def feedback_outputs(
-    ids: AdminFormIds, invalid_fields: Sequence[str], *, duplicate: bool = False
-) -> list[Output]:
-    return [
-        *[
-            Output(ids.feedback_ids[name], "children", allow_duplicate=duplicate)
-            for name in ids.fields
-        ],
-        *[
-            Output(ids.field_ids[name], "invalid", allow_duplicate=duplicate)
-            for name in invalid_fields
-        ],
-    ]
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return self.ids.fields
+
+    def writable(self) -> bool:
+        return current_role() in self.editors
 
 
-def register_admin_form(app: Dash, ids: AdminFormIds, logic: AdminFormLogic[Any]) -> None:
-    """The grid, the form and the sample action of one admin page."""
+# -- what each callback returns -------------------------------------------------------------
 
-    @app.callback(
-        Output(ids.grid, "rowData"),
-        Output(ids.counts, "children"),
-        Output(ids.sample_banner, "children"),
-        Input(ids.version, "data"),
-        Input(ids.status_filter, "value"),
+
+def feedback(page: AdminList[Any, Any], errors: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """The message beside every field, and the red mark of the fields that have one."""
+    messages, _ = field_feedback(errors, page.fields)
+    _, invalid = field_feedback(errors, page.invalid_fields)
+    return {
+        "messages": dict(zip(page.fields, messages, strict=True)),
+        "invalid": dict(zip(page.invalid_fields, invalid, strict=True)),
+    }
+
+
+def open_outputs(page: AdminList[Any, Any], opening: FormOpening) -> dict[str, Any]:
+    """The form opened on an entry: its title, status, toggle button, values, no messages,
+    and the grid selection cleared (so a click on the same row opens it again)."""
+    return {
+        "is_open": True,
+        "editing": opening.editing,
+        "title": opening.title,
+        "status": opening.status,
+        "toggle_label": opening.toggle_label,
+        "toggle_color": opening.toggle_color,
+        "toggle_class": "me-auto" if opening.toggle_shown else "me-auto d-none",
+        "alert": None,
+        "values": {name: opening.values[name] for name in page.fields},
+        **feedback(page, {}),
+        "selection": [],
+    }
+
+
+def closed_outputs(outcome: Outcome[str], version: int | None) -> dict[str, Any]:
+    """After an action of the form: the refusal in the form, or the form closed, the grid
+    read again and the outcome's sentence on the page."""
+    if not outcome.ok or outcome.value is None:
+        return {
+            "alert": form_alert(outcome.errors),
+            "is_open": no_update,
+            "version": no_update,
+            "message": no_update,
+        }
+    return {
+        "alert": None,
+        "is_open": False,
+        "version": next_version(version),
+        "message": form_alert({}, outcome.value),
+    }
+
+
+def save_outputs(page: AdminList[Any, Any], outcome: Outcome[str], version: int | None) -> dict:
+    """Messages beside the fields and in the form; on success the form closes, the grid is
+    read again and the page says what was saved."""
+    return {**feedback(page, outcome.errors), **closed_outputs(outcome, version)}
+
+
+def count_outputs(outcome: Outcome[int], text: str, version: int | None) -> dict[str, Any]:
+    """After an action on every sample entry: the grid read again and ``text`` after the
+    number of entries it changed."""
+    if not outcome.ok:
+        return {"version": no_update, "message": form_alert(outcome.errors)}
+    return {
+        "version": next_version(version),
+        "message": form_alert({}, f"{format_number(outcome.value or 0)} {text}"),
+    }
+
+
+# -- the callbacks --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AdminFormCallbacks:
+    """The callbacks of one directory page, as plain functions."""
+
+    refresh_grid: Callable[..., dict[str, Any]]
+    quick_filter: Callable[..., Patch]
+    open_form: Callable[..., dict[str, Any]]
+    close_form: Callable[..., bool]
+    save: Callable[..., dict[str, Any]]
+    toggle: Callable[..., dict[str, Any]]
+    act_on_samples: Callable[..., dict[str, Any]]
+
+
+def _fields(ids: AdminFormIds, names: tuple[str, ...], prop: str, kind: type) -> dict[str, Any]:
+    return {name: kind(ids.field_ids[name], prop) for name in names}
+
+
+def _feedback_outputs(page: AdminList[Any, Any], *, duplicate: bool = False) -> dict[str, Any]:
+    ids = page.ids
+    return {
+        "messages": {
+            name: Output(ids.feedback_ids[name], "children", allow_duplicate=duplicate)
+            for name in page.fields
+        },
+        "invalid": {
+            name: Output(ids.field_ids[name], "invalid", allow_duplicate=duplicate)
+            for name in page.invalid_fields
+        },
+    }
+
+
+def _closed_outputs(ids: AdminFormIds) -> dict[str, Output]:
+    return {
+        "alert": Output(ids.form_alert, "children", allow_duplicate=True),
+        "is_open": Output(ids.form_modal, "is_open", allow_duplicate=True),
+        "version": Output(ids.version, "data", allow_duplicate=True),
+        "message": Output(ids.message, "children", allow_duplicate=True),
+    }
+
+
+def admin_form_callbacks(page: AdminList[Any, Any], module: str) -> AdminFormCallbacks:
+    """Record on the registry the grid, form and sample-action callbacks of ``page``, as
+    callbacks of ``module`` (the page's callbacks module)."""
+    ids = page.ids
+
+    def record(*args: Any, **kwargs: Any) -> Callable[[F], F]:
+        def decorate(function: F) -> F:
+            function.__module__ = module
+            return callback(*args, **kwargs)(function)
+
+        return decorate
+
+    @record(
+        output={
+            "records": Output(ids.grid, "rowData"),
+            "counts": Output(ids.counts, "children"),
+            "banner": Output(ids.sample_banner, "children"),
+        },
+        inputs={
+            "_version": Input(ids.version, "data"),
+            "status": Input(ids.status_filter, "value"),
+        },
     )
-    def refresh_grid(_version: int | None, status: str | None) -> tuple[Any, Any, Any]:
-        view = logic.grid_view(status)
-        return view.records, view.counts, view.banner
+    def refresh_grid(_version: int | None, status: str | None) -> dict[str, Any]:
+        office_id = app_state().office_id
+        rows = read(lambda session: page.load_rows(session, office_id))
+        return {
+            "records": [page.grid_record(row) for row in page.shown_rows(rows, status)],
+            "counts": page.counts_text(rows),
+            "banner": page.sample_banner(rows, page.writable()),
+        }
 
-    @app.callback(
+    @record(
         Output(ids.grid, "dashGridOptions"),
         Input(ids.quick_filter, "value"),
         prevent_initial_call=True,
@@ -205,45 +310,50 @@ def register_admin_form(app: Dash, ids: AdminFormIds, logic: AdminFormLogic[Any]
         options["quickFilterText"] = text or ""
         return options
 
-    @app.callback(
-        Output(ids.form_modal, "is_open"),
-        Output(ids.editing, "data"),
-        Output(ids.form_title, "children"),
-        Output(ids.form_status, "children"),
-        Output(ids.toggle, "children"),
-        Output(ids.toggle, "color"),
-        Output(ids.toggle, "className"),
-        Output(ids.form_alert, "children"),
-        *[Output(ids.field_ids[name], "value") for name in ids.fields],
-        *feedback_outputs(ids, logic.invalid_fields),
-        Output(ids.grid, "selectedRows"),
-        Input(ids.add, "n_clicks"),
-        Input(ids.grid, "selectedRows"),
+    @record(
+        output={
+            "is_open": Output(ids.form_modal, "is_open"),
+            "editing": Output(ids.editing, "data"),
+            "title": Output(ids.form_title, "children"),
+            "status": Output(ids.form_status, "children"),
+            "toggle_label": Output(ids.toggle, "children"),
+            "toggle_color": Output(ids.toggle, "color"),
+            "toggle_class": Output(ids.toggle, "className"),
+            "alert": Output(ids.form_alert, "children"),
+            "values": _fields(ids, page.fields, "value", Output),
+            **_feedback_outputs(page),
+            "selection": Output(ids.grid, "selectedRows"),
+        },
+        inputs={"_add": Input(ids.add, "n_clicks"), "selected": Input(ids.grid, "selectedRows")},
         prevent_initial_call=True,
     )
-    def open_form(_add: int | None, selected: object) -> tuple[Any, ...]:
+    def open_form(_add: int | None, selected: object) -> dict[str, Any]:
         if ctx.triggered_id == ids.add:
-            entry = logic.blank_entry()
+            entry = page.blank_entry()
         else:
             entry_id = selected_row_id(selected)
-            entry = logic.load_entry(entry_id) if entry_id is not None else None
+            if entry_id is None:
+                raise PreventUpdate
+            office_id = app_state().office_id
+            entry = read(lambda session: page.load_entry(session, office_id, entry_id))
             if entry is None:
                 raise PreventUpdate
-        # The selection is cleared so that a click on the same row opens it again.
-        return (*logic.open_outputs(entry), [])
+        return open_outputs(page, page.form_opening(entry, page.writable()))
 
-    app.clientside_callback(
-        focus_form_script(logic.first_field),
+    clientside_callback(
+        focus_form_script(page.first_field),
         Input(ids.form_modal, "is_open"),
+        module=module,
         prevent_initial_call=True,
     )
-    app.clientside_callback(
+    clientside_callback(
         focus_invalid_script(ids.form_modal),
         Input(ids.form_alert, "children"),
+        module=module,
         prevent_initial_call=True,
     )
 
-    @app.callback(
+    @record(
         Output(ids.form_modal, "is_open", allow_duplicate=True),
         Input(ids.cancel, "n_clicks"),
         prevent_initial_call=True,
@@ -251,56 +361,72 @@ def register_admin_form(app: Dash, ids: AdminFormIds, logic: AdminFormLogic[Any]
     def close_form(_clicks: int | None) -> bool:
         return False
 
-    submit_count = 1 + len(logic.submit_fields)
-
-    @app.callback(
-        *feedback_outputs(ids, logic.invalid_fields, duplicate=True),
-        Output(ids.form_alert, "children", allow_duplicate=True),
-        Output(ids.form_modal, "is_open", allow_duplicate=True),
-        Output(ids.version, "data"),
-        Output(ids.message, "children"),
-        Input(ids.save, "n_clicks"),
-        *[Input(ids.field_ids[name], "n_submit") for name in logic.submit_fields],
-        *[State(ids.field_ids[name], "value") for name in ids.fields],
-        State(ids.editing, "data"),
-        State(ids.version, "data"),
+    @record(
+        output={**_feedback_outputs(page, duplicate=True), **_closed_outputs(ids)},
+        inputs={
+            "clicks": Input(ids.save, "n_clicks"),
+            "submits": _fields(ids, page.submit_fields, "n_submit", Input),
+        },
+        state={
+            "values": _fields(ids, page.fields, "value", State),
+            "editing": State(ids.editing, "data"),
+            "version": State(ids.version, "data"),
+        },
         prevent_initial_call=True,
         running=[(Output(ids.save, "disabled"), True, False)],
     )
-    def save(*args: Any) -> tuple[Any, ...]:
-        triggers = args[:submit_count]
-        values = args[submit_count : submit_count + len(ids.fields)]
-        editing, version = args[-2:]
-        if not any(triggers):
+    def save(
+        clicks: int | None,
+        submits: dict[str, int | None],
+        values: dict[str, Any],
+        editing: object,
+        version: int | None,
+    ) -> dict[str, Any]:
+        if not (clicks or any(submits.values())):
             raise PreventUpdate
-        return logic.save(editing, values, version)
+        entry_id = editing_id(editing)
+        outcome = perform(
+            page.editors, lambda session, actor: page.save(session, actor, entry_id, values)
+        )
+        return save_outputs(page, outcome, version)
 
-    @app.callback(
-        Output(ids.form_alert, "children", allow_duplicate=True),
-        Output(ids.form_modal, "is_open", allow_duplicate=True),
-        Output(ids.version, "data", allow_duplicate=True),
-        Output(ids.message, "children", allow_duplicate=True),
-        Input(ids.toggle, "n_clicks"),
-        State(ids.editing, "data"),
-        State(ids.version, "data"),
+    @record(
+        output=_closed_outputs(ids),
+        inputs={"clicks": Input(ids.toggle, "n_clicks")},
+        state={"editing": State(ids.editing, "data"), "version": State(ids.version, "data")},
         prevent_initial_call=True,
         running=[(Output(ids.toggle, "disabled"), True, False)],
     )
-    def toggle(clicks: int | None, editing: object, version: int | None) -> tuple:
+    def toggle(clicks: int | None, editing: object, version: int | None) -> dict[str, Any]:
         entry_id = editing_id(editing)
         if not clicks or entry_id is None:
             raise PreventUpdate
-        flag = not (isinstance(editing, Mapping) and editing.get(logic.toggle_key))
-        return logic.toggle(entry_id, flag, version)
+        flag = not (isinstance(editing, Mapping) and editing.get(page.toggle_key))
+        outcome = perform(
+            page.editors, lambda session, actor: page.toggle(session, actor, entry_id, flag)
+        )
+        return closed_outputs(outcome, version)
 
-    @app.callback(
-        Output(ids.version, "data", allow_duplicate=True),
-        Output(ids.message, "children", allow_duplicate=True),
-        Input(ids.sample_action, "submit_n_clicks"),
-        State(ids.version, "data"),
+    @record(
+        output={
+            "version": Output(ids.version, "data", allow_duplicate=True),
+            "message": Output(ids.message, "children", allow_duplicate=True),
+        },
+        inputs={"clicks": Input(ids.sample_action, "submit_n_clicks")},
+        state={"version": State(ids.version, "data")},
         prevent_initial_call=True,
     )
-    def act_on_samples(clicks: int | None, version: int | None) -> tuple[Any, Any]:
+    def act_on_samples(clicks: int | None, version: int | None) -> dict[str, Any]:
         if not clicks:
             raise PreventUpdate
-        return logic.samples(version)
+        return count_outputs(perform(page.editors, page.samples), page.samples_done, version)
+
+    return AdminFormCallbacks(
+        refresh_grid=refresh_grid,
+        quick_filter=quick_filter,
+        open_form=open_form,
+        close_form=close_form,
+        save=save,
+        toggle=toggle,
+        act_on_samples=act_on_samples,
+    )

@@ -1,22 +1,16 @@
-"""What the import pages share: the bytes of an uploaded file, and the report of the problems
-a check found in it, one line per problem as a spreadsheet user finds it."""
+"""What the import pages' callbacks share: the bytes of an uploaded file, why an import was
+refused, and the pair of buttons that download a file as CSV or as XLSX."""
 
 from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Sequence
+from collections.abc import Mapping
+from typing import Any, Literal
 
-from dash.development.base_component import Component
+from dash import Input, Output, ctx
 
-from dashboard.i18n import format_number
-from dashboard.tabular_file import ImportProblem
-from dashboard.ui.grid import data_grid
-
-MAX_REPORTED_PROBLEMS = 2000
-"""A file wrong in every row reports the first ones; fixing those usually fixes the rest."""
-AUTO_HEIGHT_ROWS = 12
-"""A list this short is shown whole, without a scroll area."""
+from dashboard.errors import FORM
 
 
 def decode_upload(contents: object) -> bytes | None:
@@ -29,46 +23,24 @@ def decode_upload(contents: object) -> bytes | None:
         return None
 
 
-def grid_height(count: int) -> str | None:
-    return None if count <= AUTO_HEIGHT_ROWS else "45vh"
+def refusal_text(errors: Mapping[str, str]) -> str:
+    """Why an import stored nothing: the form-level message, or every message."""
+    return errors.get(FORM) or "; ".join(errors.values())
 
 
-def shown_problems_note(count: int) -> str:
-    """The sentence saying the report lists only the first problems, when it does."""
-    if count <= MAX_REPORTED_PROBLEMS:
-        return ""
-    return f" Ditampilkan {format_number(MAX_REPORTED_PROBLEMS)} masalah pertama."
+def format_buttons(csv_id: str, xlsx_id: str) -> dict[str, Any]:
+    """The inputs of a download callback fired by a CSV and an XLSX button (both disabled
+    while the file is made)."""
+    return {
+        "inputs": {"_csv": Input(csv_id, "n_clicks"), "_xlsx": Input(xlsx_id, "n_clicks")},
+        "prevent_initial_call": True,
+        "running": [
+            (Output(csv_id, "disabled"), True, False),
+            (Output(xlsx_id, "disabled"), True, False),
+        ],
+    }
 
 
-def problem_grid(
-    grid_id: str, problems: Sequence[ImportProblem], column_width: int = 200
-) -> Component:
-    """Every problem (the first ``MAX_REPORTED_PROBLEMS``), as a spreadsheet user finds it."""
-    records = [
-        {
-            "id": str(position),
-            "row": problem.row,
-            "column": problem.column,
-            "message": problem.message,
-        }
-        for position, problem in enumerate(problems[:MAX_REPORTED_PROBLEMS])
-    ]
-    columns = [
-        {"field": "row", "headerName": "Baris", "width": 100, "sort": "asc", "filter": False},
-        {"field": "column", "headerName": "Kolom", "width": column_width},
-        {
-            "field": "message",
-            "headerName": "Masalah",
-            "flex": 1,
-            "wrapText": True,
-            "autoHeight": True,
-            "cellStyle": {"lineHeight": "1.45", "paddingTop": "8px", "paddingBottom": "8px"},
-        },
-    ]
-    return data_grid(
-        grid_id,
-        columns,
-        row_data=records,
-        selectable=False,
-        height=grid_height(len(records)),
-    )
+def chosen_format(xlsx_id: str) -> Literal["csv", "xlsx"]:
+    """The format of the button that fired the download callback."""
+    return "xlsx" if ctx.triggered_id == xlsx_id else "csv"

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
+from dashboard.contact import normalize_email
 from dashboard.errors import InputError
-from dashboard.visits.guest_book import normalize_email
 
 MAX_NAME = 200
 MAX_TOPIC = 100

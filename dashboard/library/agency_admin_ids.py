@@ -8,6 +8,10 @@ also the keys of the messages the agency services raise.
 
 from __future__ import annotations
 
+import sys
+
+from dashboard.ui.admin_form_ids import admin_form_ids
+
 PAGE = "agency-admin-page"
 
 # -- page state ------------------------------------------------------------------------------
@@ -62,3 +66,11 @@ FIELD_IDS: dict[str, str] = {
 FEEDBACK_IDS: dict[str, str] = {
     name: f"{input_id}-feedback" for name, input_id in FIELD_IDS.items()
 }
+
+FORM_IDS = admin_form_ids(
+    sys.modules[__name__],
+    toggle=TOGGLE_ACTIVE,
+    sample_action=SAMPLE_DEACTIVATE,
+    sample_button=SAMPLE_DEACTIVATE_BUTTON,
+)
+"""The ids above under the names the shared admin-list layout and callbacks use."""

@@ -19,6 +19,7 @@ from dashboard.library.agencies import AgencyInput, join_topics, split_topics
 from dashboard.office.records import (
     flush_or_taken,
     office_record,
+    record_switch,
     switch_off_samples,
 )
 from db.models import Agency
@@ -141,14 +142,9 @@ def set_agency_active(session: Session, actor: Actor, agency_id: int, active: bo
     if agency.active != active:
         agency.active = active
         agency.updated_at = actor.now
-        record_audit(
-            session,
-            actor,
-            "agency.activate" if active else "agency.deactivate",
-            TABLE,
-            agency.id,
-            after={"name": agency.name, "active": active},
-        )
+        after = {"name": agency.name, "active": active}
+        actions = ("agency.activate", "agency.deactivate")
+        record_switch(session, actor, TABLE, agency.id, active, actions, after)
     return agency
 
 

@@ -8,6 +8,10 @@ are also the keys of the messages the catalog services raise.
 
 from __future__ import annotations
 
+import sys
+
+from dashboard.ui.admin_form_ids import admin_form_ids
+
 PAGE = "catalog-admin-page"
 
 # -- page state ------------------------------------------------------------------------------
@@ -91,3 +95,11 @@ IMPORT_REPORT_GRID = "catalog-admin-import-report-grid"
 IMPORT_SUBMIT = "catalog-admin-import-submit"
 IMPORT_RESULT = "catalog-admin-import-result"
 IMPORT_CLOSE = "catalog-admin-import-close"
+
+FORM_IDS = admin_form_ids(
+    sys.modules[__name__],
+    toggle=RETIRE,
+    sample_action=SAMPLE_RETIRE,
+    sample_button=SAMPLE_RETIRE_BUTTON,
+)
+"""The ids above under the names the shared admin-list layout and callbacks use."""

@@ -19,6 +19,7 @@ from dashboard.library.catalog import PublicationInput, subject_label
 from dashboard.office.records import (
     flush_or_taken,
     office_record,
+    record_switch,
     switch_off_samples,
 )
 from db.models import Publication
@@ -170,14 +171,9 @@ def set_publication_retired(
     back. Doing what is already done changes nothing."""
     publication = _load(session, actor, publication_id)
     if _set_retired(publication, retired, actor):
-        record_audit(
-            session,
-            actor,
-            "publication.retire" if retired else "publication.unretire",
-            TABLE,
-            publication.id,
-            after={"catalog_number": publication.catalog_number, "retired": retired},
-        )
+        after = {"catalog_number": publication.catalog_number, "retired": retired}
+        actions = ("publication.retire", "publication.unretire")
+        record_switch(session, actor, TABLE, publication.id, retired, actions, after)
     return publication
 
 

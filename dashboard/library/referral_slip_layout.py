@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.library import referral_slip_ids as ids
 from dashboard.library.referral_slip import ReferralSlip, SlipLine
-from dashboard.paths import HOME_PATH
+from dashboard.paths import HOME_PATH, service_path
 
 INTRO = (
     "Data berikut tidak tersedia di Pelayanan Statistik Terpadu (PST) {office}. "
@@ -132,3 +132,50 @@ def slip_body(slip: ReferralSlip | None, visit_id: object) -> Component:
             id=ids.EMPTY,
         )
     return slip_sheet(slip)
+
+
+def _toolbar(visit_id: int | None) -> html.Div:
+    back = (
+        dcc.Link(
+            [html.I(className="bi bi-arrow-left me-1"), "Halaman layanan kunjungan"],
+            href=service_path(visit_id),
+            id=ids.BACK_LINK,
+            className="me-auto",
+        )
+        if visit_id is not None
+        else html.Span(className="me-auto")
+    )
+    return html.Div(
+        [
+            back,
+            html.Span(
+                "Kertas A5 atau A4; bagian ini tidak ikut tercetak.",
+                className="text-muted small me-3",
+            ),
+            dbc.Button(
+                [html.I(className="bi bi-printer me-2"), "Cetak"],
+                id=ids.PRINT,
+                color="primary",
+                disabled=visit_id is None,
+            ),
+        ],
+        id=ids.TOOLBAR,
+        className="d-flex align-items-center mb-3 pst-no-print pst-slip-toolbar",
+    )
+
+
+def slip_page(visit_id: int | None, raw: object) -> html.Div:
+    """The page of one visit's slip (``raw``: the id as the address gave it); the callback
+    draws the slip into it."""
+    return html.Div(
+        [
+            dcc.Store(id=ids.VISIT_ID, data=visit_id if visit_id is not None else str(raw)),
+            dcc.Store(id=ids.PRINTED),
+            _toolbar(visit_id),
+            html.Div(
+                html.Div("Memuat surat rujukan…", className="text-muted pst-no-print"),
+                id=ids.BODY,
+            ),
+        ],
+        id=ids.PAGE,
+    )

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import plotly.graph_objects as go
+from sqlalchemy.orm import Session
 
 from dashboard.errors import InputError
 from dashboard.i18n import format_day, format_number
-from db.queries.unmet_demand import UnmetRow
+from db.queries.unmet_demand import UnmetRow, requests_in_period, unmet_requests
 from db.search_text import request_terms, words
 
 TOP_BARS = 15
@@ -149,6 +150,15 @@ def build_unmet_demand(
         unmet=sum(group.count for group in groups),
         total=total_requests,
     )
+
+
+def load_unmet_demand(
+    session: Session, office_id: int, first_day: date, last_day: date
+) -> UnmetDemand:
+    """The page's answer for a period, read from the office's data requests."""
+    rows = unmet_requests(session, office_id, first_day, last_day)
+    total = requests_in_period(session, office_id, first_day, last_day)
+    return build_unmet_demand(first_day, last_day, rows, total)
 
 
 # -- the period ------------------------------------------------------------------------------

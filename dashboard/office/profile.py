@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.contact import normalize_email
 from dashboard.errors import InputError
-from dashboard.visits.guest_book import normalize_email
 
 MAX_NAME = 200
 MAX_CITY = 100

@@ -1,6 +1,7 @@
 """What the services of an office's own lists (catalog, agency directory) do the same way:
-find one of the office's entries, flush a write whose unique key a simultaneous save may have
-taken, and switch off every sample entry at once."""
+add or update one entry from its form, find one of the office's entries, audit one switched
+off or on, flush a write whose
+unique key a simultaneous save may have taken, and switch off every sample entry at once."""
 
 from __future__ import annotations
 
@@ -23,6 +24,22 @@ class OfficeRecord(Protocol):
 
 
 R = TypeVar("R", bound=OfficeRecord)
+D = TypeVar("D")
+
+
+def add_or_update(
+    session: Session,
+    actor: Actor,
+    record_id: int | None,
+    data: D,
+    add: Callable[[Session, Actor, D], R],
+    update: Callable[[Session, Actor, int, D], R],
+) -> R:
+    """Store a form's checked ``data`` as a new entry (``record_id`` None) or over the
+    office's entry ``record_id``."""
+    if record_id is None:
+        return add(session, actor, data)
+    return update(session, actor, record_id, data)
 
 
 def office_record(
@@ -34,6 +51,20 @@ def office_record(
     if record is None or record.office_id != actor.office_id:
         raise InputError.form(missing)
     return record
+
+
+def record_switch(
+    session: Session,
+    actor: Actor,
+    table: str,
+    record_id: int,
+    flag: bool,
+    actions: tuple[str, str],
+    after: dict[str, Any],
+) -> None:
+    """Audit an entry switched one way or the other: ``actions`` names the event when
+    ``flag`` is true, then when it is false."""
+    record_audit(session, actor, actions[0] if flag else actions[1], table, record_id, after=after)
 
 
 def flush_or_taken(session: Session, field: str, message: str) -> None:

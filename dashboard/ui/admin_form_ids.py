@@ -14,6 +14,8 @@ from types import ModuleType
 
 @dataclass(frozen=True)
 class AdminFormIds:
+    page: str
+    read_only_note: str
     grid: str
     counts: str
     sample_banner: str
@@ -33,17 +35,24 @@ class AdminFormIds:
     feedback_ids: Mapping[str, str]
     toggle: str
     """The form's button that switches the entry off or on."""
+    sample_notice: str
     sample_action: str
     """The confirm dialog of the banner's action on every sample entry."""
+    sample_button: str
+    """The button inside ``sample_action``."""
 
     @property
     def fields(self) -> tuple[str, ...]:
         return tuple(self.field_ids)
 
 
-def admin_form_ids(page_ids: ModuleType, *, toggle: str, sample_action: str) -> AdminFormIds:
+def admin_form_ids(
+    page_ids: ModuleType, *, toggle: str, sample_action: str, sample_button: str
+) -> AdminFormIds:
     """The ids of ``page_ids`` (a page's ids module) under their shared names."""
     return AdminFormIds(
+        page=page_ids.PAGE,
+        read_only_note=page_ids.READ_ONLY_NOTE,
         grid=page_ids.GRID,
         counts=page_ids.COUNTS,
         sample_banner=page_ids.SAMPLE_BANNER,
@@ -62,5 +71,7 @@ def admin_form_ids(page_ids: ModuleType, *, toggle: str, sample_action: str) -> 
         field_ids=page_ids.FIELD_IDS,
         feedback_ids=page_ids.FEEDBACK_IDS,
         toggle=toggle,
+        sample_notice=page_ids.SAMPLE_NOTICE,
         sample_action=sample_action,
+        sample_button=sample_button,
     )

@@ -90,6 +90,17 @@ SAMPLE_CELL_STYLE: dict[str, Any] = {
 """A cell marked in the warning colours when it holds a value (the "Contoh" marker)."""
 
 
+def sample_column(tooltip: str) -> dict[str, Any]:
+    """The column that marks the sample entries shipped with the app ("Contoh")."""
+    return {
+        "field": "sample",
+        "headerName": "Contoh",
+        "width": 100,
+        "cellStyle": SAMPLE_CELL_STYLE,
+        "headerTooltip": tooltip,
+    }
+
+
 def muted_rows(condition: str) -> dict[str, Any]:
     """A ``getRowStyle`` greying out the rows for which the JavaScript ``condition`` holds
     (e.g. retired entries)."""

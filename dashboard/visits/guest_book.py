@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.contact import normalize_email
 from dashboard.errors import InputError
 
 GENDERS = {"L": "Laki-laki", "P": "Perempuan"}
 OLDEST_BIRTH_YEAR = 1900
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _PHONE_DIGITS = re.compile(r"^0\d{8,13}$")
 
 
@@ -42,15 +42,6 @@ def normalize_phone(raw: str | None) -> str | None:
             "phone", "Nomor telepon tidak valid: gunakan 9-14 angka, mis. 0812 3456 7890."
         )
     return digits
-
-
-def normalize_email(raw: str | None) -> str | None:
-    if raw is None or raw.strip() == "":
-        return None
-    email = raw.strip().lower()
-    if len(email) > 254 or not _EMAIL.match(email):
-        raise InputError.on("email", "Alamat email tidak valid, mis. nama@contoh.go.id.")
-    return email
 
 
 def _optional_text(raw: str | None, limit: int = 200) -> str | None:

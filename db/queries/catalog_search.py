@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -95,7 +96,7 @@ def search_publications(
         query = (
             select(*_publication_columns(), literal(0.0, Float).label("hit_rank"))
             .where(*filters)
-            .order_by(_publication.c.year.desc(), _publication.c.title, _publication.c.id)
+            .order_by(*_newest_first())
         )
     elif _is_postgresql(session):
         query = _postgresql_publication_search(terms, filters)
@@ -103,22 +104,27 @@ def search_publications(
         query = _sqlite_publication_search(terms, filters)
     rows = session.execute(query.limit(limit)).all()
     return [
-        PublicationHit(
-            id=row.id,
-            catalog_number=row.catalog_number,
-            title=row.title,
-            year=row.year,
-            subject=row.subject,
-            region=row.region,
-            has_hardcopy=bool(row.has_hardcopy),
-            hardcopy_stock=row.hardcopy_stock,
-            shelf_location=row.shelf_location,
-            has_softcopy=bool(row.has_softcopy),
-            retired=row.retired_at is not None,
-            rank=float(row.hit_rank),
-        )
+        publication_hit(row, retired=row.retired_at is not None, rank=float(row.hit_rank))
         for row in rows
     ]
+
+
+def publication_hit(row: Any, *, retired: bool, rank: float) -> PublicationHit:
+    """A found publication from a row (or a ``Publication``) holding its catalog columns."""
+    return PublicationHit(
+        id=row.id,
+        catalog_number=row.catalog_number,
+        title=row.title,
+        year=row.year,
+        subject=row.subject,
+        region=row.region,
+        has_hardcopy=bool(row.has_hardcopy),
+        hardcopy_stock=row.hardcopy_stock,
+        shelf_location=row.shelf_location,
+        has_softcopy=bool(row.has_softcopy),
+        retired=retired,
+        rank=rank,
+    )
 
 
 def suggest_agencies(
@@ -169,6 +175,12 @@ def _publication_columns() -> list[ColumnElement[object]]:
         columns.has_softcopy,
         columns.retired_at,
     ]
+
+
+def _newest_first() -> tuple[ColumnElement[object], ...]:
+    """How publications that rank alike are listed: newest year, then title."""
+    columns = _publication.c
+    return columns.year.desc(), columns.title, columns.id
 
 
 def _agency_columns() -> list[ColumnElement[object]]:
@@ -238,12 +250,7 @@ def _sqlite_publication_search(
         .select_from(_publication_fts)
         .join(_publication, _publication.c.id == _publication_fts.c.rowid)
         .where(_fts5_matches("publication_fts", "publication_match", match), *filters)
-        .order_by(
-            rank.desc(),
-            _publication.c.year.desc(),
-            _publication.c.title,
-            _publication.c.id,
-        )
+        .order_by(rank.desc(), *_newest_first())
     )
 
 
@@ -307,12 +314,7 @@ def _postgresql_publication_search(
     return (
         select(*_publication_columns(), rank)
         .where(vector.op("@@")(query), *filters)
-        .order_by(
-            rank.desc(),
-            _publication.c.year.desc(),
-            _publication.c.title,
-            _publication.c.id,
-        )
+        .order_by(rank.desc(), *_newest_first())
     )
 
 

@@ -5,8 +5,11 @@ trigger it, as ``"id.prop"`` (pattern ids as Dash writes them, JSON with sorted 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from dash import Dash
+
+from dashboard.web.callback_registry import register_callbacks
 
 
 def _spec(item: dict[str, str]) -> str:
@@ -56,3 +59,16 @@ def writers_of(app: Dash, output: str) -> set[frozenset[str]]:
     """The triggering inputs of each server callback (of any module) that writes
     ``output``."""
     return {wiring.inputs for _, wiring in _server_callbacks(app) if output in wiring.outputs}
+
+
+def open_form_output_count(modal_id: str) -> int:
+    """How many outputs the callback that opens the form (on ``modal_id``) has."""
+    app = Dash(__name__, suppress_callback_exceptions=True)
+    register_callbacks(app)
+    key = next(key for key in app.callback_map if key.startswith(f"..{modal_id}.is_open."))
+    return len(key.strip(".").split("..."))
+
+
+def output_count(outputs: dict[str, Any]) -> int:
+    """The outputs a callback's (nested) result dict fills."""
+    return sum(output_count(value) if isinstance(value, dict) else 1 for value in outputs.values())

@@ -12,15 +12,19 @@ from dash import Dash, no_update
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
+from callbacks import admin_form
 from callbacks import agency_admin as page
 from callbacks.common import Outcome
 from dashboard.errors import FORM
 from dashboard.library import agency_admin_ids as ids
+from dashboard.library import agency_admin_layout as layout
+from dashboard.library import agency_admin_view as view
 from dashboard.library.agencies import validate_agency
 from dashboard.library.agency_service import agency_input
 from dashboard.web.context import app_state
 from db.models import Agency
 from db.queries.catalog_admin import AgencyListRow
+from tests.helpers.callbacks import open_form_output_count, output_count
 from tests.helpers.dash_requests import callback_body
 
 UPDATED_AT = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
@@ -61,74 +65,79 @@ def stored_agency(**changes: Any) -> Agency:
 
 
 def test_grid_record_and_filters() -> None:
-    record = page.grid_record(list_row(is_sample=True))
+    record = view.grid_record(list_row(is_sample=True))
     assert record["id"] == "3"
     assert record["email"] == ""
-    assert (record["status"], record["sample"]) == ("Aktif", page.SAMPLE_TEXT)
+    assert (record["status"], record["sample"]) == ("Aktif", view.SAMPLE_TEXT)
     rows = [list_row(id=1), list_row(id=2, active=False)]
-    assert [row.id for row in page.shown_rows(rows, page.STATUS_ACTIVE)] == [1]
-    assert [row.id for row in page.shown_rows(rows, page.STATUS_INACTIVE)] == [2]
-    assert len(page.shown_rows(rows, page.STATUS_ALL)) == 2
-    assert page.counts_text(rows) == "1 instansi aktif · 1 nonaktif"
+    assert [row.id for row in view.shown_rows(rows, view.STATUS_ACTIVE)] == [1]
+    assert [row.id for row in view.shown_rows(rows, view.STATUS_INACTIVE)] == [2]
+    assert len(view.shown_rows(rows, view.STATUS_ALL)) == 2
+    assert view.counts_text(rows) == "1 instansi aktif · 1 nonaktif"
 
 
 def test_sample_banner() -> None:
-    assert page.sample_banner([list_row()], writable=True) is None
+    assert layout.sample_banner([list_row()], writable=True) is None
     rows = [list_row(is_sample=True), list_row(id=4, is_sample=True, active=False)]
-    banner = str(page.sample_banner(rows, writable=True))
+    banner = str(layout.sample_banner(rows, writable=True))
     assert "Direktori contoh" in banner
     assert "Nonaktifkan 1 contoh" in banner
-    assert ids.SAMPLE_DEACTIVATE not in str(page.sample_banner(rows, writable=False))
+    assert ids.SAMPLE_DEACTIVATE not in str(layout.sample_banner(rows, writable=False))
 
 
 def test_form_values_validate_back_to_the_same_agency() -> None:
     agency = stored_agency()
-    values = page.form_values(agency)
+    values = view.form_values(agency)
     assert values["website"] == ""
-    raw = page.raw_entry([values[name] for name in page.FIELDS])
+    raw = {name: values[name] for name in view.FIELDS}  # what the form sends, by field
     assert validate_agency(raw) == agency_input(agency)
 
 
-def _open_form_output_count() -> int:
-    dash_app = Dash(__name__, suppress_callback_exceptions=True)
-    page.register(dash_app)
-    key = next(k for k in dash_app.callback_map if k.startswith(f"..{ids.FORM_MODAL}.is_open."))
-    return len(key.strip(".").split("..."))
+def open_outputs(entry: view.FormEntry, writable: bool) -> dict[str, Any]:
+    return admin_form.open_outputs(page.DIRECTORY, layout.form_opening(entry, writable))
 
 
 def test_open_outputs_fill_every_output_of_the_open_callback() -> None:
-    entry = page.FormEntry(3, page.form_values(stored_agency()), active=False, is_sample=True)
-    outputs = page.open_outputs(entry, writable=True)
-    assert len(outputs) + 1 == _open_form_output_count()
-    assert outputs[1] == {"id": 3, "active": False}
-    assert outputs[2] == "Ubah Dinas Kesehatan"
-    assert outputs[4:7] == ("Aktifkan lagi", "success", "me-auto")
-    assert "d-none" in page.open_outputs(page.blank_entry(), writable=True)[6]
-    assert "d-none" in page.open_outputs(entry, writable=False)[6]
+    entry = view.FormEntry(3, view.form_values(stored_agency()), active=False, is_sample=True)
+    outputs = open_outputs(entry, writable=True)
+    filled = output_count({**outputs, "editing": None})
+    assert filled == open_form_output_count(ids.FORM_MODAL)
+    assert outputs["editing"] == {"id": 3, "active": False}
+    assert outputs["title"] == "Ubah Dinas Kesehatan"
+    assert (outputs["toggle_label"], outputs["toggle_color"], outputs["toggle_class"]) == (
+        "Aktifkan lagi",
+        "success",
+        "me-auto",
+    )
+    assert "d-none" in open_outputs(view.blank_entry(), writable=True)["toggle_class"]
+    assert "d-none" in open_outputs(entry, writable=False)["toggle_class"]
 
 
 def test_save_outputs() -> None:
     errors = {"phone": "Nomor telepon tidak valid.", "topics": "Isi paling sedikit satu topik."}
-    refused = page.save_outputs(Outcome(errors=errors), added=True, version=1)
-    count = len(page.FIELDS)
-    assert refused[page.FIELDS.index("phone")] == errors["phone"]
-    invalid = refused[count : 2 * count]
-    assert [name for name, flag in zip(page.FIELDS, invalid, strict=True) if flag] == [
-        "topics",
-        "phone",
-    ]
-    assert refused[-3:] == (no_update, no_update, no_update)
-    saved = page.save_outputs(Outcome(value=stored_agency()), added=True, version=1)
-    assert saved[-3:-1] == (False, 2)
-    assert "Dinas Kesehatan ditambahkan ke direktori." in str(saved[-1])
+    refused = admin_form.save_outputs(page.DIRECTORY, Outcome(errors=errors), version=1)
+    assert refused["messages"]["phone"] == errors["phone"]
+    invalid = refused["invalid"]
+    assert list(invalid) == list(view.FIELDS)
+    assert [name for name, flag in invalid.items() if flag] == ["topics", "phone"]
+    assert (refused["is_open"], refused["version"], refused["message"]) == (
+        no_update,
+        no_update,
+        no_update,
+    )
+    added = Outcome(value=view.saved_text(stored_agency(), added=True))
+    saved = admin_form.save_outputs(page.DIRECTORY, added, version=1)
+    assert (saved["is_open"], saved["version"]) == (False, 2)
+    assert "Dinas Kesehatan ditambahkan ke direktori." in str(saved["message"])
 
 
 def test_toggle_outputs() -> None:
-    done = page.toggle_outputs(Outcome(value=stored_agency(active=False)), False, 2)
-    assert done[1:3] == (False, 3)
-    assert "dinonaktifkan" in str(done[3])
-    refused = page.toggle_outputs(Outcome(errors={FORM: "Instansi tidak ditemukan."}), True, 2)
-    assert "Instansi tidak ditemukan." in str(refused[0])
+    switched_off = view.toggled_text(stored_agency(active=False), False)
+    done = admin_form.closed_outputs(Outcome(value=switched_off), 2)
+    assert (done["is_open"], done["version"]) == (False, 3)
+    assert "dinonaktifkan" in str(done["message"])
+    refused = admin_form.closed_outputs(Outcome(errors={FORM: "Instansi tidak ditemukan."}), 2)
+    assert "Instansi tidak ditemukan." in str(refused["alert"])
 
 
 # -- the server refuses writes from other roles -----------------------------------------------

@@ -13,10 +13,14 @@ from dash import Dash, no_update
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
+from callbacks import admin_form
 from callbacks import catalog_admin as page
 from callbacks.common import Outcome
+from callbacks.file_import import decode_upload
 from dashboard.errors import FORM
 from dashboard.library import catalog_admin_ids as ids
+from dashboard.library import catalog_admin_layout as layout
+from dashboard.library import catalog_admin_view as view
 from dashboard.library.catalog import validate_publication
 from dashboard.library.catalog_io import ImportProblem, ParsedCatalog
 from dashboard.library.catalog_service import ImportSummary, publication_input
@@ -24,6 +28,7 @@ from dashboard.roles import ADMIN, CATALOG_EDITORS, DESK_READERS, MONITOR
 from dashboard.web.context import app_state
 from db.models import Publication
 from db.queries.catalog_admin import PublicationListRow
+from tests.helpers.callbacks import open_form_output_count, output_count
 from tests.helpers.dash_requests import callback_body
 
 RETIRED_AT = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)  # 20 Nov 2026 10:00 WIB
@@ -76,7 +81,7 @@ def stored_publication(**changes: Any) -> Publication:
 
 
 def test_grid_record_keeps_raw_values_for_sorting_and_indonesian_text_for_showing() -> None:
-    record = page.grid_record(list_row())
+    record = view.grid_record(list_row())
     assert record["id"] == "7"  # AG Grid row ids are text
     assert record["stock"] == 1250
     assert record["stock_text"] == "1.250"
@@ -88,36 +93,36 @@ def test_grid_record_keeps_raw_values_for_sorting_and_indonesian_text_for_showin
 
 def test_grid_record_of_a_retired_softcopy_sample() -> None:
     row = list_row(has_hardcopy=False, hardcopy_stock=0, is_sample=True, retired_at=RETIRED_AT)
-    record = page.grid_record(row)
+    record = view.grid_record(row)
     assert record["stock"] is None
     assert record["stock_text"] == "—"
     assert record["formats"] == "PDF"
     assert record["status"] == "Ditarik"
     assert record["status_note"] == "Ditarik sejak 20 Nov 2026"
     assert record["retired"] is True
-    assert record["sample"] == page.SAMPLE_TEXT
+    assert record["sample"] == view.SAMPLE_TEXT
 
 
 def test_status_filter_and_counts() -> None:
     rows = [list_row(id=1), list_row(id=2, retired_at=RETIRED_AT), list_row(id=3)]
-    assert [row.id for row in page.shown_rows(rows, page.STATUS_ACTIVE)] == [1, 3]
-    assert [row.id for row in page.shown_rows(rows, page.STATUS_RETIRED)] == [2]
-    assert [row.id for row in page.shown_rows(rows, page.STATUS_ALL)] == [1, 2, 3]
-    assert page.counts_text(rows) == "2 publikasi aktif · 1 ditarik"
+    assert [row.id for row in view.shown_rows(rows, view.STATUS_ACTIVE)] == [1, 3]
+    assert [row.id for row in view.shown_rows(rows, view.STATUS_RETIRED)] == [2]
+    assert [row.id for row in view.shown_rows(rows, view.STATUS_ALL)] == [1, 2, 3]
+    assert view.counts_text(rows) == "2 publikasi aktif · 1 ditarik"
 
 
 def test_sample_banner_counts_active_samples_and_offers_the_admin_to_retire_them() -> None:
-    assert page.sample_banner([list_row()], writable=True) is None
+    assert layout.sample_banner([list_row()], writable=True) is None
     retired_sample = list_row(id=2, is_sample=True, retired_at=RETIRED_AT)
-    assert page.sample_banner([retired_sample], writable=True) is None
+    assert layout.sample_banner([retired_sample], writable=True) is None
     rows = [list_row(id=1, is_sample=True), list_row(id=3, is_sample=True), retired_sample]
-    banner = page.sample_banner(rows, writable=True)
+    banner = layout.sample_banner(rows, writable=True)
     assert banner is not None
     text = str(banner)
     assert "Katalog contoh — ganti dengan katalog kantor Anda" in text
     assert ids.SAMPLE_RETIRE in text
     assert "Tarik 2 entri contoh" in text
-    assert ids.SAMPLE_RETIRE not in str(page.sample_banner(rows, writable=False))
+    assert ids.SAMPLE_RETIRE not in str(layout.sample_banner(rows, writable=False))
 
 
 # -- the form -------------------------------------------------------------------------------
@@ -125,93 +130,101 @@ def test_sample_banner_counts_active_samples_and_offers_the_admin_to_retire_them
 
 def test_form_values_of_a_stored_entry_validate_back_to_the_same_entry() -> None:
     publication = stored_publication()
-    values = page.form_values(publication)
+    values = view.form_values(publication)
     assert values["year"] == "2024"
     assert values["hardcopy_stock"] == "3"
-    raw = page.raw_entry([values[name] for name in page.FIELDS])
+    raw = {name: values[name] for name in view.FIELDS}  # what the form sends, by field
     assert validate_publication(raw, current_year=2026) == publication_input(publication)
 
 
 def test_blank_form_is_this_year_with_hardcopy() -> None:
-    values = page.blank_form(2026)
-    assert set(values) == set(page.FIELDS)
+    values = view.blank_form(2026)
+    assert set(values) == set(view.FIELDS)
     assert values["year"] == "2026"
     assert values["has_hardcopy"] is True
     assert values["has_softcopy"] is False
     assert values["subject"] is None
 
 
-def _open_form_output_count() -> int:
-    app = Dash(__name__, suppress_callback_exceptions=True)
-    page.register(app)
-    key = next(key for key in app.callback_map if key.startswith(f"..{ids.FORM_MODAL}.is_open."))
-    return len(key.strip(".").split("..."))
+def open_outputs(entry: view.FormEntry, writable: bool) -> dict[str, Any]:
+    return admin_form.open_outputs(page.CATALOG, layout.form_opening(entry, writable))
 
 
 def test_open_outputs_fill_every_output_of_the_open_callback() -> None:
-    entry = page.FormEntry(7, page.form_values(stored_publication()), "20 Nov 2026", True)
-    outputs = page.open_outputs(entry, writable=True)
-    assert len(outputs) + 1 == _open_form_output_count()  # + the cleared grid selection
-    is_open, editing, title, _status, retire_label, retire_color, retire_class, alert = outputs[:8]
-    assert is_open is True
-    assert editing == {"id": 7, "retired": True}
-    assert title == "Ubah publikasi 1603-DDA-2024"
-    assert (retire_label, retire_color, retire_class) == (
+    entry = view.FormEntry(7, view.form_values(stored_publication()), "20 Nov 2026", True)
+    outputs = open_outputs(entry, writable=True)
+    # the editing store is one output however many keys it holds
+    assert output_count({**outputs, "editing": None}) == open_form_output_count(ids.FORM_MODAL)
+    assert outputs["selection"] == []  # the cleared grid selection
+    assert outputs["is_open"] is True
+    assert outputs["editing"] == {"id": 7, "retired": True}
+    assert outputs["title"] == "Ubah publikasi 1603-DDA-2024"
+    assert (outputs["toggle_label"], outputs["toggle_color"], outputs["toggle_class"]) == (
         "Pulihkan ke katalog",
         "success",
         "me-auto",
     )
-    assert alert is None
-    values = outputs[8 : 8 + len(page.FIELDS)]
-    assert values[page.FIELDS.index("title")] == "Kabupaten Muara Enim Dalam Angka 2024"
+    assert outputs["alert"] is None
+    assert list(outputs["values"]) == list(view.FIELDS)
+    assert outputs["values"]["title"] == "Kabupaten Muara Enim Dalam Angka 2024"
 
 
 def test_open_outputs_for_a_new_entry_and_for_a_reader() -> None:
-    new = page.open_outputs(page.FormEntry(None, page.blank_form(2026)), writable=True)
-    assert new[2] == "Tambah publikasi"
-    assert "d-none" in new[6]  # nothing to retire yet
-    entry = page.FormEntry(7, page.form_values(stored_publication()))
-    read_only = page.open_outputs(entry, writable=False)
-    assert read_only[2] == "Publikasi 1603-DDA-2024"
-    assert "d-none" in read_only[6]
+    new = open_outputs(view.FormEntry(None, view.blank_form(2026)), writable=True)
+    assert new["title"] == "Tambah publikasi"
+    assert "d-none" in new["toggle_class"]  # nothing to retire yet
+    entry = view.FormEntry(7, view.form_values(stored_publication()))
+    read_only = open_outputs(entry, writable=False)
+    assert read_only["title"] == "Publikasi 1603-DDA-2024"
+    assert "d-none" in read_only["toggle_class"]
 
 
 def test_save_outputs_put_each_message_beside_its_own_field() -> None:
     errors = {"hardcopy_stock": "Stok hardcopy tidak boleh negatif.", "has_hardcopy": "Pilih…"}
-    outputs = page.save_outputs(Outcome(errors=errors), added=False, version=3)
-    messages = outputs[: len(page.FIELDS)]
-    invalid = outputs[len(page.FIELDS) : len(page.FIELDS) + len(page.TEXT_FIELDS)]
-    assert messages[page.FIELDS.index("hardcopy_stock")] == errors["hardcopy_stock"]
-    assert messages[page.FIELDS.index("has_hardcopy")] == "Pilih…"
-    assert [name for name, flag in zip(page.TEXT_FIELDS, invalid, strict=True) if flag] == [
-        "hardcopy_stock"
-    ]
-    alert, is_open, version, page_message = outputs[-4:]
+    outputs = admin_form.save_outputs(page.CATALOG, Outcome(errors=errors), version=3)
+    messages = outputs["messages"]
+    invalid = outputs["invalid"]
+    assert list(messages) == list(view.FIELDS)
+    assert list(invalid) == list(view.TEXT_FIELDS)
+    assert messages["hardcopy_stock"] == errors["hardcopy_stock"]
+    assert messages["has_hardcopy"] == "Pilih…"
+    assert [name for name, flag in invalid.items() if flag] == ["hardcopy_stock"]
+    alert, is_open, version, page_message = (
+        outputs[key] for key in ("alert", "is_open", "version", "message")
+    )
     assert "Periksa isian" in str(alert)
     assert (is_open, version, page_message) == (no_update, no_update, no_update)
 
 
 def test_save_outputs_on_success_close_the_form_and_refresh_the_grid() -> None:
-    outputs = page.save_outputs(Outcome(value=stored_publication()), added=True, version=3)
-    alert, is_open, version, page_message = outputs[-4:]
+    saved = Outcome(value=view.saved_text(stored_publication(), added=True))
+    outputs = admin_form.save_outputs(page.CATALOG, saved, version=3)
+    alert, is_open, version, page_message = (
+        outputs[key] for key in ("alert", "is_open", "version", "message")
+    )
     assert (alert, is_open, version) == (None, False, 4)
     assert "1603-DDA-2024" in str(page_message) and "ditambahkan ke katalog" in str(page_message)
-    assert not any(outputs[len(page.FIELDS) : len(page.FIELDS) + len(page.TEXT_FIELDS)])
+    assert not any(outputs["invalid"].values())
 
 
 def test_retire_outputs() -> None:
-    done = page.retire_outputs(Outcome(value=stored_publication()), retire=True, version=None)
-    assert done[1:3] == (False, 1)
-    assert "ditarik dari katalog" in str(done[3])
-    refused = page.retire_outputs(Outcome(errors={FORM: "Publikasi tidak ditemukan."}), True, 1)
-    assert "Publikasi tidak ditemukan." in str(refused[0])
-    assert refused[1:] == (no_update, no_update, no_update)
+    retired = view.retired_text(stored_publication(), retire=True)
+    done = admin_form.closed_outputs(Outcome(value=retired), version=None)
+    assert (done["is_open"], done["version"]) == (False, 1)
+    assert "ditarik dari katalog" in str(done["message"])
+    refused = admin_form.closed_outputs(Outcome(errors={FORM: "Publikasi tidak ditemukan."}), 1)
+    assert "Publikasi tidak ditemukan." in str(refused["alert"])
+    assert (refused["is_open"], refused["version"], refused["message"]) == (
+        no_update,
+        no_update,
+        no_update,
+    )
 
 
 def test_editing_id() -> None:
-    assert page.editing_id({"id": 4, "retired": False}) == 4
-    assert page.editing_id({"id": None}) is None
-    assert page.editing_id(None) is None
+    assert admin_form.editing_id({"id": 4, "retired": False}) == 4
+    assert admin_form.editing_id({"id": None}) is None
+    assert admin_form.editing_id(None) is None
 
 
 # -- import ---------------------------------------------------------------------------------
@@ -220,9 +233,9 @@ def test_editing_id() -> None:
 def test_decode_upload() -> None:
     content = b"Nomor katalog;Judul\n"
     url = "data:text/csv;base64," + base64.b64encode(content).decode()
-    assert page.decode_upload(url) == content
-    assert page.decode_upload(None) is None
-    assert page.decode_upload("data:text/csv;base64,%%%") is None
+    assert decode_upload(url) == content
+    assert decode_upload(None) is None
+    assert decode_upload("data:text/csv;base64,%%%") is None
 
 
 def test_check_outputs_of_a_rejected_file_show_the_report_and_keep_import_disabled() -> None:
@@ -230,8 +243,9 @@ def test_check_outputs_of_a_rejected_file_show_the_report_and_keep_import_disabl
         ImportProblem(3, "Tahun", "Tahun terbit harus berupa angka tahun, mis. 2024."),
         ImportProblem(4, "Subjek", "Subjek 'astrologi' tidak dikenal."),
     ]
-    name, alert, report, disabled = page.check_outputs(
-        "katalog.csv", ParsedCatalog([], problems), set()
+    outputs = page.check_outputs("katalog.csv", ParsedCatalog([], problems), set())
+    name, alert, report, disabled = (
+        outputs[key] for key in ("file_name", "check", "report", "import_disabled")
     )
     assert "katalog.csv" in str(name)
     assert "Berkas ditolak: 2 masalah" in str(alert)
@@ -259,9 +273,8 @@ def test_check_outputs_of_a_clean_file_say_what_the_import_will_do() -> None:
     second = validate_publication(
         {**first.__dict__, "catalog_number": "A-2", "title": "Dua"}, current_year=2026
     )
-    _, alert, report, disabled = page.check_outputs(
-        "katalog.xlsx", ParsedCatalog([first, second], []), {"A-2"}
-    )
+    outputs = page.check_outputs("katalog.xlsx", ParsedCatalog([first, second], []), {"A-2"})
+    alert, report, disabled = (outputs[key] for key in ("check", "report", "import_disabled"))
     assert "Berkas valid: 2 baris" in str(alert)
     assert "1 entri baru, 1 memperbarui" in str(alert)
     assert report is None
@@ -270,15 +283,15 @@ def test_check_outputs_of_a_clean_file_say_what_the_import_will_do() -> None:
 
 def test_import_outputs() -> None:
     done = page.import_outputs(Outcome(value=ImportSummary(120, 3, 2)), version=5)
-    assert "Impor selesai: 120 baru, 3 diperbarui, 2 tidak berubah." in str(done[0])
-    assert done[1:4] == (True, None, 6)
+    assert "Impor selesai: 120 baru, 3 diperbarui, 2 tidak berubah." in str(done["check"])
+    assert (done["import_disabled"], done["upload"], done["version"]) == (True, None, 6)
     refused = page.import_outputs(Outcome(errors={FORM: "Impor dibatalkan: 2 masalah."}), 5)
-    assert "tidak ada yang berubah" in str(refused[0])
-    assert refused[3] is no_update
+    assert "tidak ada yang berubah" in str(refused["check"])
+    assert refused["version"] is no_update
 
 
 def test_summary_text_without_unchanged_rows() -> None:
-    assert page.summary_text(ImportSummary(1_200, 0)) == "Impor selesai: 1.200 baru, 0 diperbarui."
+    assert view.summary_text(ImportSummary(1_200, 0)) == "Impor selesai: 1.200 baru, 0 diperbarui."
 
 
 # -- the server refuses writes from other roles -----------------------------------------------

@@ -12,13 +12,7 @@ import pytest
 from openpyxl import Workbook
 
 from callbacks.common import Outcome
-from callbacks.guest_book_import import (
-    STATUS_EXISTING,
-    STATUS_NEW,
-    check_outputs,
-    import_outputs,
-    preview_record,
-)
+from callbacks.guest_book_import import check_outputs, import_outputs
 from dashboard.errors import FORM
 from dashboard.imports.guest_book_import import (
     GuestBookCheck,
@@ -27,6 +21,11 @@ from dashboard.imports.guest_book_import import (
     check_text,
     problem_text,
     summary_text,
+)
+from dashboard.imports.guest_book_import_view import (
+    STATUS_EXISTING,
+    STATUS_NEW,
+    preview_record,
 )
 from dashboard.imports.guest_book_rows import (
     COLUMN_NOTES,
@@ -552,7 +551,10 @@ def test_problem_text() -> None:
 def test_check_outputs_of_a_rejected_file() -> None:
     parsed = parse(f"{HEADER}\nkemarin,,Budi,L,,,,Lainnya,,,\n")
     check = _check(parsed, 0)
-    _name, alert, report, preview, disabled, result = check_outputs("buku.csv", check)
+    outputs = check_outputs("buku.csv", check)
+    alert, report, preview, disabled, result = (
+        outputs[key] for key in ("check", "report", "preview", "import_disabled", "result")
+    )
     assert "Berkas ditolak: 1 masalah" in str(alert)
     assert report is not None and preview is None and disabled and result is None
     assert report.rowData[0]["column"] == "Tanggal"  # type: ignore[attr-defined]
@@ -565,7 +567,8 @@ def test_check_outputs_of_a_valid_file() -> None:
     assert check_text(check) == (
         "Berkas valid: 11 baris; 9 baru, 2 sudah ada; 2 pembelian baru senilai Rp 225.000."
     )
-    _name, _alert, report, preview, disabled, _result = check_outputs("contoh.csv", check)
+    outputs = check_outputs("contoh.csv", check)
+    report, preview, disabled = (outputs[key] for key in ("report", "preview", "import_disabled"))
     assert report is None and not disabled
     records = preview.children[0].rowData  # type: ignore[union-attr]
     assert [record["status"] for record in records] == [STATUS_NEW] * 9 + [STATUS_EXISTING] * 2
@@ -579,8 +582,8 @@ def test_a_file_already_imported_cannot_be_imported_again() -> None:
     check = _check(parsed, 0)
     assert check_text(check) == "Berkas valid: 1 baris; 0 baru, 1 sudah ada."
     outputs = check_outputs("buku.csv", check)
-    assert outputs[4] is True
-    assert "tidak ada yang baru" in str(outputs[1])
+    assert outputs["import_disabled"] is True
+    assert "tidak ada yang baru" in str(outputs["check"])
 
 
 def test_preview_record() -> None:
@@ -600,7 +603,10 @@ def test_import_outputs_and_summary_text() -> None:
     )
     again = GuestBookImportSummary(0, 11, 0, 0, 0, 0)
     assert summary_text(again) == "Impor selesai: 0 baru, 11 sudah ada."
-    result, disabled, alert, _preview, upload = import_outputs(Outcome(value=summary))
+    done = import_outputs(Outcome(value=summary))
+    result, disabled, alert, upload = (
+        done[key] for key in ("result", "import_disabled", "check", "upload")
+    )
     assert "Impor selesai" in str(result) and disabled and alert is None and upload is None
     refused = import_outputs(Outcome(errors={FORM: "Impor dibatalkan: berkas memiliki 2 masalah."}))
-    assert "Tidak ada yang diimpor" in str(refused[0]) and refused[1] is True
+    assert "Tidak ada yang diimpor" in str(refused["result"]) and refused["import_disabled"] is True
