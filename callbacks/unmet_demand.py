@@ -12,6 +12,7 @@ from dash import Input, Output, ctx, no_update
 from callbacks.common import read
 from dashboard.clock import local_date, utc_now
 from dashboard.errors import InputError
+from dashboard.figures.unmet_demand import unmet_figure
 from dashboard.library import unmet_demand_ids as ids
 from dashboard.library.unmet_demand import (
     UnmetDemand,
@@ -22,7 +23,6 @@ from dashboard.library.unmet_demand import (
     parse_period,
     summary_text,
     this_year,
-    unmet_figure,
 )
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state

@@ -10,10 +10,13 @@ step panel, is built by a layout module from the feature's ``*_ids`` constants).
 from __future__ import annotations
 
 import ast
+import dataclasses
 import importlib
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import dash
@@ -71,10 +74,19 @@ def _rendered_page_ids(app: Dash) -> set[str]:
     return found
 
 
+def _loaded_module(module_name: str) -> ModuleType:
+    """The module as the app runs it: a page module is the one Dash's page loader imported
+    (under its own name); importing it again would register its page twice."""
+    for page in dash.page_registry.values():
+        if page["module"].endswith(f".{module_name}") or page["module"] == module_name:
+            return sys.modules[page["module"]]
+    return importlib.import_module(module_name)
+
+
 def _placed_id_values(path: Path, module_name: str) -> Iterator[str]:
     """The id constants a layout module uses: every name or attribute in it that stands for
     a text in the module's own namespace (``ids.SAVE``, ``FIELD_IDS[...]`` aside)."""
-    namespace = vars(importlib.import_module(module_name))
+    namespace = vars(_loaded_module(module_name))
     for node in ast.walk(ast.parse(path.read_text())):
         if not isinstance(node, ast.Name | ast.Attribute):
             continue
@@ -86,6 +98,10 @@ def _placed_id_values(path: Path, module_name: str) -> Iterator[str]:
             yield value
         elif isinstance(value, dict):  # a table of ids (one per form field)
             yield from (item for item in value.values() if isinstance(item, str))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            # a bundle of ids handed to a shared layout piece (the admin list's form)
+            fields = (getattr(value, field.name) for field in dataclasses.fields(value))
+            yield from (item for item in fields if isinstance(item, str))
 
 
 def _is_layout_module(relative: Path) -> bool:
@@ -129,7 +145,7 @@ def _id_part(raw: object) -> str:
 
 @pytest.fixture(scope="module")
 def layout_ids(app: Dash) -> set[str]:
-    return _rendered_page_ids(app) | _placed_ids()
+    return _rendered_page_ids(app) | _placed_ids()  # the app has loaded the page modules
 
 
 def test_every_page_has_its_callback_module_discovered_and_registered(app: Dash) -> None:

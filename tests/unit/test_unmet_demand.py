@@ -10,6 +10,7 @@ from dash import Dash
 
 from callbacks import unmet_demand as unmet_callbacks
 from dashboard.errors import InputError
+from dashboard.figures.unmet_demand import unmet_figure
 from dashboard.library import unmet_demand_ids as ids
 from dashboard.library.unmet_demand import (
     NO_AGENCY,
@@ -23,7 +24,6 @@ from dashboard.library.unmet_demand import (
     summary_text,
     this_year,
     topic_key,
-    unmet_figure,
 )
 from db.queries.unmet_demand import UnmetRow
 from tests.helpers.callbacks import Wiring, wirings

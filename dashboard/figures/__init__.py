@@ -1,0 +1,1 @@
+"""Pure figure builders: metric results (dataclasses) -> Plotly figures, one theme."""

@@ -1,0 +1,61 @@
+"""The unmet-demand chart: the topics asked for most that the library could not answer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+from dashboard.figures.theme import PRIMARY, apply_theme
+from dashboard.i18n import format_number
+from dashboard.library.unmet_demand import TopicGroup, share_text
+
+TOP_BARS = 15
+
+
+def _short(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def unmet_figure(groups: Sequence[TopicGroup], top: int = TOP_BARS) -> go.Figure:
+    """A horizontal bar chart of the ``top`` most asked topics, the largest at the top."""
+    shown = list(groups[:top])
+    figure = go.Figure()
+    if not shown:
+        figure.add_annotation(
+            text="Tidak ada permintaan yang tidak terpenuhi pada periode ini.",
+            showarrow=False,
+            font={"size": 15, "color": "#6b7785"},
+        )
+        figure.update_xaxes(visible=False)
+        figure.update_yaxes(visible=False)
+    else:
+        figure.add_bar(
+            x=[group.count for group in shown],
+            y=[_short(group.label) for group in shown],
+            orientation="h",
+            marker_color=PRIMARY,
+            text=[format_number(group.count) for group in shown],
+            textposition="outside",
+            customdata=[[group.label, share_text(group.share)] for group in shown],
+            hovertemplate="%{customdata[0]}<br>%{x} permintaan (%{customdata[1]})<extra></extra>",
+            width=0.6 if len(shown) < 3 else None,
+        )
+        figure.update_yaxes(autorange="reversed", automargin=True)
+        most = max(group.count for group in shown)
+        figure.update_xaxes(
+            title_text="Jumlah permintaan",
+            rangemode="tozero",
+            automargin=True,
+            # Counts are whole: small ones get a tick per request, not 0,5 steps.
+            dtick=1 if most <= 10 else None,
+            tickformat=",d",
+        )
+    apply_theme(figure)
+    figure.update_layout(
+        title={"text": f"{len(shown)} topik teratas" if shown else "", "x": 0},
+        height=max(220, 110 + 30 * len(shown)),
+        margin={"l": 10, "r": 30, "t": 40, "b": 40},
+        showlegend=False,
+    )
+    return figure
