@@ -1,0 +1,3 @@
+"""The definitions of every number the monitor, the trends page, the statistics API and the
+annual report show (DESIGN.md, "What the numbers mean"): pure functions turning the rows of
+``db.queries.metrics*`` into frozen dataclasses, and ``loaders`` that run those queries."""
