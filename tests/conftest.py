@@ -119,18 +119,24 @@ class PreparedDatabase:
 _prepared: dict[str, PreparedDatabase] = {}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest) -> Iterator[PreparedDatabase]:
-    """The same test on a real SQLite file and on the real PostgreSQL server, each starting
-    with reference data only."""
-    url = request.getfixturevalue(f"{request.param}_url")
+def prepared_backend(request: pytest.FixtureRequest, backend: str) -> PreparedDatabase:
+    """The prepared database of ``backend`` ("sqlite" or "postgresql"), emptied of
+    operational rows: reference data only (usable by fixtures of any scope)."""
+    url = request.getfixturevalue(f"{backend}_url")
     if url not in _prepared:
         database = Database(url)
         office = prepare_database(database)
         _prepared[url] = PreparedDatabase(database, office.id)
     prepared = _prepared[url]
     prepared.empty_operational_tables()
-    yield prepared
+    return prepared
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest) -> Iterator[PreparedDatabase]:
+    """The same test on a real SQLite file and on the real PostgreSQL server, each starting
+    with reference data only."""
+    yield prepared_backend(request, request.param)
 
 
 def at(text: str) -> datetime:
