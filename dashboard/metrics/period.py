@@ -6,10 +6,10 @@ period is drawn in (day, week, month)."""
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 from db.queries.metrics import MetricScope, metric_scope
 
@@ -155,3 +155,19 @@ def buckets(period: Period, grain: Grain) -> tuple[Period, ...]:
 def share(part: int, whole: int) -> float | None:
     """``part / whole``; ``None`` (not 0) when ``whole`` is 0: no base, no share."""
     return part / whole if whole else None
+
+
+class _Counts(Protocol):
+    period: Period
+
+
+C = TypeVar("C", bound=_Counts)
+
+
+def add_up(kind: type[C], period: Period, parts: Iterable[C]) -> C:
+    """The ``parts`` (counts of ``kind``, a dataclass whose fields other than ``period`` are
+    additive counts) that begin inside ``period``, added up field by field."""
+    inside = [part for part in parts if part.period.first_day in period]
+    names = [field.name for field in fields(kind) if field.name != "period"]  # type: ignore[arg-type]
+    totals: dict[str, Any] = {name: sum(getattr(part, name) for part in inside) for name in names}
+    return kind(period=period, **totals)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dashboard.metrics.period import Grain, Period, buckets, share
+from dashboard.metrics.period import Grain, Period, add_up, buckets, share
 from db.queries.metrics_referrals import AgencyRow, ReferralDayRow
 
 
@@ -33,14 +33,8 @@ class ReferralFigures:
 
 def referral_figures(period: Period, rows: Iterable[ReferralDayRow]) -> ReferralFigures:
     """The period's figures from ``referrals_by_day`` rows (those outside it are ignored)."""
-    inside = [row for row in rows if row.day in period]
-    return ReferralFigures(
-        period,
-        sum(row.visits_referred for row in inside),
-        sum(row.visits_decided for row in inside),
-        sum(row.requests_referred for row in inside),
-        sum(row.requests_decided for row in inside),
-    )
+    days = (ReferralFigures(Period(row.day, row.day), *row[1:]) for row in rows)
+    return add_up(ReferralFigures, period, days)
 
 
 def referrals_over_time(

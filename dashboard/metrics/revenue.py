@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dashboard.metrics.period import Grain, Period, buckets, share
+from dashboard.metrics.period import Grain, Period, add_up, buckets, share
 from db.queries.metrics_pnbp import KindDayRow, RevenueDayRow
 
 
@@ -43,19 +43,10 @@ class RevenueFigures:
     undeposited_at_end: int
 
     def by(self, grain: Grain) -> tuple[RevenueCount, ...]:
-        return tuple(_sum_days(bucket, self.by_day) for bucket in buckets(self.total.period, grain))
-
-
-def _sum_days(period: Period, days: Iterable[RevenueCount]) -> RevenueCount:
-    inside = [day for day in days if day.period.first_day in period]
-    return RevenueCount(
-        period,
-        sum(day.revenue for day in inside),
-        sum(day.receipts for day in inside),
-        sum(day.zero_rupiah for day in inside),
-        sum(day.imported for day in inside),
-        sum(day.voided for day in inside),
-    )
+        return tuple(
+            add_up(RevenueCount, bucket, self.by_day)
+            for bucket in buckets(self.total.period, grain)
+        )
 
 
 def revenue_figures(
@@ -84,7 +75,7 @@ def revenue_figures(
         if row.day in period:
             kinds[row.item_kind] += row.revenue
     by_kind = tuple(sorted(kinds.items(), key=lambda item: (-item[1], item[0])))
-    return RevenueFigures(_sum_days(period, by_day), by_day, by_kind, undeposited_at_end)
+    return RevenueFigures(add_up(RevenueCount, period, by_day), by_day, by_kind, undeposited_at_end)
 
 
 def revenue_by_kind_over_time(

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dashboard.metrics.period import Grain, Period, buckets, share
+from dashboard.metrics.period import Grain, Period, add_up, buckets, share
 from db.queries.metrics import HourRow, VisitorDayRow, WeekdayHourRow
 
 HOURS = 24
@@ -50,24 +50,15 @@ class VisitorFigures:
 
     def by(self, grain: Grain) -> tuple[VisitorCount, ...]:
         """The days added up into days, weeks or months of the period."""
-        return tuple(_sum_days(bucket, self.by_day) for bucket in buckets(self.total.period, grain))
+        return tuple(
+            add_up(VisitorCount, bucket, self.by_day)
+            for bucket in buckets(self.total.period, grain)
+        )
 
     @property
     def returning_share(self) -> float | None:
         """Returning visitors / visitors (``None`` without visitors)."""
         return share(self.total.returning, self.total.visitors)
-
-
-def _sum_days(period: Period, days: Iterable[VisitorCount]) -> VisitorCount:
-    inside = [day for day in days if day.period.first_day in period]
-    return VisitorCount(
-        period,
-        sum(day.visitors for day in inside),
-        sum(day.refused for day in inside),
-        sum(day.imported for day in inside),
-        sum(day.returning for day in inside),
-        sum(day.outside_hours for day in inside),
-    )
 
 
 def visitor_figures(period: Period, rows: Iterable[VisitorDayRow]) -> VisitorFigures:
@@ -79,7 +70,7 @@ def visitor_figures(period: Period, rows: Iterable[VisitorDayRow]) -> VisitorFig
         else VisitorCount(Period(day, day), 0, 0, 0, 0, 0)
         for day in period.days()
     )
-    return VisitorFigures(_sum_days(period, by_day), by_day)
+    return VisitorFigures(add_up(VisitorCount, period, by_day), by_day)
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ from db.models import Agency, SopStep, Tariff
 from db.queries import visits as visit_queries
 from db.reference_data import OfficeSeed, ensure_office
 from tests.conftest import PreparedDatabase, at, create_staff
+from tests.db.test_sales import sale_input
 
 T = TypeVar("T")
 
@@ -177,7 +178,7 @@ class _Writer:
                     now + timedelta(minutes=1),
                     lambda s, a: visits.record_purchase_offer(s, a, visit_id, True),
                 )
-                sale_id = self.sell(office_id, end, _sale_input(walk.buys), visit_id)
+                sale_id = self.sell(office_id, end, sale_input(*walk.buys), visit_id)
             else:
                 self.act(office_id, end, self._action(visit_id, number, walk, slot))
             now = end
@@ -262,18 +263,6 @@ def _decisions(
         else:
             decisions.append(visits.RequestDecision(stored.id, False, request.decision))
     return decisions
-
-
-def _sale_input(lines: tuple[pnbp.SaleLine, ...], **changes: Any) -> pnbp.SaleInput:
-    values: dict[str, Any] = {
-        "payer_name": "Siti Aminah",
-        "payer_institution": "Universitas Sriwijaya",
-        "payment_method": "cash",
-        "payment_reference": None,
-        "lines": lines,
-    }
-    values.update(changes)
-    return pnbp.SaleInput(**values)
 
 
 def _tariff_ids(db: PreparedDatabase, office_id: int) -> dict[str, int]:
@@ -388,7 +377,7 @@ def build_metrics_data(db: PreparedDatabase) -> MetricsData:
     )
 
     page_line = pnbp.SaleLine(tariffs[pages], 5, description="Cetak tabel")
-    data.sales["S2"] = writer.sell(office, at("2026-11-26 09:30"), _sale_input((page_line,)))
+    data.sales["S2"] = writer.sell(office, at("2026-11-26 09:30"), sale_input(page_line))
     writer.act(
         office,
         at("2026-11-26 09:40"),
@@ -398,19 +387,17 @@ def build_metrics_data(db: PreparedDatabase) -> MetricsData:
     data.sales["S3"] = writer.sell(
         office,
         at("2026-11-26 10:30"),
-        _sale_input(
-            (zero,), zero_rupiah_reason="pendidikan", zero_rupiah_letter="12/UNSRI/XI/2026"
-        ),
+        sale_input(zero, zero_rupiah_reason="pendidikan", zero_rupiah_letter="12/UNSRI/XI/2026"),
     )
     data.sales["S7"] = writer.sell(
         office,
         at("2025-12-31 15:00"),
-        _sale_input((pnbp.SaleLine(tariffs[pages], 7, description="Cetak"),)),
+        sale_input(pnbp.SaleLine(tariffs[pages], 7, description="Cetak")),
     )
     data.sales["S6"] = writer.sell(
         office,
         at("2026-01-01 00:30"),
-        _sale_input((pnbp.SaleLine(tariffs[pages], 3, description="Cetak"),)),
+        sale_input(pnbp.SaleLine(tariffs[pages], 3, description="Cetak")),
     )
     with db.database.transaction() as session:
         sales.record_deposit(
