@@ -148,6 +148,7 @@ class Visit(Base):
             postgresql_where=text(ACTIVE_VISIT_WHERE),
         ),
         Index("ix_visit_office_status", "office_id", "status"),
+        Index("ix_visit_visitor_arrived", "visitor_id", "arrived_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -429,6 +430,7 @@ class SaleItem(Base):
     __table_args__ = (
         CheckConstraint("quantity > 0", name="quantity_positive"),
         CheckConstraint("unit_price >= 0", name="unit_price_not_negative"),
+        Index("ix_sale_item_sale_id", "sale_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

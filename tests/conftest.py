@@ -12,9 +12,7 @@ import pytest
 from dash import Dash
 from flask.testing import FlaskClient
 
-from dashboard.setup.database import prepare_database
-from db.session import Database
-from tests.helpers.database import PreparedDatabase, scratch_postgres_url
+from tests.helpers.database import PreparedDatabase, prepared_backend, scratch_postgres_url
 from tests.helpers.web import app_with_every_role, sign_in
 
 
@@ -31,21 +29,11 @@ def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return f"sqlite:///{path}"
 
 
-_prepared: dict[str, PreparedDatabase] = {}
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request: pytest.FixtureRequest) -> Iterator[PreparedDatabase]:
     """The same test on a real SQLite file and on the real PostgreSQL server, each starting
     with reference data only."""
-    url = request.getfixturevalue(f"{request.param}_url")
-    if url not in _prepared:
-        database = Database(url)
-        office = prepare_database(database)
-        _prepared[url] = PreparedDatabase(database, office.id)
-    prepared = _prepared[url]
-    prepared.empty_operational_tables()
-    yield prepared
+    yield prepared_backend(request, request.param)
 
 
 @pytest.fixture(scope="module")

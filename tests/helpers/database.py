@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.audit import Actor
 from dashboard.errors import InputError
+from dashboard.setup.database import prepare_database
 from db.models import (
     AuditEvent,
     DataRequest,
@@ -180,3 +181,19 @@ def assert_refused(
     assert fragment in errors[field_key], errors
     assert snapshot_tables(worker.db, models) == before
     return errors
+
+
+_prepared: dict[str, PreparedDatabase] = {}
+
+
+def prepared_backend(request: pytest.FixtureRequest, backend: str) -> PreparedDatabase:
+    """The prepared database of ``backend`` ("sqlite" or "postgresql"), emptied of
+    operational rows: reference data only (usable by fixtures of any scope)."""
+    url = request.getfixturevalue(f"{backend}_url")
+    if url not in _prepared:
+        database = Database(url)
+        office = prepare_database(database)
+        _prepared[url] = PreparedDatabase(database, office.id)
+    prepared = _prepared[url]
+    prepared.empty_operational_tables()
+    return prepared
