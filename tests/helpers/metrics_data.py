@@ -58,6 +58,7 @@ from dashboard.pnbp import rules as pnbp
 from dashboard.pnbp import sales
 from dashboard.visits import services as visits
 from dashboard.visits.guest_book import validate_guest_book
+from dashboard.visits.purchase import record_visit_purchase
 from db.models import Agency, SopStep, Tariff
 from db.queries import visits as visit_queries
 from db.reference_data import OfficeSeed, ensure_office
@@ -147,7 +148,7 @@ class _Writer:
     ) -> int:
         with self.db.database.transaction() as session:
             actor = Actor(self.treasurer, office_id, moment)
-            return sales.record_sale(session, actor, data, visit_id=visit_id).id
+            return record_visit_purchase(session, actor, data, visit_id).id
 
     def walk(self, office_id: int, walk: Walk, zone: ZoneInfo | None = None) -> tuple[int, int]:
         """Drive the visit through the services; returns (visit id, sale id or 0)."""
