@@ -23,6 +23,8 @@ from db.models import (
     DataRequest,
     DataRequestPublication,
     Deposit,
+    KioskLink,
+    LiveSnapshot,
     ReceiptCounter,
     Sale,
     SaleItem,
@@ -53,6 +55,8 @@ OPERATIONAL_TABLES = (
     VisitStep,
     Visit,
     Visitor,
+    LiveSnapshot,
+    KioskLink,
     StaffUser,
 )
 

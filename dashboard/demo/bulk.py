@@ -49,6 +49,7 @@ from dashboard.office.service_hours import office_flags_outside_hours
 from dashboard.pnbp import rules as pnbp
 from dashboard.visits.arrival import parse_temperature, screen_visitor, visit_code
 from dashboard.visits.services import clean_requests
+from db.change_marker import bump_offices
 from db.models import (
     VISIT_DONE,
     VISIT_IN_PROGRESS,
@@ -582,6 +583,7 @@ class _OfficeWriter:
             _insert(connection, "data_request_publication", self.buffers.rows["picks"])
             _insert(connection, "step_time_correction", self.buffers.rows["step_time_correction"])
             _insert(connection, "audit_event", self.buffers.rows["audit_event"])
+            bump_offices(connection, [self.setup.office_id])
         self.buffers = _Buffers()
 
     def finish(self) -> None:
@@ -615,6 +617,7 @@ class _OfficeWriter:
                     for year, number in sorted(self.receipts.items())
                 ],
             )
+            bump_offices(connection, [self.setup.office_id])
 
 
 def _sale_summary(sale: dict[str, Any], items: Sequence[dict[str, Any]]) -> dict[str, Any]:
