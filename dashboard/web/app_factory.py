@@ -14,6 +14,7 @@ from dashboard.ui.shell import shell_layout
 from dashboard.web.auth import install_auth
 from dashboard.web.callback_registry import callback_modules, register_callbacks
 from dashboard.web.context import AppState, attach_state
+from dashboard.web.live_routes import install_live_routes
 from dashboard.web.receipt_route import install_receipt_route
 from db.session import Database
 
@@ -30,6 +31,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     attach_state(server, AppState(settings=settings, database=database, office_id=office.id))
     install_auth(server, settings.session_hours, settings.secure_cookies)
     install_receipt_route(server)
+    install_live_routes(server)
 
     app = Dash(
         __name__,
