@@ -42,3 +42,6 @@ OFFICE_EDITORS: frozenset[str] = frozenset({ADMIN})
 
 MONITOR_VIEWERS: frozenset[str] = frozenset({MONITOR, HEAD, ADMIN})
 """Who may see the wall screen and poll its figures (no personal data in them)."""
+
+KIOSK_LINK_EDITORS: frozenset[str] = frozenset({ADMIN})
+"""Who may create and revoke the kiosk links that sign a wall screen in."""

@@ -18,17 +18,19 @@ from dashboard.paths import (
     API_PREFIX,
     HEALTH_PATH,
     HOME_PATH,
+    KIOSK_SIGN_IN_PREFIX,
     LOGIN_PATH,
     LOGOUT_PATH,
 )
 from dashboard.roles import ROLES
 from dashboard.web.build import current_build
 from dashboard.web.context import app_state
+from dashboard.web.monitor_session import KioskUser, is_kiosk_id, load_kiosk_user
 from db.models import StaffUser
 from db.queries import health as health_queries
 
 OPEN_PATHS = (LOGIN_PATH, HEALTH_PATH)
-OPEN_PREFIXES = ("/assets/",)
+OPEN_PREFIXES = ("/assets/", KIOSK_SIGN_IN_PREFIX)
 FAVICON = "/_favicon.ico"
 
 
@@ -47,7 +49,9 @@ class SignedInUser(UserMixin):
         return str(self.id)
 
 
-def _load_user(user_id: str) -> SignedInUser | None:
+def _load_user(user_id: str) -> SignedInUser | KioskUser | None:
+    if is_kiosk_id(user_id):  # a wall screen signed in by a kiosk link
+        return load_kiosk_user(user_id)
     with app_state().database.reading() as session:
         user = session.get(StaffUser, int(user_id))
         if user is None or not user.active:
