@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Concatenate, ParamSpec
 
 from sqlalchemy.orm import Session
 
 from db.change_marker import note_office_write
 from db.models import AuditEvent
+
+P = ParamSpec("P")
 
 
 @dataclass(frozen=True)
@@ -48,17 +51,18 @@ def audit_values(
     }
 
 
-def record_audit(
-    session: Session,
-    actor: Actor,
-    action: str,
-    table_name: str,
-    row_id: int | None,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-) -> None:
-    """The audit event of ``audit_values``, added to the session (written with the action).
-    The action counts as a write of the actor's office: its change marker is bumped when the
-    transaction commits (``db.change_marker``)."""
-    session.add(AuditEvent(**audit_values(actor, action, table_name, row_id, before, after)))
-    note_office_write(session, actor.office_id)
+def _added_to_session(
+    values: Callable[Concatenate[Actor, P], dict[str, Any]],
+) -> Callable[Concatenate[Session, Actor, P], None]:
+    def record(session: Session, actor: Actor, /, *args: P.args, **kwargs: P.kwargs) -> None:
+        session.add(AuditEvent(**values(actor, *args, **kwargs)))
+        note_office_write(session, actor.office_id)
+
+    return record
+
+
+record_audit = _added_to_session(audit_values)
+"""``record_audit(session, actor, action, table_name, row_id, before=None, after=None)``:
+the audit event of ``audit_values``, added to the session (written with the action). The
+action counts as a write of the actor's office: its change marker is bumped when the
+transaction commits (``db.change_marker``)."""

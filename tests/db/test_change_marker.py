@@ -33,7 +33,6 @@ from dashboard.pnbp.rules import SaleInput, SaleLine
 from dashboard.setup.database import prepare_database
 from dashboard.visits import services as visits
 from dashboard.visits.corrections import correct_step_time
-from dashboard.visits.guest_book import validate_guest_book
 from db.change_marker import bump_offices
 from db.models import OfficeChange, VisitStep
 from db.queries.live import marker_version
@@ -112,19 +111,6 @@ def test_an_arrival_and_each_step_bump_by_one(desk: Desk) -> None:
     assert desk.bumps(screen(desk, visit_id))[1] == 1
     # place_bag flushes inside a savepoint: still one bump for the one transaction
     assert desk.bumps(lambda s, a: visits.place_bag(s, a, visit_id, 3, 30))[1] == 1
-    guest = validate_guest_book(
-        name="Siti Aminah",
-        gender="P",
-        birth_year="1999",
-        education="s1",
-        occupation="pelajar",
-        institution="Universitas Sriwijaya",
-        institution_type="pendidikan",
-        phone="0812 3456 7890",
-        email=None,
-        current_year=2026,
-    )
-    assert desk.bumps(lambda s, a: visits.record_guest_book(s, a, visit_id, guest))[1] == 1
 
 
 def test_a_correction_bumps_by_one(desk: Desk) -> None:
