@@ -10,6 +10,7 @@ from typing import Any, Concatenate, ParamSpec
 
 from sqlalchemy.orm import Session
 
+from db.change_marker import note_office_write
 from db.models import AuditEvent
 
 P = ParamSpec("P")
@@ -51,14 +52,17 @@ def audit_values(
 
 
 def _added_to_session(
-    values: Callable[P, dict[str, Any]],
-) -> Callable[Concatenate[Session, P], None]:
-    def record(session: Session, *args: P.args, **kwargs: P.kwargs) -> None:
-        session.add(AuditEvent(**values(*args, **kwargs)))
+    values: Callable[Concatenate[Actor, P], dict[str, Any]],
+) -> Callable[Concatenate[Session, Actor, P], None]:
+    def record(session: Session, actor: Actor, /, *args: P.args, **kwargs: P.kwargs) -> None:
+        session.add(AuditEvent(**values(actor, *args, **kwargs)))
+        note_office_write(session, actor.office_id)
 
     return record
 
 
 record_audit = _added_to_session(audit_values)
 """``record_audit(session, actor, action, table_name, row_id, before=None, after=None)``:
-the audit event of ``audit_values``, added to the session (written with the action)."""
+the audit event of ``audit_values``, added to the session (written with the action). The
+action counts as a write of the actor's office: its change marker is bumped when the
+transaction commits (``db.change_marker``)."""

@@ -23,6 +23,8 @@ class Settings:
     secret_key: str = ""
     office_code: str = "1603"
     session_hours: float = 10.0
+    monitor_session_days: int = 30
+    """How long a wall screen (the monitor role, or a kiosk link) stays signed in."""
     fever_threshold_celsius: Decimal = Decimal("37.5")
     rack_slots: int = 30
     reading_tables: int = 8
@@ -130,6 +132,7 @@ def settings_from_env() -> Settings:
         session_hours=float(
             _env_decimal("PST_SESSION_HOURS", Decimal(10), Decimal("0.1"), Decimal(24 * 30))
         ),
+        monitor_session_days=_env_int("PST_MONITOR_SESSION_DAYS", 30),
         fever_threshold_celsius=_env_decimal(
             "PST_FEVER_THRESHOLD", Decimal("37.5"), Decimal(34), Decimal(43)
         ),

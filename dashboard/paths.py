@@ -21,6 +21,17 @@ AGENCY_ADMIN_PATH = "/admin/dinas"
 TARIFF_ADMIN_PATH = "/admin/tarif"
 OFFICE_PROFILE_PATH = "/admin/kantor"
 GUEST_BOOK_IMPORT_PATH = "/admin/impor-buku-tamu"
+KIOSK_LINKS_ADMIN_PATH = "/admin/monitor"
+"""The administrator's kiosk links of the wall screens (*Layar monitor*)."""
+MONITOR_PATH = "/monitor"
+"""The wall screen (the monitor role's read-only view)."""
+KIOSK_SIGN_IN_PREFIX = "/monitor/masuk/"
+KIOSK_SIGN_IN_ROUTE = f"{KIOSK_SIGN_IN_PREFIX}<token>"
+"""Opening a kiosk link signs the browser in as a wall screen (``kiosk_sign_in_path``)."""
+API_PREFIX = "/api/"
+"""JSON endpoints: an anonymous request gets 401, never the login page."""
+MONITOR_POLL_PATH = "/api/v1/monitor/poll"
+"""The wall screen's poll: ``?since=<version>&day=<YYYY-MM-DD>``."""
 RECEIPT_ROUTE = "/kuitansi/<int:sale_id>.pdf"
 """The Flask route of a sale's receipt PDF (``receipt_path`` builds its addresses)."""
 
@@ -53,6 +64,11 @@ def payment_path(visit_id: int) -> str:
 def receipt_path(sale_id: int) -> str:
     """Where the receipt of a sale downloads (the server checks who asks)."""
     return RECEIPT_ROUTE.replace("<int:sale_id>", str(sale_id))
+
+
+def kiosk_sign_in_path(token: str) -> str:
+    """The address of a kiosk link (the token is shown once, when the link is made)."""
+    return f"{KIOSK_SIGN_IN_PREFIX}{token}"
 
 
 def parse_id(raw: object) -> int | None:

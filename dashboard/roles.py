@@ -39,3 +39,9 @@ TARIFF_EDITORS: frozenset[str] = frozenset({ADMIN})
 
 OFFICE_EDITORS: frozenset[str] = frozenset({ADMIN})
 """Who may change the office's profile (name, address, contacts on its documents)."""
+
+MONITOR_VIEWERS: frozenset[str] = frozenset({MONITOR, HEAD, ADMIN})
+"""Who may see the wall screen and poll its figures (no personal data in them)."""
+
+KIOSK_LINK_EDITORS: frozenset[str] = frozenset({ADMIN})
+"""Who may create and revoke the kiosk links that sign a wall screen in."""

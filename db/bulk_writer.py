@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, func, select, text, update
 from sqlalchemy.engine import Connection
 
+from db.change_marker import bump_offices
 from db.models import Base
 from db.session import Database
 
@@ -43,6 +44,11 @@ class BatchWriter:
             chunk = rows[start : start + BATCH_ROWS]
             if chunk:
                 self._connection.execute(table.insert(), list(chunk))
+
+    def mark_changed(self, office_ids: Collection[int]) -> None:
+        """Bump the change marker of these offices in this batch's transaction (the rows
+        written here bypass the session events that bump it for the services)."""
+        bump_offices(self._connection, office_ids)
 
     def update_by_id(self, table_name: str, column: str, values: Mapping[int, Any]) -> None:
         """Set ``column`` of each row id in ``values`` to its value."""

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -455,3 +456,50 @@ class AppSetting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class OfficeChange(Base):
+    """The office's change marker. Every transaction that writes rows of the office raises
+    ``version`` by one before it commits (``db.change_marker``), so a live screen learns in
+    one primary-key read whether anything changed since its last poll. It lives in the
+    database: every worker and host sees the same marker."""
+
+    __tablename__ = "office_change"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id"), primary_key=True, autoincrement=False
+    )
+    version: Mapped[int] = mapped_column(BigInteger)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LiveSnapshot(Base):
+    """The wall screen's figures of one office and day as of one change marker version
+    (JSON), computed once and shared by every screen and every worker; rows of older
+    versions are removed when a newer one is stored."""
+
+    __tablename__ = "live_snapshot"
+
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    body: Mapped[str] = mapped_column(Text)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class KioskLink(Base):
+    """A link that signs a wall screen in with the monitor's read-only view. Only a hash of
+    its random token is kept (the token itself is shown once, when the link is made); a
+    revoked link stops working on the screen's next request."""
+
+    __tablename__ = "kiosk_link"
+    __table_args__ = (Index("ix_kiosk_link_office_id", "office_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    label: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

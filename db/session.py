@@ -11,6 +11,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.change_marker import watch_writes
+
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 
@@ -62,6 +64,7 @@ class Database:
             else self.engine
         )
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        watch_writes(self._sessions)  # every transaction bumps the offices it wrote
         self._read_sessions = sessionmaker(self._read_engine, expire_on_commit=False)
 
     @contextmanager

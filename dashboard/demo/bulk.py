@@ -565,6 +565,7 @@ class _OfficeWriter(HistoryWriter):
             writer.insert("data_request_publication", self.buffers.rows["picks"])
             writer.insert("step_time_correction", self.buffers.rows["step_time_correction"])
             writer.insert("audit_event", self.buffers.rows["audit_event"])
+            writer.mark_changed([self.setup.office_id])
         self.buffers = _Buffers()
 
     def finish(self) -> None:
@@ -588,6 +589,7 @@ class _OfficeWriter(HistoryWriter):
                     for year, number in sorted(self.receipts.items())
                 ],
             )
+            writer.mark_changed([self.setup.office_id])
 
 
 def _sale_summary(sale: dict[str, Any], items: Sequence[dict[str, Any]]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ leave days (*cuti bersama*), on which government offices such as BPS are closed.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -40,6 +40,14 @@ def public_holiday_name(day: date) -> str | None:
 
 def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and public_holiday_name(day) is None
+
+
+def previous_working_day(day: date) -> date:
+    """The last working day before ``day``."""
+    earlier = day - timedelta(days=1)
+    while not is_working_day(earlier):
+        earlier -= timedelta(days=1)
+    return earlier
 
 
 def is_outside_service_hours(

@@ -14,6 +14,8 @@ from dashboard.ui.shell import shell_layout
 from dashboard.web.auth import install_auth
 from dashboard.web.callback_registry import callback_modules, register_callbacks
 from dashboard.web.context import AppState, attach_state
+from dashboard.web.live_routes import install_live_routes
+from dashboard.web.monitor_session import install_monitor_sessions
 from dashboard.web.receipt_route import install_receipt_route
 from db.session import Database
 
@@ -30,6 +32,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     attach_state(server, AppState(settings=settings, database=database, office_id=office.id))
     install_auth(server, settings.session_hours, settings.secure_cookies)
     install_receipt_route(server)
+    install_live_routes(server)
+    install_monitor_sessions(server, settings.monitor_session_days)
 
     app = Dash(
         __name__,

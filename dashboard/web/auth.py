@@ -14,14 +14,23 @@ from flask import Flask, Response, redirect, render_template_string, request, se
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
 from dashboard.office.staff import authenticate, has_admin
-from dashboard.paths import HEALTH_PATH, HOME_PATH, LOGIN_PATH, LOGOUT_PATH
+from dashboard.paths import (
+    API_PREFIX,
+    HEALTH_PATH,
+    HOME_PATH,
+    KIOSK_SIGN_IN_PREFIX,
+    LOGIN_PATH,
+    LOGOUT_PATH,
+)
 from dashboard.roles import ROLES
+from dashboard.web.build import current_build
 from dashboard.web.context import app_state
+from dashboard.web.monitor_session import KioskUser, is_kiosk_id, load_kiosk_user
 from db.models import StaffUser
 from db.queries import health as health_queries
 
 OPEN_PATHS = (LOGIN_PATH, HEALTH_PATH)
-OPEN_PREFIXES = ("/assets/",)
+OPEN_PREFIXES = ("/assets/", KIOSK_SIGN_IN_PREFIX)
 FAVICON = "/_favicon.ico"
 
 
@@ -40,7 +49,9 @@ class SignedInUser(UserMixin):
         return str(self.id)
 
 
-def _load_user(user_id: str) -> SignedInUser | None:
+def _load_user(user_id: str) -> SignedInUser | KioskUser | None:
+    if is_kiosk_id(user_id):  # a wall screen signed in by a kiosk link
+        return load_kiosk_user(user_id)
     with app_state().database.reading() as session:
         user = session.get(StaffUser, int(user_id))
         if user is None or not user.active:
@@ -57,7 +68,7 @@ def _guard() -> Response | None:
         return redirect(HOME_PATH) if request.path == "/" else None
     if _is_open(request.path):
         return None
-    if request.method == "GET" and not request.path.startswith("/_"):
+    if request.method == "GET" and not request.path.startswith(("/_", API_PREFIX)):
         return redirect(url_for("login", next=request.full_path.rstrip("?")))
     return Response("Sesi berakhir atau belum masuk. Silakan masuk kembali.", status=401)
 
@@ -152,7 +163,7 @@ def _logout() -> Response:
 def _health() -> dict[str, str]:
     with app_state().database.reading() as db_session:
         health_queries.ping(db_session)
-    return {"status": "ok"}
+    return {"status": "ok", "build": current_build()}
 
 
 def install_auth(server: Flask, session_hours: float, secure_cookies: bool) -> None:

@@ -47,4 +47,6 @@ def require_role(roles: Iterable[str]) -> Actor:
     # Whole seconds: what the pages show is what is stored, so a time typed back from the
     # screen (a correction) compares equal to the stored one.
     now = utc_now().replace(microsecond=0)
-    return Actor(user_id=int(current_user.id), office_id=app_state().office_id, now=now)
+    # A kiosk link signs in a screen, not a person: it acts as no account (it only reads).
+    user_id = None if getattr(current_user, "is_kiosk", False) else int(current_user.id)
+    return Actor(user_id=user_id, office_id=app_state().office_id, now=now)

@@ -25,6 +25,8 @@ from db.models import (
     DataRequest,
     DataRequestPublication,
     Deposit,
+    KioskLink,
+    LiveSnapshot,
     ReceiptCounter,
     Sale,
     SaleItem,
@@ -44,6 +46,8 @@ BACKENDS = ("sqlite", "postgresql")
 
 # Operational tables, children first: emptied between tests; reference data stays.
 OPERATIONAL_TABLES = (
+    LiveSnapshot,
+    KioskLink,
     AuditEvent,
     StepTimeCorrection,
     SaleItem,

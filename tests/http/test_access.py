@@ -29,7 +29,9 @@ def test_anonymous_callback_request_is_refused(client: FlaskClient) -> None:
 
 
 def test_open_routes(client: FlaskClient) -> None:
-    assert client.get("/health").get_json() == {"status": "ok"}
+    health = client.get("/health").get_json()
+    assert health == {"status": "ok", "build": health["build"]}  # the build id beside it
+    assert len(health["build"]) == 16
     assert client.get("/login").status_code == 200
     assert client.get("/assets/vendor/bootstrap/bootstrap.min.css").status_code == 200
 

@@ -16,6 +16,7 @@ PST_VARIABLES = (
     "PST_SECRET_KEY",
     "PST_OFFICE_CODE",
     "PST_SESSION_HOURS",
+    "PST_MONITOR_SESSION_DAYS",
     "PST_FEVER_THRESHOLD",
     "PST_RACK_SLOTS",
     "PST_READING_TABLES",
@@ -45,6 +46,7 @@ def test_defaults() -> None:
     assert settings.secret_key == "kunci-uji"
     assert settings.office_code == "1603"
     assert settings.session_hours == 10.0
+    assert settings.monitor_session_days == 30
     assert settings.fever_threshold_celsius == Decimal("37.5")
     assert (settings.rack_slots, settings.reading_tables, settings.refresh_seconds) == (30, 8, 5)
     assert settings.secure_cookies is False
@@ -59,6 +61,7 @@ def test_every_variable_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PST_READING_TABLES", "12")
     monkeypatch.setenv("PST_REFRESH_SECONDS", "10")
     monkeypatch.setenv("PST_SECURE_COOKIES", "ya")
+    monkeypatch.setenv("PST_MONITOR_SESSION_DAYS", "45")
     settings = settings_from_env()
     assert settings.database_url == "postgresql+psycopg://pst@db/pst"
     assert settings.office_code == "1601"
@@ -66,6 +69,7 @@ def test_every_variable_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.fever_threshold_celsius == Decimal("37.8")
     assert (settings.rack_slots, settings.reading_tables, settings.refresh_seconds) == (40, 12, 10)
     assert settings.secure_cookies is True
+    assert settings.monitor_session_days == 45
 
 
 @pytest.mark.parametrize("name", ["PST_RACK_SLOTS", "PST_OFFICE_CODE", "PST_FEVER_THRESHOLD"])
@@ -95,6 +99,8 @@ def test_secure_cookies_flag(monkeypatch: pytest.MonkeyPatch, raw: str, expected
         ("PST_REFRESH_SECONDS", "lima"),
         ("PST_FEVER_THRESHOLD", "panas"),
         ("PST_SESSION_HOURS", "sepuluh"),
+        ("PST_MONITOR_SESSION_DAYS", "0"),
+        ("PST_MONITOR_SESSION_DAYS", "tiga puluh"),
     ],
 )
 def test_bad_values_raise_settings_error(

@@ -1,0 +1,100 @@
+"""The wall screen's poll: "has anything changed since version N of day D?"
+
+A poll reads the office's change marker and calendar in one statement. When the marker and
+the showing day are what the screen already has, the answer is ``{"changed": false, ...}``
+and nothing else runs. Otherwise the snapshot of (office, version, day) is served: from this
+process's cache, else from the database (another worker computed it), else computed here
+once (a lock: concurrent polls of one process wait for the first) and stored for the other
+workers. So a change costs one computation however many screens poll.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from dashboard.monitor import snapshot
+from dashboard.monitor.showing_day import showing_day
+from db.queries import live
+from db.session import Database
+
+
+@dataclass(frozen=True)
+class SnapshotKey:
+    office_id: int
+    version: int
+    day: date
+
+
+class SnapshotCache:
+    """The newest snapshot of each office in this process (JSON text), computed once.
+
+    A cache, not a source of truth: a second worker has its own and finds the same snapshot
+    in the database (``live_snapshot``)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._newest: dict[int, tuple[SnapshotKey, str]] = {}
+
+    def _cached(self, key: SnapshotKey) -> str | None:
+        entry = self._newest.get(key.office_id)
+        return entry[1] if entry is not None and entry[0] == key else None
+
+    def get_or_compute(self, key: SnapshotKey, compute: Callable[[], str]) -> str:
+        if (body := self._cached(key)) is not None:
+            return body
+        with self._lock:
+            if (body := self._cached(key)) is not None:
+                return body
+            body = compute()
+            entry = self._newest.get(key.office_id)
+            if entry is None or entry[0].version <= key.version:  # a late poll keeps the newer
+                self._newest[key.office_id] = (key, body)
+            return body
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _shared_body(database: Database, session: Session, key: SnapshotKey, now: datetime) -> str:
+    """The snapshot another worker stored, or a new one computed and stored."""
+    stored = live.stored_snapshot(session, key.office_id, key.version, key.day)
+    if stored is not None:
+        return stored
+    body = _json(snapshot.build_snapshot(session, key.office_id, key.day, now))
+    with database.transaction() as writing:
+        return live.store_snapshot(writing, key.office_id, key.version, key.day, body, now)
+
+
+def poll(
+    database: Database,
+    cache: SnapshotCache,
+    office_id: int,
+    *,
+    since: int | None,
+    day: date | None,
+    now: datetime,
+    build: str,
+) -> str:
+    """The poll's answer as JSON text (see ``docs/live.md`` for the contract)."""
+    with database.reading() as session:
+        marker = live.office_marker(session, office_id)
+        showing = showing_day(now, marker)
+        if since == marker.version and day == showing:
+            return _json({"changed": False, "version": marker.version, "build": build})
+        key = SnapshotKey(office_id, marker.version, showing)
+        body = cache.get_or_compute(key, lambda: _shared_body(database, session, key, now))
+    head: dict[str, Any] = {
+        "changed": True,
+        "version": key.version,
+        "day": key.day.isoformat(),
+        "build": build,
+    }
+    return _json(head)[:-1] + ',"snapshot":' + body + "}"

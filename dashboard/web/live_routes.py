@@ -1,0 +1,90 @@
+"""``GET /api/v1/monitor/poll?since=<version>&day=<YYYY-MM-DD>``: the wall screen's poll, for
+the monitor, the head and the administrator (the login guard answers 401 to anonymous
+requests; other roles get 403 here). The answer is ``dashboard.monitor.live.poll``'s, never
+cached by the browser or a proxy.
+
+The app's build id is computed here once at start (``dashboard.web.build``) and reported by
+every poll and by ``/health``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from flask import Flask, Response, current_app, request
+
+from dashboard.monitor.live import SnapshotCache, poll
+from dashboard.paths import MONITOR_POLL_PATH
+from dashboard.roles import MONITOR_VIEWERS
+from dashboard.web.build import attach_build, compute_build_id, current_build
+from dashboard.web.context import app_state, require_role
+
+LIVE_KEY = "pst_live"
+JSON_TYPE = "application/json"
+MAX_VERSION = 2**63 - 1
+"""The largest marker version (a BIGINT)."""
+
+
+@dataclass(frozen=True)
+class LiveState:
+    """The process's snapshot cache (one per worker; the database shares across them)."""
+
+    cache: SnapshotCache
+
+
+def _answer(body: str, status: int = 200) -> Response:
+    response = Response(body, status=status, mimetype=JSON_TYPE)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _bad_request(message: str) -> Response:
+    return _answer(json.dumps({"error": message}, ensure_ascii=False), status=400)
+
+
+def _since(raw: str | None) -> int | None:
+    """The version the screen has; None (nothing yet) when absent."""
+    if raw is None or raw.strip() == "":
+        return None
+    text = raw.strip()
+    if not (text.isascii() and text.isdigit() and len(text) <= 19 and int(text) <= MAX_VERSION):
+        raise ValueError("since harus bilangan bulat tidak negatif.")
+    return int(text)
+
+
+def _day(raw: str | None) -> date | None:
+    """The day the screen shows; None (nothing yet) when absent."""
+    if raw is None or raw.strip() == "":
+        return None
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError as error:
+        raise ValueError("day harus tanggal berformat YYYY-MM-DD.") from error
+
+
+def _poll() -> Response:
+    actor = require_role(MONITOR_VIEWERS)
+    try:
+        since, day = _since(request.args.get("since")), _day(request.args.get("day"))
+    except ValueError as error:
+        return _bad_request(str(error))
+    live: LiveState = current_app.extensions[LIVE_KEY]
+    body = poll(
+        app_state().database,
+        live.cache,
+        actor.office_id,
+        since=since,
+        day=day,
+        now=actor.now,
+        build=current_build(),
+    )
+    return _answer(body)
+
+
+def install_live_routes(server: Flask) -> None:
+    """The poll route, the process's snapshot cache, and the build id."""
+    attach_build(server, compute_build_id())
+    server.extensions[LIVE_KEY] = LiveState(cache=SnapshotCache())
+    server.add_url_rule(MONITOR_POLL_PATH, "monitor_poll", _poll)
