@@ -467,7 +467,7 @@ class OfficeChange(Base):
     __tablename__ = "office_change"
 
     office_id: Mapped[int] = mapped_column(
-        ForeignKey("office.id"), primary_key=True, autoincrement=False
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
     )
     version: Mapped[int] = mapped_column(BigInteger)
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -480,7 +480,9 @@ class LiveSnapshot(Base):
 
     __tablename__ = "live_snapshot"
 
-    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"), primary_key=True)
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True
+    )
     version: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     body: Mapped[str] = mapped_column(Text)

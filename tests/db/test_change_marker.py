@@ -6,8 +6,7 @@ bypasses the sessions) bumps too."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -15,13 +14,11 @@ from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import Connection, select
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from werkzeug.security import generate_password_hash
 
 from dashboard import sop
 from dashboard.audit import Actor
-from dashboard.demo import bulk
 from dashboard.demo.runner import DemoOptions, run_demo
 from dashboard.errors import InputError
 from dashboard.library.catalog import validate_publication
@@ -33,19 +30,14 @@ from dashboard.pnbp.rules import SaleInput, SaleLine
 from dashboard.setup.database import prepare_database
 from dashboard.visits import services as visits
 from dashboard.visits.corrections import correct_step_time
+from db import bulk_writer
 from db.change_marker import bump_offices
 from db.models import OfficeChange, VisitStep
 from db.queries.live import marker_version
 from db.reference_data import OfficeSeed, ensure_office
-from db.session import Database
-from tests.conftest import (
-    POSTGRES_ADMIN_URL,
-    PreparedDatabase,
-    _postgres_admin_connection,
-    at,
-    create_staff,
-    skip_or_fail,
-)
+from tests.helpers.clock import at
+from tests.helpers.database import PreparedDatabase, fresh_database
+from tests.helpers.staff import create_staff
 
 T = TypeVar("T")
 
@@ -263,32 +255,6 @@ def test_the_first_write_of_an_office_starts_its_marker(db: PreparedDatabase) ->
 # -- the demo's row writer ------------------------------------------------------------------
 
 
-@contextmanager
-def _fresh(backend: str, tmp_path: Path) -> Iterator[Database]:
-    """An empty database of its own: a demo claims the whole database."""
-    if backend == "sqlite":
-        database = Database(f"sqlite:///{tmp_path / 'marker-demo.sqlite3'}")
-        try:
-            yield database
-        finally:
-            database.dispose()
-        return
-    try:
-        admin = _postgres_admin_connection()
-    except Exception as exc:
-        skip_or_fail(f"PostgreSQL not reachable at {POSTGRES_ADMIN_URL}: {exc}".splitlines()[0])
-    name = f"pst_marker_{uuid.uuid4().hex[:12]}"
-    admin.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    database = Database(url)
-    try:
-        yield database
-    finally:
-        database.dispose()
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
-
-
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_the_demo_row_writer_bumps_once_per_transaction(
     backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -307,8 +273,8 @@ def test_the_demo_row_writer_bumps_once_per_transaction(
         ).scalar_one()
         seen.append((before, inside))
 
-    monkeypatch.setattr(bulk, "bump_offices", counting)
-    with _fresh(backend, tmp_path) as database:
+    monkeypatch.setattr(bulk_writer, "bump_offices", counting)
+    with fresh_database(backend, tmp_path, "marker") as database:
         office = prepare_database(database)
         end = datetime(2026, 11, 26, 3, 30, tzinfo=UTC)
         run_demo(database, office.id, DemoOptions(offices=("1603",), years=1 / 52, seed=3, now=end))

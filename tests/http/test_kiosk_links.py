@@ -32,8 +32,9 @@ from dashboard.visits import board_ids
 from dashboard.web.context import app_state, current_role
 from dashboard.web.monitor_session import KioskUser
 from db.models import AuditEvent, KioskLink
-from tests.conftest import TEST_PASSWORD, PreparedDatabase, create_staff
-from tests.http.dash_requests import callback_body
+from tests.helpers.dash_requests import callback_body
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.staff import TEST_PASSWORD, create_staff
 
 POLL = "/api/v1/monitor/poll"
 CALLBACK = "/_dash-update-component"

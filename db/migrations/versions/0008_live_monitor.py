@@ -25,7 +25,10 @@ def upgrade() -> None:
         sa.Column("version", sa.BigInteger(), nullable=False),
         sa.Column("changed_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["office_id"], ["office.id"], name=op.f("fk_office_change_office_id_office")
+            ["office_id"],
+            ["office.id"],
+            name=op.f("fk_office_change_office_id_office"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("office_id", name=op.f("pk_office_change")),
     )
@@ -37,7 +40,10 @@ def upgrade() -> None:
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("computed_at", db.types.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["office_id"], ["office.id"], name=op.f("fk_live_snapshot_office_id_office")
+            ["office_id"],
+            ["office.id"],
+            name=op.f("fk_live_snapshot_office_id_office"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("office_id", "version", "day", name=op.f("pk_live_snapshot")),
     )
