@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-
 import dash_bootstrap_components as dbc  # noqa: F401  (registers the component suite)
 from dash import Dash
 from flask import Flask
@@ -12,7 +10,7 @@ from dashboard.config import PROJECT_ROOT, Settings, settings_from_env
 from dashboard.setup.database import prepare_database
 from dashboard.ui.shell import shell_layout
 from dashboard.web.auth import install_auth
-from dashboard.web.callback_registry import callback_modules, register_callbacks
+from dashboard.web.callback_registry import register_callbacks
 from dashboard.web.context import AppState, attach_state
 from dashboard.web.live_routes import install_live_routes
 from dashboard.web.monitor_session import install_monitor_sessions
@@ -48,8 +46,4 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     app.layout = shell_layout
     register_callbacks(app)
-    for module_name in callback_modules():
-        module = importlib.import_module(module_name)
-        if hasattr(module, "register"):  # modules not yet on the registry (during the move)
-            module.register(app)
     return app
