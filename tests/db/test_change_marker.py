@@ -244,7 +244,7 @@ def test_bump_offices_on_a_connection(db: PreparedDatabase) -> None:
 def test_the_first_write_of_an_office_starts_its_marker(db: PreparedDatabase) -> None:
     with db.database.transaction() as session:
         office_id = ensure_office(
-            session, OfficeSeed(code=f"98{uuid.uuid4().int % 100:02d}", name="Baru", city="Uji")
+            session, OfficeSeed(code=f"T{uuid.uuid4().hex[:7]}", name="Baru", city="Uji")
         ).id
     with db.database.reading() as session:
         row = session.get(OfficeChange, office_id)
