@@ -21,7 +21,7 @@ from dashboard.pnbp.sales_view import (
 )
 from dashboard.roles import RECEIPT_READERS, SALE_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
-from dashboard.ui.forms import labeled_field
+from dashboard.ui.forms import labeled_field, search_box
 from dashboard.ui.grid import data_grid, muted_rows
 from dashboard.ui.headings import page_heading
 from dashboard.web.context import current_role
@@ -145,17 +145,10 @@ def _line_pickers() -> html.Div:
             dbc.Row(
                 [
                     dbc.Col(
-                        dbc.InputGroup(
-                            [
-                                dbc.InputGroupText(html.I(className="bi bi-search")),
-                                dbc.Input(
-                                    id=ids.PUBLICATION_SEARCH,
-                                    type="search",
-                                    placeholder="Cari publikasi: judul atau nomor katalog…",
-                                    autocomplete="off",
-                                    debounce=0.3,
-                                ),
-                            ]
+                        search_box(
+                            ids.PUBLICATION_SEARCH,
+                            "Cari publikasi: judul atau nomor katalog…",
+                            debounce=0.3,
                         ),
                         lg=7,
                     ),

@@ -19,7 +19,7 @@ from dash.development.base_component import Component
 
 from dashboard.i18n import format_number
 from dashboard.ui.admin_form_ids import AdminFormIds
-from dashboard.ui.forms import labeled_field
+from dashboard.ui.forms import labeled_field, search_box
 from dashboard.ui.grid import data_grid
 
 
@@ -135,19 +135,7 @@ def filter_columns(
     """The toolbar's quick filter over the grid (focused first) and its status select."""
     return [
         dbc.Col(
-            dbc.InputGroup(
-                [
-                    dbc.InputGroupText(html.I(className="bi bi-search")),
-                    dbc.Input(
-                        id=ids.quick_filter,
-                        type="search",
-                        placeholder=placeholder,
-                        autocomplete="off",
-                        debounce=0.25,
-                        autofocus=True,
-                    ),
-                ]
-            ),
+            search_box(ids.quick_filter, placeholder, debounce=0.25, autofocus=True),
             lg=4,
             md=6,
         ),
