@@ -13,10 +13,11 @@ from dash.development.base_component import Component
 from dashboard.paths import DEPOSITS_PATH
 from dashboard.pnbp import deposits_ids as ids
 from dashboard.pnbp.deposits_view import AGE_HELP
-from dashboard.pnbp.pages_layout import money_column, read_only_note, shown_as
+from dashboard.pnbp.pages_layout import money_column, shown_as
 from dashboard.pnbp.rules import BILLING_CODE_LENGTH, NTPN_LENGTH
 from dashboard.roles import RECEIPT_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
+from dashboard.ui.dialogs import read_only_note
 from dashboard.ui.forms import labeled_field
 from dashboard.ui.grid import NUMBER_FILTER, data_grid
 from dashboard.ui.headings import page_heading

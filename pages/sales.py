@@ -11,7 +11,7 @@ from dash.development.base_component import Component
 
 from dashboard.paths import SALES_PATH, VISIT_QUERY, parse_id
 from dashboard.pnbp import sales_ids as ids
-from dashboard.pnbp.pages_layout import dialog_footer, money_column, read_only_note
+from dashboard.pnbp.pages_layout import money_column
 from dashboard.pnbp.rules import METHOD_CASH
 from dashboard.pnbp.sales_view import (
     MAX_PAYER,
@@ -21,6 +21,7 @@ from dashboard.pnbp.sales_view import (
 )
 from dashboard.roles import RECEIPT_READERS, SALE_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
+from dashboard.ui.dialogs import dialog, dialog_footer, read_only_note
 from dashboard.ui.forms import labeled_field, search_box
 from dashboard.ui.grid import data_grid, muted_rows
 from dashboard.ui.headings import page_heading
@@ -365,34 +366,31 @@ def _form_card() -> dbc.Card:
 
 
 def _void_modal() -> dbc.Modal:
-    return dbc.Modal(
-        [
-            dbc.ModalHeader(dbc.ModalTitle("Batalkan penjualan")),
-            dbc.ModalBody(
-                [
-                    html.Div(id=ids.VOID_SALE_TEXT, className="mb-3"),
-                    html.P(
-                        "Nomor kuitansi tetap tercatat dengan tanda BATAL; stok publikasi "
-                        "tercetak kembali. Penjualan yang sudah disetor tidak dapat dibatalkan.",
-                        className="text-muted small",
-                    ),
-                    labeled_field(
-                        "Alasan pembatalan",
-                        dbc.Input(id=ids.VOID_REASON, autocomplete="off", maxlength=500),
-                        ids.VOID_REASON_FEEDBACK,
-                    ),
-                    html.Div(id=ids.VOID_ALERT),
-                ]
-            ),
-            dialog_footer(
-                cancel=(ids.VOID_CANCEL, "Tutup"),
-                submit=(ids.VOID_SUBMIT, "Batalkan penjualan"),
-                icon="bi bi-x-octagon me-2",
-                color="danger",
-            ),
-        ],
-        id=ids.VOID_MODAL,
-        is_open=False,
+    return dialog(
+        ids.VOID_MODAL,
+        "Batalkan penjualan",
+        dbc.ModalBody(
+            [
+                html.Div(id=ids.VOID_SALE_TEXT, className="mb-3"),
+                html.P(
+                    "Nomor kuitansi tetap tercatat dengan tanda BATAL; stok publikasi "
+                    "tercetak kembali. Penjualan yang sudah disetor tidak dapat dibatalkan.",
+                    className="text-muted small",
+                ),
+                labeled_field(
+                    "Alasan pembatalan",
+                    dbc.Input(id=ids.VOID_REASON, autocomplete="off", maxlength=500),
+                    ids.VOID_REASON_FEEDBACK,
+                ),
+                html.Div(id=ids.VOID_ALERT),
+            ]
+        ),
+        dialog_footer(
+            cancel=(ids.VOID_CANCEL, "Tutup"),
+            submit=(ids.VOID_SUBMIT, "Batalkan penjualan"),
+            icon="bi bi-x-octagon me-2",
+            color="danger",
+        ),
     )
 
 
