@@ -22,7 +22,7 @@ from dashboard.pnbp.sales_view import (
 from dashboard.roles import RECEIPT_READERS, SALE_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
 from dashboard.ui.dialogs import dialog, dialog_footer, read_only_note
-from dashboard.ui.forms import labeled_field, search_box
+from dashboard.ui.forms import input_field, labeled_field, search_box
 from dashboard.ui.grid import data_grid, muted_rows
 from dashboard.ui.headings import page_heading
 from dashboard.web.context import current_role
@@ -114,23 +114,23 @@ def _payer_fields() -> dbc.Row:
     return dbc.Row(
         [
             dbc.Col(
-                labeled_field(
+                input_field(
                     "Nama pembayar",
-                    dbc.Input(id=ids.PAYER_NAME, autocomplete="off", maxlength=MAX_PAYER),
+                    ids.PAYER_NAME,
                     ids.FEEDBACK_IDS["payer_name"],
+                    autocomplete="off",
+                    maxlength=MAX_PAYER,
                 ),
                 md=6,
             ),
             dbc.Col(
-                labeled_field(
+                input_field(
                     "Instansi",
-                    dbc.Input(
-                        id=ids.PAYER_INSTITUTION,
-                        autocomplete="off",
-                        maxlength=MAX_PAYER,
-                        placeholder="boleh kosong",
-                    ),
+                    ids.PAYER_INSTITUTION,
                     ids.FEEDBACK_IDS["payer_institution"],
+                    autocomplete="off",
+                    maxlength=MAX_PAYER,
+                    placeholder="boleh kosong",
                 ),
                 md=6,
             ),
@@ -265,10 +265,12 @@ def _zero_rupiah_fields() -> html.Div:
                         md=7,
                     ),
                     dbc.Col(
-                        labeled_field(
+                        input_field(
                             "Nomor surat permohonan",
-                            dbc.Input(id=ids.ZERO_LETTER, autocomplete="off", maxlength=100),
+                            ids.ZERO_LETTER,
                             ids.FEEDBACK_IDS["zero_rupiah_letter"],
+                            autocomplete="off",
+                            maxlength=100,
                         ),
                         md=5,
                     ),
@@ -377,10 +379,12 @@ def _void_modal() -> dbc.Modal:
                     "tercetak kembali. Penjualan yang sudah disetor tidak dapat dibatalkan.",
                     className="text-muted small",
                 ),
-                labeled_field(
+                input_field(
                     "Alasan pembatalan",
-                    dbc.Input(id=ids.VOID_REASON, autocomplete="off", maxlength=500),
+                    ids.VOID_REASON,
                     ids.VOID_REASON_FEEDBACK,
+                    autocomplete="off",
+                    maxlength=500,
                 ),
                 html.Div(id=ids.VOID_ALERT),
             ]

@@ -18,7 +18,7 @@ from dashboard.roles import DESK_READERS, TARIFF_EDITORS
 from dashboard.ui.access import for_roles
 from dashboard.ui.admin_form import admin_notices
 from dashboard.ui.dialogs import dialog, dialog_footer
-from dashboard.ui.forms import labeled_field
+from dashboard.ui.forms import input_field, labeled_field
 from dashboard.ui.grid import SAMPLE_CELL_STYLE, data_grid, muted_rows
 from dashboard.ui.headings import page_heading
 from dashboard.web.context import current_role
@@ -117,39 +117,37 @@ def _add_modal() -> dbc.Modal:
                     dbc.Select(id=field["item_kind"], options=kinds, placeholder="Pilih…"),
                     feedback["item_kind"],
                 ),
-                labeled_field(
+                input_field(
                     "Nama tarif",
-                    dbc.Input(
-                        id=field["label"],
-                        autocomplete="off",
-                        maxlength=MAX_TARIFF_LABEL,
-                        placeholder="mis. Publikasi tercetak s.d. 100 halaman",
-                    ),
+                    field["label"],
                     feedback["label"],
                     help_text="Tertulis di kuitansi bila barisnya tidak berisi publikasi.",
+                    autocomplete="off",
+                    maxlength=MAX_TARIFF_LABEL,
+                    placeholder="mis. Publikasi tercetak s.d. 100 halaman",
                 ),
                 dbc.Row(
                     [
                         dbc.Col(
-                            labeled_field(
+                            input_field(
                                 "Tarif (Rp)",
-                                dbc.Input(
-                                    id=field["amount"],
-                                    inputmode="numeric",
-                                    autocomplete="off",
-                                    maxlength=16,
-                                    placeholder="mis. 50.000",
-                                    className="text-end",
-                                ),
+                                field["amount"],
                                 feedback["amount"],
+                                inputmode="numeric",
+                                autocomplete="off",
+                                maxlength=16,
+                                placeholder="mis. 50.000",
+                                className="text-end",
                             ),
                             md=6,
                         ),
                         dbc.Col(
-                            labeled_field(
+                            input_field(
                                 "Satuan",
-                                dbc.Input(id=field["unit"], autocomplete="off", maxlength=MAX_UNIT),
+                                field["unit"],
                                 feedback["unit"],
+                                autocomplete="off",
+                                maxlength=MAX_UNIT,
                             ),
                             md=6,
                         ),
@@ -159,19 +157,21 @@ def _add_modal() -> dbc.Modal:
                 dbc.Row(
                     [
                         dbc.Col(
-                            labeled_field(
+                            input_field(
                                 "Berlaku mulai",
-                                dbc.Input(id=field["valid_from"], type="date"),
+                                field["valid_from"],
                                 feedback["valid_from"],
+                                type="date",
                             ),
                             md=6,
                         ),
                         dbc.Col(
-                            labeled_field(
+                            input_field(
                                 "Berlaku sampai",
-                                dbc.Input(id=field["valid_to"], type="date"),
+                                field["valid_to"],
                                 feedback["valid_to"],
                                 help_text="Kosongkan bila belum ditentukan.",
+                                type="date",
                             ),
                             md=6,
                         ),
@@ -196,12 +196,13 @@ def _end_modal() -> dbc.Modal:
         dbc.ModalBody(
             [
                 html.Div(id=ids.END_TARIFF_TEXT, className="mb-3"),
-                labeled_field(
+                input_field(
                     "Hari terakhir berlaku",
-                    dbc.Input(id=ids.END_ON, type="date"),
+                    ids.END_ON,
                     ids.END_ON_FEEDBACK,
                     help_text="Mis. sehari sebelum tarif baru berlaku. Kuitansi yang sudah "
                     "terbit tetap memakai harganya.",
+                    type="date",
                 ),
                 html.Div(id=ids.END_ALERT),
             ]
