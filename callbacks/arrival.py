@@ -10,15 +10,17 @@ message beside the form.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 from uuid import uuid4
 
 from dash import ALL, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
+from sqlalchemy.orm import Session
 
 from callbacks.common import Outcome, perform, read
+from dashboard.audit import Actor
 from dashboard.clock import local_date
 from dashboard.roles import VISIT_WRITERS
 from dashboard.ui.forms import field_feedback, form_alert
@@ -46,6 +48,8 @@ from dashboard.visits.guest_book import validate_guest_book
 from dashboard.visits.services import place_bag, record_guest_book, record_screening
 from dashboard.web.callback_registry import callback, clientside_callback
 from dashboard.web.context import app_state, current_role, require_role
+
+T = TypeVar("T")
 
 FOCUS_FIRST_FIELD = """
 function (_children) {
@@ -87,6 +91,21 @@ def _visit_or_stop(store: Mapping[str, Any] | None) -> int:
     if visit_id is None:
         raise PreventUpdate
     return visit_id
+
+
+def _record_step(
+    sent: bool,
+    store: Mapping[str, Any] | None,
+    record: Callable[[Session, Actor, int], T],
+) -> tuple[Outcome[T], int]:
+    """A stage's form sent for the visit on the wizard: ``record`` (session, actor, visit id)
+    as one transaction of a visit writer, and the visit id. Nothing happens unless ``sent``
+    and a visit is on the wizard."""
+    if not sent:
+        raise PreventUpdate
+    visit_id = _visit_or_stop(store)
+    outcome = perform(VISIT_WRITERS, lambda session, actor: record(session, actor, visit_id))
+    return outcome, visit_id
 
 
 # -- shaping --------------------------------------------------------------------------------
@@ -384,18 +403,14 @@ def submit_screening(
     temperature: str | None,
     store: Mapping[str, Any] | None,
 ) -> dict[str, Any]:
-    if not (clicked(n_clicks) or clicked(n_submit)):
-        raise PreventUpdate
-    visit_id = _visit_or_stop(store)
-    threshold = app_state().settings.fever_threshold_celsius
-    outcome = perform(
-        VISIT_WRITERS,
-        lambda session, actor: bool(
-            record_screening(
-                session, actor, visit_id, parse_mask(mask), temperature, threshold
-            ).admitted
-        ),
-    )
+    def record(session: Session, actor: Actor, visit_id: int) -> bool:
+        threshold = app_state().settings.fever_threshold_celsius
+        screening = record_screening(
+            session, actor, visit_id, parse_mask(mask), temperature, threshold
+        )
+        return bool(screening.admitted)
+
+    outcome, visit_id = _record_step(clicked(n_clicks) or clicked(n_submit), store, record)
     return screening_outputs(outcome, store, visit_id)
 
 
@@ -423,13 +438,12 @@ def submit_bag(
     rack_slot: object,
     store: Mapping[str, Any] | None,
 ) -> dict[str, Any]:
-    if not (clicked(n_clicks) or clicked(n_submit)):
-        raise PreventUpdate
-    visit_id = _visit_or_stop(store)
-    capacity = app_state().settings.rack_slots
-    outcome = perform(
-        VISIT_WRITERS,
-        lambda session, actor: place_bag(session, actor, visit_id, rack_slot, capacity).id,
+    outcome, visit_id = _record_step(
+        clicked(n_clicks) or clicked(n_submit),
+        store,
+        lambda session, actor, visit_id: (
+            place_bag(session, actor, visit_id, rack_slot, app_state().settings.rack_slots).id
+        ),
     )
     return bag_outputs(outcome, store, visit_id)
 
@@ -535,12 +549,10 @@ def submit_guest_book(
     form: dict[str, Any],
     store: Mapping[str, Any] | None,
 ) -> dict[str, Any]:
-    if not (clicked(n_clicks) or any(clicked(count) for count in submits.values())):
-        raise PreventUpdate
-    visit_id = _visit_or_stop(store)
-    outcome = perform(
-        VISIT_WRITERS,
-        lambda session, actor: (
+    outcome, visit_id = _record_step(
+        clicked(n_clicks) or any(clicked(count) for count in submits.values()),
+        store,
+        lambda session, actor, visit_id: (
             record_guest_book(
                 session,
                 actor,

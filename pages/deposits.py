@@ -13,11 +13,12 @@ from dash.development.base_component import Component
 from dashboard.paths import DEPOSITS_PATH
 from dashboard.pnbp import deposits_ids as ids
 from dashboard.pnbp.deposits_view import AGE_HELP
-from dashboard.pnbp.pages_layout import money_column, read_only_note, shown_as
+from dashboard.pnbp.pages_layout import money_column, shown_as
 from dashboard.pnbp.rules import BILLING_CODE_LENGTH, NTPN_LENGTH
 from dashboard.roles import RECEIPT_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
-from dashboard.ui.forms import labeled_field
+from dashboard.ui.dialogs import read_only_note
+from dashboard.ui.forms import input_field
 from dashboard.ui.grid import NUMBER_FILTER, data_grid
 from dashboard.ui.headings import page_heading
 from dashboard.web.context import current_role
@@ -123,62 +124,55 @@ def _deposit_form(writable: bool) -> html.Div:
             dbc.Row(
                 [
                     dbc.Col(
-                        labeled_field(
+                        input_field(
                             "Tanggal setor",
-                            dbc.Input(id=field["deposited_on"], type="date"),
+                            field["deposited_on"],
                             feedback["deposited_on"],
+                            type="date",
                         ),
                         md=3,
                     ),
                     dbc.Col(
-                        labeled_field(
+                        input_field(
                             f"Kode billing SIMPONI ({BILLING_CODE_LENGTH} angka)",
-                            dbc.Input(
-                                id=field["billing_code"],
-                                inputmode="numeric",
-                                autocomplete="off",
-                                maxlength=BILLING_CODE_LENGTH + 6,
-                                placeholder="mis. 820261126000123",
-                            ),
+                            field["billing_code"],
                             feedback["billing_code"],
+                            inputmode="numeric",
+                            autocomplete="off",
+                            maxlength=BILLING_CODE_LENGTH + 6,
+                            placeholder="mis. 820261126000123",
                         ),
                         md=3,
                     ),
                     dbc.Col(
-                        labeled_field(
+                        input_field(
                             f"NTPN ({NTPN_LENGTH} huruf/angka)",
-                            dbc.Input(
-                                id=field["ntpn"],
-                                autocomplete="off",
-                                maxlength=NTPN_LENGTH + 6,
-                                placeholder="dari bukti setor bank/pos",
-                            ),
+                            field["ntpn"],
                             feedback["ntpn"],
+                            autocomplete="off",
+                            maxlength=NTPN_LENGTH + 6,
+                            placeholder="dari bukti setor bank/pos",
                         ),
                         md=3,
                     ),
                     dbc.Col(
-                        labeled_field(
+                        input_field(
                             "Jumlah disetor (Rp)",
-                            dbc.Input(
-                                id=field["amount"],
-                                inputmode="numeric",
-                                autocomplete="off",
-                                maxlength=20,
-                                className="text-end",
-                            ),
+                            field["amount"],
                             feedback["amount"],
                             help_text="Terisi dari kuitansi yang dipilih.",
+                            inputmode="numeric",
+                            autocomplete="off",
+                            maxlength=20,
+                            className="text-end",
                         ),
                         md=3,
                     ),
                 ],
                 className="g-3",
             ),
-            labeled_field(
-                "Catatan",
-                dbc.Input(id=field["note"], autocomplete="off", maxlength=1000),
-                feedback["note"],
+            input_field(
+                "Catatan", field["note"], feedback["note"], autocomplete="off", maxlength=1000
             ),
             html.Div(id=ids.FORM_ALERT),
             dbc.Button(

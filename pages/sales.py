@@ -11,7 +11,7 @@ from dash.development.base_component import Component
 
 from dashboard.paths import SALES_PATH, VISIT_QUERY, parse_id
 from dashboard.pnbp import sales_ids as ids
-from dashboard.pnbp.pages_layout import dialog_footer, money_column, read_only_note
+from dashboard.pnbp.pages_layout import money_column
 from dashboard.pnbp.rules import METHOD_CASH
 from dashboard.pnbp.sales_view import (
     MAX_PAYER,
@@ -21,7 +21,8 @@ from dashboard.pnbp.sales_view import (
 )
 from dashboard.roles import RECEIPT_READERS, SALE_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
-from dashboard.ui.forms import labeled_field
+from dashboard.ui.dialogs import dialog, dialog_footer, read_only_note
+from dashboard.ui.forms import input_field, labeled_field, search_box
 from dashboard.ui.grid import data_grid, muted_rows
 from dashboard.ui.headings import page_heading
 from dashboard.web.context import current_role
@@ -113,23 +114,23 @@ def _payer_fields() -> dbc.Row:
     return dbc.Row(
         [
             dbc.Col(
-                labeled_field(
+                input_field(
                     "Nama pembayar",
-                    dbc.Input(id=ids.PAYER_NAME, autocomplete="off", maxlength=MAX_PAYER),
+                    ids.PAYER_NAME,
                     ids.FEEDBACK_IDS["payer_name"],
+                    autocomplete="off",
+                    maxlength=MAX_PAYER,
                 ),
                 md=6,
             ),
             dbc.Col(
-                labeled_field(
+                input_field(
                     "Instansi",
-                    dbc.Input(
-                        id=ids.PAYER_INSTITUTION,
-                        autocomplete="off",
-                        maxlength=MAX_PAYER,
-                        placeholder="boleh kosong",
-                    ),
+                    ids.PAYER_INSTITUTION,
                     ids.FEEDBACK_IDS["payer_institution"],
+                    autocomplete="off",
+                    maxlength=MAX_PAYER,
+                    placeholder="boleh kosong",
                 ),
                 md=6,
             ),
@@ -145,17 +146,10 @@ def _line_pickers() -> html.Div:
             dbc.Row(
                 [
                     dbc.Col(
-                        dbc.InputGroup(
-                            [
-                                dbc.InputGroupText(html.I(className="bi bi-search")),
-                                dbc.Input(
-                                    id=ids.PUBLICATION_SEARCH,
-                                    type="search",
-                                    placeholder="Cari publikasi: judul atau nomor katalog…",
-                                    autocomplete="off",
-                                    debounce=0.3,
-                                ),
-                            ]
+                        search_box(
+                            ids.PUBLICATION_SEARCH,
+                            "Cari publikasi: judul atau nomor katalog…",
+                            debounce=0.3,
                         ),
                         lg=7,
                     ),
@@ -271,10 +265,12 @@ def _zero_rupiah_fields() -> html.Div:
                         md=7,
                     ),
                     dbc.Col(
-                        labeled_field(
+                        input_field(
                             "Nomor surat permohonan",
-                            dbc.Input(id=ids.ZERO_LETTER, autocomplete="off", maxlength=100),
+                            ids.ZERO_LETTER,
                             ids.FEEDBACK_IDS["zero_rupiah_letter"],
+                            autocomplete="off",
+                            maxlength=100,
                         ),
                         md=5,
                     ),
@@ -372,34 +368,33 @@ def _form_card() -> dbc.Card:
 
 
 def _void_modal() -> dbc.Modal:
-    return dbc.Modal(
-        [
-            dbc.ModalHeader(dbc.ModalTitle("Batalkan penjualan")),
-            dbc.ModalBody(
-                [
-                    html.Div(id=ids.VOID_SALE_TEXT, className="mb-3"),
-                    html.P(
-                        "Nomor kuitansi tetap tercatat dengan tanda BATAL; stok publikasi "
-                        "tercetak kembali. Penjualan yang sudah disetor tidak dapat dibatalkan.",
-                        className="text-muted small",
-                    ),
-                    labeled_field(
-                        "Alasan pembatalan",
-                        dbc.Input(id=ids.VOID_REASON, autocomplete="off", maxlength=500),
-                        ids.VOID_REASON_FEEDBACK,
-                    ),
-                    html.Div(id=ids.VOID_ALERT),
-                ]
-            ),
-            dialog_footer(
-                cancel=(ids.VOID_CANCEL, "Tutup"),
-                submit=(ids.VOID_SUBMIT, "Batalkan penjualan"),
-                icon="bi bi-x-octagon me-2",
-                color="danger",
-            ),
-        ],
-        id=ids.VOID_MODAL,
-        is_open=False,
+    return dialog(
+        ids.VOID_MODAL,
+        "Batalkan penjualan",
+        dbc.ModalBody(
+            [
+                html.Div(id=ids.VOID_SALE_TEXT, className="mb-3"),
+                html.P(
+                    "Nomor kuitansi tetap tercatat dengan tanda BATAL; stok publikasi "
+                    "tercetak kembali. Penjualan yang sudah disetor tidak dapat dibatalkan.",
+                    className="text-muted small",
+                ),
+                input_field(
+                    "Alasan pembatalan",
+                    ids.VOID_REASON,
+                    ids.VOID_REASON_FEEDBACK,
+                    autocomplete="off",
+                    maxlength=500,
+                ),
+                html.Div(id=ids.VOID_ALERT),
+            ]
+        ),
+        dialog_footer(
+            cancel=(ids.VOID_CANCEL, "Tutup"),
+            submit=(ids.VOID_SUBMIT, "Batalkan penjualan"),
+            icon="bi bi-x-octagon me-2",
+            color="danger",
+        ),
     )
 
 

@@ -11,7 +11,7 @@ from dash.development.base_component import Component
 from dashboard.paths import HOME_PATH, SERVICE_PATH_TEMPLATE, parse_id
 from dashboard.roles import DESK_READERS
 from dashboard.ui.access import for_roles
-from dashboard.ui.forms import labeled_field
+from dashboard.ui.forms import input_field, labeled_field
 from dashboard.visits import service_ids as ids
 from dashboard.visits.corrections import CORRECTABLE_FIELDS
 from dashboard.visits.service_layout.alerts import back_to_board_alert
@@ -82,28 +82,24 @@ def _correction_form() -> html.Div:
                         md=3,
                     ),
                     dbc.Col(
-                        labeled_field(
+                        input_field(
                             "Waktu yang benar (WIB)",
-                            dbc.Input(
-                                id=ids.CORRECTION_TIME,
-                                placeholder="JJ:MM atau JJ:MM:DD",
-                                autocomplete="off",
-                                maxlength=8,
-                            ),
+                            ids.CORRECTION_TIME,
                             ids.CORRECTION_TIME_FEEDBACK,
+                            placeholder="JJ:MM atau JJ:MM:DD",
+                            autocomplete="off",
+                            maxlength=8,
                         ),
                         md=2,
                     ),
                     dbc.Col(
-                        labeled_field(
+                        input_field(
                             "Alasan",
-                            dbc.Input(
-                                id=ids.CORRECTION_REASON,
-                                placeholder="mis. lupa klik Mulai saat pengunjung dilayani",
-                                autocomplete="off",
-                                maxlength=500,
-                            ),
+                            ids.CORRECTION_REASON,
                             ids.CORRECTION_REASON_FEEDBACK,
+                            placeholder="mis. lupa klik Mulai saat pengunjung dilayani",
+                            autocomplete="off",
+                            maxlength=500,
                         ),
                         md=3,
                     ),

@@ -12,12 +12,13 @@ from dash.development.base_component import Component
 
 from dashboard.paths import TARIFF_ADMIN_PATH
 from dashboard.pnbp import tariff_admin_ids as ids
-from dashboard.pnbp.pages_layout import dialog_footer, money_column, shown_as
+from dashboard.pnbp.pages_layout import money_column, shown_as
 from dashboard.pnbp.rules import ITEM_KINDS, MAX_TARIFF_LABEL, MAX_UNIT
 from dashboard.roles import DESK_READERS, TARIFF_EDITORS
 from dashboard.ui.access import for_roles
 from dashboard.ui.admin_form import admin_notices
-from dashboard.ui.forms import labeled_field
+from dashboard.ui.dialogs import dialog, dialog_footer
+from dashboard.ui.forms import input_field, labeled_field
 from dashboard.ui.grid import SAMPLE_CELL_STYLE, data_grid, muted_rows
 from dashboard.ui.headings import page_heading
 from dashboard.web.context import current_role
@@ -105,119 +106,112 @@ def _add_modal() -> dbc.Modal:
     field = ids.FIELD_IDS
     feedback = ids.FEEDBACK_IDS
     kinds = [{"label": label, "value": code} for code, label in ITEM_KINDS.items()]
-    return dbc.Modal(
-        [
-            dbc.ModalHeader(dbc.ModalTitle("Tambah tarif")),
-            dbc.ModalBody(
-                [
-                    html.Div(id=ids.ADD_ALERT),
-                    labeled_field(
-                        "Jenis barang/jasa",
-                        dbc.Select(id=field["item_kind"], options=kinds, placeholder="Pilih…"),
-                        feedback["item_kind"],
-                    ),
-                    labeled_field(
-                        "Nama tarif",
-                        dbc.Input(
-                            id=field["label"],
-                            autocomplete="off",
-                            maxlength=MAX_TARIFF_LABEL,
-                            placeholder="mis. Publikasi tercetak s.d. 100 halaman",
+    return dialog(
+        ids.ADD_MODAL,
+        "Tambah tarif",
+        dbc.ModalBody(
+            [
+                html.Div(id=ids.ADD_ALERT),
+                labeled_field(
+                    "Jenis barang/jasa",
+                    dbc.Select(id=field["item_kind"], options=kinds, placeholder="Pilih…"),
+                    feedback["item_kind"],
+                ),
+                input_field(
+                    "Nama tarif",
+                    field["label"],
+                    feedback["label"],
+                    help_text="Tertulis di kuitansi bila barisnya tidak berisi publikasi.",
+                    autocomplete="off",
+                    maxlength=MAX_TARIFF_LABEL,
+                    placeholder="mis. Publikasi tercetak s.d. 100 halaman",
+                ),
+                dbc.Row(
+                    [
+                        dbc.Col(
+                            input_field(
+                                "Tarif (Rp)",
+                                field["amount"],
+                                feedback["amount"],
+                                inputmode="numeric",
+                                autocomplete="off",
+                                maxlength=16,
+                                placeholder="mis. 50.000",
+                                className="text-end",
+                            ),
+                            md=6,
                         ),
-                        feedback["label"],
-                        help_text="Tertulis di kuitansi bila barisnya tidak berisi publikasi.",
-                    ),
-                    dbc.Row(
-                        [
-                            dbc.Col(
-                                labeled_field(
-                                    "Tarif (Rp)",
-                                    dbc.Input(
-                                        id=field["amount"],
-                                        inputmode="numeric",
-                                        autocomplete="off",
-                                        maxlength=16,
-                                        placeholder="mis. 50.000",
-                                        className="text-end",
-                                    ),
-                                    feedback["amount"],
-                                ),
-                                md=6,
+                        dbc.Col(
+                            input_field(
+                                "Satuan",
+                                field["unit"],
+                                feedback["unit"],
+                                autocomplete="off",
+                                maxlength=MAX_UNIT,
                             ),
-                            dbc.Col(
-                                labeled_field(
-                                    "Satuan",
-                                    dbc.Input(
-                                        id=field["unit"], autocomplete="off", maxlength=MAX_UNIT
-                                    ),
-                                    feedback["unit"],
-                                ),
-                                md=6,
+                            md=6,
+                        ),
+                    ],
+                    className="g-3",
+                ),
+                dbc.Row(
+                    [
+                        dbc.Col(
+                            input_field(
+                                "Berlaku mulai",
+                                field["valid_from"],
+                                feedback["valid_from"],
+                                type="date",
                             ),
-                        ],
-                        className="g-3",
-                    ),
-                    dbc.Row(
-                        [
-                            dbc.Col(
-                                labeled_field(
-                                    "Berlaku mulai",
-                                    dbc.Input(id=field["valid_from"], type="date"),
-                                    feedback["valid_from"],
-                                ),
-                                md=6,
+                            md=6,
+                        ),
+                        dbc.Col(
+                            input_field(
+                                "Berlaku sampai",
+                                field["valid_to"],
+                                feedback["valid_to"],
+                                help_text="Kosongkan bila belum ditentukan.",
+                                type="date",
                             ),
-                            dbc.Col(
-                                labeled_field(
-                                    "Berlaku sampai",
-                                    dbc.Input(id=field["valid_to"], type="date"),
-                                    feedback["valid_to"],
-                                    help_text="Kosongkan bila belum ditentukan.",
-                                ),
-                                md=6,
-                            ),
-                        ],
-                        className="g-3",
-                    ),
-                ]
-            ),
-            dialog_footer(
-                cancel=(ids.ADD_CANCEL, "Batal"),
-                submit=(ids.ADD_SUBMIT, "Simpan tarif"),
-                icon="bi bi-check-lg me-1",
-            ),
-        ],
-        id=ids.ADD_MODAL,
-        is_open=False,
+                            md=6,
+                        ),
+                    ],
+                    className="g-3",
+                ),
+            ]
+        ),
+        dialog_footer(
+            cancel=(ids.ADD_CANCEL, "Batal"),
+            submit=(ids.ADD_SUBMIT, "Simpan tarif"),
+            icon="bi bi-check-lg me-1",
+        ),
         backdrop="static",
     )
 
 
 def _end_modal() -> dbc.Modal:
-    return dbc.Modal(
-        [
-            dbc.ModalHeader(dbc.ModalTitle("Akhiri tarif")),
-            dbc.ModalBody(
-                [
-                    html.Div(id=ids.END_TARIFF_TEXT, className="mb-3"),
-                    labeled_field(
-                        "Hari terakhir berlaku",
-                        dbc.Input(id=ids.END_ON, type="date"),
-                        ids.END_ON_FEEDBACK,
-                        help_text="Mis. sehari sebelum tarif baru berlaku. Kuitansi yang sudah "
-                        "terbit tetap memakai harganya.",
-                    ),
-                    html.Div(id=ids.END_ALERT),
-                ]
-            ),
-            dialog_footer(
-                cancel=(ids.END_CANCEL, "Batal"),
-                submit=(ids.END_SUBMIT, "Akhiri tarif"),
-                icon="bi bi-calendar-x me-1",
-            ),
-        ],
-        id=ids.END_MODAL,
-        is_open=False,
+    return dialog(
+        ids.END_MODAL,
+        "Akhiri tarif",
+        dbc.ModalBody(
+            [
+                html.Div(id=ids.END_TARIFF_TEXT, className="mb-3"),
+                input_field(
+                    "Hari terakhir berlaku",
+                    ids.END_ON,
+                    ids.END_ON_FEEDBACK,
+                    help_text="Mis. sehari sebelum tarif baru berlaku. Kuitansi yang sudah "
+                    "terbit tetap memakai harganya.",
+                    type="date",
+                ),
+                html.Div(id=ids.END_ALERT),
+            ]
+        ),
+        dialog_footer(
+            cancel=(ids.END_CANCEL, "Batal"),
+            submit=(ids.END_SUBMIT, "Akhiri tarif"),
+            icon="bi bi-calendar-x me-1",
+        ),
     )
 
 

@@ -704,6 +704,20 @@ class _Day:
         lines = self.lines(kind, publications, zero)
         method, reference = ("cash", None) if zero else self.payment(kind)
         self.sale_keys += 1
+        return self.sale_form(person, kind, visit, lines, (method, reference), zero)
+
+    def sale_form(
+        self,
+        person: Person,
+        kind: PersonKind,
+        visit: int | None,
+        lines: tuple[PlannedLine, ...],
+        payment: tuple[str, str | None],
+        zero: bool,
+    ) -> SalePlan:
+        """The treasurer's form for the sale numbered ``self.sale_keys``; a zero-rupiah sale
+        draws its letter last."""
+        method, reference = payment
         return SalePlan(
             key=self.sale_keys,
             visit=visit,
@@ -713,7 +727,9 @@ class _Day:
             payment_reference=reference,
             lines=lines,
             zero_rupiah_reason=kind.zero_rupiah if zero else None,
-            zero_rupiah_letter=zero_rupiah_letter(rng, person, self.ctx.day.year) if zero else None,
+            zero_rupiah_letter=(
+                zero_rupiah_letter(self.rng, person, self.ctx.day.year) if zero else None
+            ),
         )
 
     def lines(
@@ -818,19 +834,7 @@ class _Day:
                     method, reference = ("cash", None) if zero else self.payment(kind)
                     if method == "cash" and not zero:
                         method, reference = "transfer", str(rng.randrange(10**9, 10**10))
-                    plan = SalePlan(
-                        key=self.sale_keys,
-                        visit=None,
-                        payer_name=person.name,
-                        payer_institution=person.institution,
-                        payment_method=method,
-                        payment_reference=reference,
-                        lines=lines,
-                        zero_rupiah_reason=kind.zero_rupiah if zero else None,
-                        zero_rupiah_letter=(
-                            zero_rupiah_letter(rng, person, self.ctx.day.year) if zero else None
-                        ),
-                    )
+                    plan = self.sale_form(person, kind, None, lines, (method, reference), zero)
                     self.emit(end, SALE, None, plan)
                     self.treasurer.release(end, rng)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 from dashboard.ui.admin_form_ids import admin_form_ids
+from dashboard.ui.field_ids import feedback_ids
 
 PAGE = "agency-admin-page"
 
@@ -63,9 +64,7 @@ FIELD_IDS: dict[str, str] = {
     "website": WEBSITE,
     "notes": NOTES,
 }
-FEEDBACK_IDS: dict[str, str] = {
-    name: f"{input_id}-feedback" for name, input_id in FIELD_IDS.items()
-}
+FEEDBACK_IDS: dict[str, str] = feedback_ids(FIELD_IDS)
 
 FORM_IDS = admin_form_ids(
     sys.modules[__name__],

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from dashboard.errors import InputError
 from dashboard.i18n import format_number
 from db.models import FORMAT_HARDCOPY, FORMAT_SOFTCOPY
+from db.queries.catalog import CatalogColumns
 from db.search_text import fold
 
 SUBJECTS: dict[str, str] = {
@@ -67,20 +68,9 @@ FALSE_WORDS = frozenset({"tidak", "t", "no", "n", "false", "0", "salah", "tidak 
 
 
 @dataclass(frozen=True)
-class PublicationInput:
+class PublicationInput(CatalogColumns):
     """One catalog entry, checked and normalised."""
 
-    catalog_number: str
-    title: str
-    year: int
-    subject: str
-    region: str | None
-    isbn: str | None
-    issn: str | None
-    has_hardcopy: bool
-    hardcopy_stock: int
-    shelf_location: str | None
-    has_softcopy: bool
     notes: str | None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 from dashboard.ui.admin_form_ids import admin_form_ids
+from dashboard.ui.field_ids import feedback_ids
 
 PAGE = "catalog-admin-page"
 
@@ -78,9 +79,7 @@ FIELD_IDS: dict[str, str] = {
     "has_softcopy": HAS_SOFTCOPY,
     "notes": NOTES,
 }
-FEEDBACK_IDS: dict[str, str] = {
-    name: f"{input_id}-feedback" for name, input_id in FIELD_IDS.items()
-}
+FEEDBACK_IDS: dict[str, str] = feedback_ids(FIELD_IDS)
 
 # -- import (a modal) ------------------------------------------------------------------------
 IMPORT_MODAL = "catalog-admin-import-modal"

@@ -31,6 +31,7 @@ from dashboard.library.catalog_admin_view import (
 )
 from dashboard.library.catalog_io import CATALOG_COLUMNS, ParsedCatalog
 from dashboard.ui import admin_form as shared
+from dashboard.ui.dialogs import dialog
 from dashboard.ui.forms import labeled_field
 from dashboard.ui.grid import NUMBER_FILTER, muted_rows, sample_column
 from dashboard.ui.headings import page_heading
@@ -348,45 +349,42 @@ def _form(writable: bool) -> list[Component]:
 
 def _import_modal() -> dbc.Modal:
     columns = ", ".join(CATALOG_COLUMNS)
-    return dbc.Modal(
-        [
-            dbc.ModalHeader(dbc.ModalTitle("Impor katalog")),
-            dbc.ModalBody(
-                [
-                    html.P(
-                        [
-                            "Berkas CSV (UTF-8, pemisah ; atau ,) atau XLSX dengan kolom: ",
-                            html.Span(columns, className="font-monospace small"),
-                            ".",
-                        ]
-                    ),
-                    html.P(
-                        "Nomor katalog yang sudah ada memperbarui entrinya; nomor baru menambah "
-                        "entri. Berkas diperiksa dulu: selama ada satu masalah, tidak ada yang "
-                        "diimpor. Berkas dari “Unduh CSV/XLSX” bisa dipakai sebagai contoh.",
-                        className="text-muted small",
-                    ),
-                    *upload_and_check(
-                        ids.IMPORT_UPLOAD,
-                        "Seret berkas ke sini, atau ",
-                        "CSV atau XLSX, maks. 5 MB",
-                        MAX_IMPORT_BYTES,
-                        file_name_id=ids.IMPORT_FILE_NAME,
-                        check_id=ids.IMPORT_CHECK,
-                        report_id=ids.IMPORT_REPORT,
-                    ),
-                    html.Div(id=ids.IMPORT_RESULT),
-                ]
-            ),
-            dbc.ModalFooter(
-                [
-                    dbc.Button("Tutup", id=ids.IMPORT_CLOSE, color="secondary", outline=True),
-                    import_button(ids.IMPORT_SUBMIT),
-                ]
-            ),
-        ],
-        id=ids.IMPORT_MODAL,
-        is_open=False,
+    return dialog(
+        ids.IMPORT_MODAL,
+        "Impor katalog",
+        dbc.ModalBody(
+            [
+                html.P(
+                    [
+                        "Berkas CSV (UTF-8, pemisah ; atau ,) atau XLSX dengan kolom: ",
+                        html.Span(columns, className="font-monospace small"),
+                        ".",
+                    ]
+                ),
+                html.P(
+                    "Nomor katalog yang sudah ada memperbarui entrinya; nomor baru menambah "
+                    "entri. Berkas diperiksa dulu: selama ada satu masalah, tidak ada yang "
+                    "diimpor. Berkas dari “Unduh CSV/XLSX” bisa dipakai sebagai contoh.",
+                    className="text-muted small",
+                ),
+                *upload_and_check(
+                    ids.IMPORT_UPLOAD,
+                    "Seret berkas ke sini, atau ",
+                    "CSV atau XLSX, maks. 5 MB",
+                    MAX_IMPORT_BYTES,
+                    file_name_id=ids.IMPORT_FILE_NAME,
+                    check_id=ids.IMPORT_CHECK,
+                    report_id=ids.IMPORT_REPORT,
+                ),
+                html.Div(id=ids.IMPORT_RESULT),
+            ]
+        ),
+        dbc.ModalFooter(
+            [
+                dbc.Button("Tutup", id=ids.IMPORT_CLOSE, color="secondary", outline=True),
+                import_button(ids.IMPORT_SUBMIT),
+            ]
+        ),
         size="xl",
         scrollable=True,
     )

@@ -12,6 +12,7 @@ from dash.development.base_component import Component
 from dashboard.i18n import format_moment
 from dashboard.office import kiosk_links_ids as ids
 from dashboard.office.kiosk_links import KioskLinkRow
+from dashboard.ui.dialogs import dialog, dialog_footer
 
 NO_LINKS_TEXT = "Belum ada tautan layar. Buat satu untuk setiap TV."
 NEVER_USED_TEXT = "belum pernah"
@@ -115,21 +116,14 @@ def revoke_question(label: str) -> str:
 
 def confirm_modal() -> dbc.Modal:
     """The question before a link is revoked."""
-    return dbc.Modal(
-        [
-            dbc.ModalHeader(dbc.ModalTitle("Cabut tautan layar")),
-            dbc.ModalBody(id=ids.CONFIRM_TEXT),
-            dbc.ModalFooter(
-                [
-                    dbc.Button("Batal", id=ids.CANCEL, color="secondary", outline=True),
-                    dbc.Button(
-                        [html.I(className="bi bi-x-circle me-1"), "Ya, cabut"],
-                        id=ids.CONFIRM,
-                        color="danger",
-                    ),
-                ]
-            ),
-        ],
-        id=ids.CONFIRM_MODAL,
-        is_open=False,
+    return dialog(
+        ids.CONFIRM_MODAL,
+        "Cabut tautan layar",
+        dbc.ModalBody(id=ids.CONFIRM_TEXT),
+        dialog_footer(
+            cancel=(ids.CANCEL, "Batal"),
+            submit=(ids.CONFIRM, "Ya, cabut"),
+            icon="bi bi-x-circle me-1",
+            color="danger",
+        ),
     )

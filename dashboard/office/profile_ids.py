@@ -3,6 +3,8 @@ e-mail as its documents print them, with the heading they give."""
 
 from __future__ import annotations
 
+from dashboard.ui.field_ids import feedback_ids
+
 PAGE = "office-profile-page"
 ALERT = "office-profile-alert"
 PREVIEW = "office-profile-preview"
@@ -15,6 +17,4 @@ FIELD_IDS: dict[str, str] = {
     name: f"office-profile-{name}" for name in ("name", "city", "address", "phone", "email")
 }
 """The form's fields by the key the office profile rules name them with in their messages."""
-FEEDBACK_IDS: dict[str, str] = {
-    name: f"{input_id}-feedback" for name, input_id in FIELD_IDS.items()
-}
+FEEDBACK_IDS: dict[str, str] = feedback_ids(FIELD_IDS)

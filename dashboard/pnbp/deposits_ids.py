@@ -4,6 +4,8 @@ sales to cover with a deposit (grid rows with checkboxes), the deposit form and 
 
 from __future__ import annotations
 
+from dashboard.ui.field_ids import feedback_ids
+
 PAGE = "deposits-page"
 VERSION = "deposits-version"
 """Bumped by a recorded deposit so that the balance and the lists are read again."""
@@ -43,9 +45,7 @@ FIELD_IDS: dict[str, str] = {
     "note": NOTE,
 }
 """The form's fields by the key the deposit service names them with in its messages."""
-FEEDBACK_IDS: dict[str, str] = {
-    name: f"{input_id}-feedback" for name, input_id in FIELD_IDS.items()
-}
+FEEDBACK_IDS: dict[str, str] = feedback_ids(FIELD_IDS)
 
 # -- past deposits ---------------------------------------------------------------------------
 HISTORY_GRID = "deposits-history-grid"

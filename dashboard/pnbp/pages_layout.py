@@ -1,13 +1,10 @@
 """Layout pieces the treasurer's pages (``pages/sales.py``, ``deposits.py``,
-``tariff_admin.py``) share: grid columns sorted on a raw value and shown as text, the note
-for roles that only read, and the footer of a dialog."""
+``tariff_admin.py``) share: grid columns sorted on a raw value and shown as text (their
+dialogs and read-only notes are ``dashboard.ui.dialogs``)."""
 
 from __future__ import annotations
 
 from typing import Any
-
-import dash_bootstrap_components as dbc
-from dash import html
 
 from dashboard.ui.grid import NUMBER_FILTER
 
@@ -28,26 +25,3 @@ def money_column(field: str, header: str, text_field: str, width: int = 140) -> 
         "filter": NUMBER_FILTER,
         "valueFormatter": shown_as(text_field),
     }
-
-
-def read_only_note(note_id: str, text: str, writable: bool) -> html.Div:
-    """What a role that only reads the page is told (hidden for the one who writes)."""
-    return html.Div(
-        dbc.Alert([html.I(className="bi bi-eye me-2"), text], color="light", className="py-2"),
-        id=note_id,
-        hidden=writable,
-    )
-
-
-def dialog_footer(
-    *, cancel: tuple[str, str], submit: tuple[str, str], icon: str, color: str = "primary"
-) -> dbc.ModalFooter:
-    """Cancel and confirm: ``(id, label)`` of each; ``icon`` the confirm button's icon classes."""
-    cancel_id, cancel_label = cancel
-    submit_id, submit_label = submit
-    return dbc.ModalFooter(
-        [
-            dbc.Button(cancel_label, id=cancel_id, color="secondary", outline=True),
-            dbc.Button([html.I(className=icon), submit_label], id=submit_id, color=color),
-        ]
-    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypedDict, Unpack
 
 from num2words import num2words
 
@@ -380,33 +381,39 @@ class TariffInput:
     valid_to: date | None
 
 
-def validate_tariff(
-    *,
-    item_kind: str | None,
-    label: str | None,
-    unit: str | None,
-    amount: object,
-    valid_from: date | None,
-    valid_to: date | None,
-) -> TariffInput:
+class TariffForm(TypedDict):
+    """A tariff as typed into the admin's form (or read from the seed file), not yet checked:
+    the keyword arguments of ``validate_tariff`` and of the service adding a tariff."""
+
+    item_kind: str | None
+    label: str | None
+    unit: str | None
+    amount: object
+    valid_from: date | None
+    valid_to: date | None
+
+
+def validate_tariff(**form: Unpack[TariffForm]) -> TariffInput:
     """A tariff from the admin's form (or the seed file); a blank unit takes the kind's usual
     unit. All problems are reported at once."""
+    item_kind = form["item_kind"]
+    valid_from, valid_to = form["valid_from"], form["valid_to"]
     errors: dict[str, str] = {}
     if item_kind not in ITEM_KINDS:
         errors["item_kind"] = "Pilih jenis barang/jasa."
-    clean_label = _clean(label)
+    clean_label = _clean(form["label"])
     if not clean_label:
         errors["label"] = "Nama tarif wajib diisi."
     elif len(clean_label) > MAX_TARIFF_LABEL:
         errors["label"] = f"Nama tarif paling panjang {MAX_TARIFF_LABEL} huruf."
-    clean_unit = _clean(unit) or ITEM_UNITS.get(item_kind or "", "")
+    clean_unit = _clean(form["unit"]) or ITEM_UNITS.get(item_kind or "", "")
     if not clean_unit:
         errors["unit"] = "Satuan wajib diisi."
     elif len(clean_unit) > MAX_UNIT:
         errors["unit"] = f"Satuan paling panjang {MAX_UNIT} huruf."
     parsed_amount = 0
     try:
-        parsed_amount = parse_rupiah(amount, "amount")
+        parsed_amount = parse_rupiah(form["amount"], "amount")
     except InputError as error:
         errors.update(error.errors)
     if valid_from is None:

@@ -10,6 +10,7 @@ kind>"}``.
 from __future__ import annotations
 
 from dashboard.pnbp.dialog_ids import DialogIds
+from dashboard.ui.field_ids import feedback_ids
 
 PAGE = "sales-page"
 
@@ -103,9 +104,7 @@ FIELD_IDS: dict[str, str] = {
     "zero_rupiah_letter": ZERO_LETTER,
 }
 """The form's fields by the key the sale service names them with in its messages."""
-FEEDBACK_IDS: dict[str, str] = {
-    name: f"{input_id}-feedback" for name, input_id in FIELD_IDS.items()
-}
+FEEDBACK_IDS: dict[str, str] = feedback_ids(FIELD_IDS)
 INVALID_FIELDS: tuple[str, ...] = (
     "payer_name",
     "payer_institution",

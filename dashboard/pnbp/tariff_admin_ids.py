@@ -4,6 +4,7 @@ banner, and the administrator's forms to add a tariff and to end one."""
 from __future__ import annotations
 
 from dashboard.pnbp.dialog_ids import DialogIds
+from dashboard.ui.field_ids import feedback_ids
 
 PAGE = "tariff-admin-page"
 VERSION = "tariff-admin-version"
@@ -39,9 +40,7 @@ FIELD_IDS: dict[str, str] = {
     "valid_to": VALID_TO,
 }
 """The add form's fields by the key the tariff service names them with in its messages."""
-FEEDBACK_IDS: dict[str, str] = {
-    name: f"{input_id}-feedback" for name, input_id in FIELD_IDS.items()
-}
+FEEDBACK_IDS: dict[str, str] = feedback_ids(FIELD_IDS)
 
 # -- end a tariff ----------------------------------------------------------------------------
 END_OPEN = "tariff-admin-end-open"

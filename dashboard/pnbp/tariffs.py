@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date
+from typing import Unpack
 
 from sqlalchemy.orm import Session
 
@@ -26,24 +27,12 @@ def add_tariff(
     session: Session,
     actor: Actor,
     *,
-    item_kind: str | None,
-    label: str | None,
-    unit: str | None,
-    amount: object,
-    valid_from: date | None,
-    valid_to: date | None,
     is_sample: bool = False,
+    **form: Unpack[pnbp.TariffForm],
 ) -> Tariff:
     """Add a tariff. Two tariffs of the same kind and name (case aside) may not be valid on
     the same day: end the old one first. ``amount`` may be an int or typed text ('50.000')."""
-    data = pnbp.validate_tariff(
-        item_kind=item_kind,
-        label=label,
-        unit=unit,
-        amount=amount,
-        valid_from=valid_from,
-        valid_to=valid_to,
-    )
+    data = pnbp.validate_tariff(**form)
     # Two admins adding the same tariff at once take turns here, so the overlap check holds.
     offices.lock_office(session, actor.office_id)
     tariff = _store(session, actor, data, is_sample)

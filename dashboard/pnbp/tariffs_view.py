@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session
 
 from dashboard.audit import Actor
 from dashboard.i18n import format_day, format_rupiah
-from dashboard.pnbp.rules import ITEM_KINDS, parse_form_date, tariff_in_force_on, validity_text
+from dashboard.pnbp.rules import (
+    ITEM_KINDS,
+    TariffInput,
+    parse_form_date,
+    tariff_in_force_on,
+    validity_text,
+)
 from dashboard.pnbp.tariffs import add_tariff, end_tariff
 from db.models import Tariff
 from db.queries.sales import all_tariffs
@@ -34,16 +40,10 @@ def in_force(valid_from: date, valid_to: date | None, today: date) -> str:
 
 
 @dataclass(frozen=True)
-class TariffRow:
+class TariffRow(TariffInput):
     """A tariff as the admin page lists it."""
 
     tariff_id: int
-    item_kind: str
-    label: str
-    unit: str
-    amount: int
-    valid_from: date
-    valid_to: date | None
     is_sample: bool
 
     def record(self, today: date) -> dict[str, Any]:
@@ -68,14 +68,14 @@ class TariffRow:
 
 def tariff_row(tariff: Tariff) -> TariffRow:
     return TariffRow(
-        tariff.id,
-        tariff.item_kind,
-        tariff.label,
-        tariff.unit,
-        tariff.amount,
-        tariff.valid_from,
-        tariff.valid_to,
-        tariff.is_sample,
+        tariff_id=tariff.id,
+        item_kind=tariff.item_kind,
+        label=tariff.label,
+        unit=tariff.unit,
+        amount=tariff.amount,
+        valid_from=tariff.valid_from,
+        valid_to=tariff.valid_to,
+        is_sample=tariff.is_sample,
     )
 
 

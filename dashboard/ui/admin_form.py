@@ -19,7 +19,8 @@ from dash.development.base_component import Component
 
 from dashboard.i18n import format_number
 from dashboard.ui.admin_form_ids import AdminFormIds
-from dashboard.ui.forms import labeled_field
+from dashboard.ui.dialogs import dialog, read_only_note
+from dashboard.ui.forms import labeled_field, search_box
 from dashboard.ui.grid import data_grid
 
 
@@ -116,15 +117,7 @@ def admin_notices(
     a writer), and the message of the last action."""
     return [
         html.Div(id=banner_id),
-        html.Div(
-            dbc.Alert(
-                [html.I(className="bi bi-eye me-2"), read_only_text],
-                color="light",
-                className="py-2",
-            ),
-            id=read_only_id,
-            hidden=writable,
-        ),
+        read_only_note(read_only_id, read_only_text, writable),
         html.Div(id=message_id),
     ]
 
@@ -135,19 +128,7 @@ def filter_columns(
     """The toolbar's quick filter over the grid (focused first) and its status select."""
     return [
         dbc.Col(
-            dbc.InputGroup(
-                [
-                    dbc.InputGroupText(html.I(className="bi bi-search")),
-                    dbc.Input(
-                        id=ids.quick_filter,
-                        type="search",
-                        placeholder=placeholder,
-                        autocomplete="off",
-                        debounce=0.25,
-                        autofocus=True,
-                    ),
-                ]
-            ),
+            search_box(ids.quick_filter, placeholder, debounce=0.25, autofocus=True),
             lg=4,
             md=6,
         ),
@@ -258,42 +239,40 @@ def form_modal(
     """The form of one entry: its status and alert above the fields; the button that switches
     the entry off or on, cancel, and save below (only cancel, as "Tutup", for a reader)."""
     hidden = "" if writable else "d-none"
-    return dbc.Modal(
-        [
-            dbc.ModalHeader(dbc.ModalTitle(title, id=ids.form_title)),
-            dbc.ModalBody(
-                [
-                    html.Div(id=ids.form_status, className="mb-2"),
-                    html.Div(id=ids.form_alert),
-                    *fields,
-                ]
-            ),
-            dbc.ModalFooter(
-                [
-                    dbc.Button(
-                        toggle_label,
-                        id=ids.toggle,
-                        color="danger",
-                        outline=True,
-                        className=f"me-auto {hidden}",
-                    ),
-                    dbc.Button(
-                        "Batal" if writable else "Tutup",
-                        id=ids.cancel,
-                        color="secondary",
-                        outline=True,
-                    ),
-                    dbc.Button(
-                        [html.I(className="bi bi-check-lg me-1"), "Simpan"],
-                        id=ids.save,
-                        color="primary",
-                        className=hidden,
-                    ),
-                ]
-            ),
-        ],
-        id=ids.form_modal,
-        is_open=False,
+    return dialog(
+        ids.form_modal,
+        title,
+        dbc.ModalBody(
+            [
+                html.Div(id=ids.form_status, className="mb-2"),
+                html.Div(id=ids.form_alert),
+                *fields,
+            ]
+        ),
+        dbc.ModalFooter(
+            [
+                dbc.Button(
+                    toggle_label,
+                    id=ids.toggle,
+                    color="danger",
+                    outline=True,
+                    className=f"me-auto {hidden}",
+                ),
+                dbc.Button(
+                    "Batal" if writable else "Tutup",
+                    id=ids.cancel,
+                    color="secondary",
+                    outline=True,
+                ),
+                dbc.Button(
+                    [html.I(className="bi bi-check-lg me-1"), "Simpan"],
+                    id=ids.save,
+                    color="primary",
+                    className=hidden,
+                ),
+            ]
+        ),
+        title_id=ids.form_title,
         size="lg",
         backdrop="static",
         scrollable=True,

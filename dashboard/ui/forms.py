@@ -1,9 +1,10 @@
-"""Form pieces: a labelled field with its message beside it, and the mapping from a
-service's refused input to those messages."""
+"""Form pieces: a labelled field (or text input) with its message beside it, a search box,
+and the mapping from a service's refused input to those messages."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import html
@@ -24,6 +25,35 @@ def labeled_field(
     if help_text:
         children.append(dbc.FormText(help_text))
     return html.Div(children, className="mb-3")
+
+
+def input_field(
+    label: str,
+    input_id: str,
+    feedback_id: str,
+    *,
+    help_text: str | None = None,
+    **input_props: Any,
+) -> html.Div:
+    """A labelled text input (``input_props``: type, maxlength, placeholder...) with its
+    message beside it."""
+    return labeled_field(label, dbc.Input(id=input_id, **input_props), feedback_id, help_text)
+
+
+def search_box(input_id: str, placeholder: str, **input_props: Any) -> dbc.InputGroup:
+    """A search input behind a magnifier (``input_props``: debounce, maxlength, ...)."""
+    return dbc.InputGroup(
+        [
+            dbc.InputGroupText(html.I(className="bi bi-search")),
+            dbc.Input(
+                id=input_id,
+                type="search",
+                placeholder=placeholder,
+                autocomplete="off",
+                **input_props,
+            ),
+        ]
+    )
 
 
 def field_feedback(errors: dict[str, str], fields: Sequence[str]) -> tuple[list[str], list[bool]]:

@@ -10,24 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Agency, Publication
+from db.queries.catalog import CatalogColumns
 
 
 @dataclass(frozen=True)
-class PublicationListRow:
+class PublicationListRow(CatalogColumns):
     """One catalog entry as the catalog grid lists it."""
 
     id: int
-    catalog_number: str
-    title: str
-    year: int
-    subject: str
-    region: str | None
-    isbn: str | None
-    issn: str | None
-    has_hardcopy: bool
-    hardcopy_stock: int
-    shelf_location: str | None
-    has_softcopy: bool
     is_sample: bool
     retired_at: datetime | None
     updated_at: datetime

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import Publication, Visit
-from db.queries.catalog_search import PublicationHit, search_publications
+from db.queries.catalog_search import PublicationHit, publication_hit, search_publications
 
 SEARCH_LIMIT = 12
 
@@ -35,23 +35,7 @@ def publications_by_catalog_number(
         .order_by(Publication.catalog_number)
         .limit(limit)
     )
-    return [
-        PublicationHit(
-            id=row.id,
-            catalog_number=row.catalog_number,
-            title=row.title,
-            year=row.year,
-            subject=row.subject,
-            region=row.region,
-            has_hardcopy=bool(row.has_hardcopy),
-            hardcopy_stock=row.hardcopy_stock,
-            shelf_location=row.shelf_location,
-            has_softcopy=bool(row.has_softcopy),
-            retired=False,
-            rank=1.0,
-        )
-        for row in rows
-    ]
+    return [publication_hit(row, retired=False, rank=1.0) for row in rows]
 
 
 def sellable_publications(

@@ -663,7 +663,14 @@ def tariff(
     tariff_id: int, valid_from: date, valid_to: date | None, sample: bool = False
 ) -> TariffRow:
     return TariffRow(
-        tariff_id, KIND_HARDCOPY, "Cetak", "eksemplar", 50_000, valid_from, valid_to, sample
+        tariff_id=tariff_id,
+        item_kind=KIND_HARDCOPY,
+        label="Cetak",
+        unit="eksemplar",
+        amount=50_000,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        is_sample=sample,
     )
 
 

@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import sop
-from dashboard.ui.forms import labeled_field
+from dashboard.ui.forms import input_field
 from dashboard.visits import service_ids as ids
 from dashboard.visits.service_layout.common import activity, submit_button
 from dashboard.visits.service_page import ServiceView
@@ -24,15 +24,13 @@ def bag_return_form(view: ServiceView) -> html.Div:
             ),
             dbc.Row(
                 dbc.Col(
-                    labeled_field(
+                    input_field(
                         "Kode pada label tas",
-                        dbc.Input(
-                            id=ids.TAG_CODE,
-                            placeholder="mis. A-017",
-                            autocomplete="off",
-                            maxlength=8,
-                        ),
+                        ids.TAG_CODE,
                         ids.TAG_CODE_FEEDBACK,
+                        placeholder="mis. A-017",
+                        autocomplete="off",
+                        maxlength=8,
                     ),
                     width=12,
                     sm=5,

@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import sop
-from dashboard.ui.forms import labeled_field
+from dashboard.ui.forms import input_field
 from dashboard.visits import service_ids as ids
 from dashboard.visits.service_layout.common import activity, submit_button
 from dashboard.visits.service_page import ServiceView
@@ -25,16 +25,14 @@ def reading_table_form(view: ServiceView) -> html.Div:
             activity(sop.READING_TABLE),
             dbc.Row(
                 dbc.Col(
-                    labeled_field(
+                    input_field(
                         "Nomor meja baca",
-                        dbc.Input(
-                            id=ids.READING_TABLE,
-                            type="number",
-                            step=1,
-                            value=suggested,
-                            autocomplete="off",
-                        ),
+                        ids.READING_TABLE,
                         ids.READING_TABLE_FEEDBACK,
+                        type="number",
+                        step=1,
+                        value=suggested,
+                        autocomplete="off",
                     ),
                     width=12,
                     sm=4,

@@ -11,7 +11,7 @@ from dash.development.base_component import Component
 
 from dashboard import sop
 from dashboard.library.catalog import SUBJECTS
-from dashboard.ui.forms import labeled_field
+from dashboard.ui.forms import labeled_field, search_box
 from dashboard.visits import service_ids as ids
 from dashboard.visits.desk_search import (
     ANY,
@@ -55,19 +55,12 @@ def _search_box(view: ServiceView) -> html.Div:
     return html.Div(
         [
             dbc.Label("Cari di katalog perpustakaan", html_for=ids.SEARCH_QUERY),
-            dbc.InputGroup(
-                [
-                    dbc.InputGroupText(html.I(className="bi bi-search")),
-                    dbc.Input(
-                        id=ids.SEARCH_QUERY,
-                        type="search",
-                        placeholder="Judul, subjek atau kata kunci, mis. penduduk kecamatan",
-                        autocomplete="off",
-                        maxlength=200,
-                        debounce=150,
-                        **keep,
-                    ),
-                ]
+            search_box(
+                ids.SEARCH_QUERY,
+                "Judul, subjek atau kata kunci, mis. penduduk kecamatan",
+                maxlength=200,
+                debounce=150,
+                **keep,
             ),
             dbc.Row(
                 [

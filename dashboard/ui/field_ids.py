@@ -1,0 +1,11 @@
+"""How a form field's message is named: beside the input ``X`` stands its message ``X-feedback``
+(``dashboard.ui.forms.labeled_field`` draws the pair). Dash-free, for the ``*_ids`` modules."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+def feedback_ids(field_ids: Mapping[str, str]) -> dict[str, str]:
+    """The message id of each field of ``field_ids`` (field name -> input id), by name."""
+    return {name: f"{input_id}-feedback" for name, input_id in field_ids.items()}
