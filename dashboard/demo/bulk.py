@@ -46,6 +46,7 @@ from dashboard.demo.generator import (
 from dashboard.demo.users import DemoStaff
 from dashboard.office.service_hours import office_flags_outside_hours
 from dashboard.pnbp import rules as pnbp
+from dashboard.pnbp.receipt_numbers import receipt_number
 from dashboard.visits.arrival import parse_temperature, screen_visitor, visit_code
 from dashboard.visits.services import clean_requests
 from db.bulk_writer import BATCH_ROWS, batch_writer, move_sequences_past_ids, next_ids
@@ -444,7 +445,7 @@ class _OfficeWriter(HistoryWriter):
             "visit_id": visit_id,
             "receipt_year": day.year,
             "receipt_sequence": sequence,
-            "receipt_number": pnbp.receipt_number(sequence, self.setup.code, day.year),
+            "receipt_number": receipt_number(sequence, self.setup.code, day.year),
             "imported": False,
             "payer_name": planned.payer_name,
             "payer_institution": planned.payer_institution,

@@ -32,6 +32,7 @@ from dashboard.clock import local_date
 from dashboard.errors import InputError
 from dashboard.office.service_hours import office_flags_outside_hours
 from dashboard.pnbp import rules as pnbp
+from dashboard.pnbp.receipt_numbers import receipt_number
 from dashboard.visits.arrival import screen_visitor
 from dashboard.visits.corrections import validate_correction
 from dashboard.visits.guest_book import normalize_email, normalize_phone, validate_guest_book
@@ -289,7 +290,7 @@ def _check_receipts(session: Session, offices: dict[int, TableRow]) -> list[Viol
             violations.append(Violation("nomor kuitansi", where, "tanpa nomor urut"))
             continue
         sequences[(row.office_id, row.receipt_year)].append(row.receipt_sequence)
-        expected = pnbp.receipt_number(row.receipt_sequence, office.code, row.receipt_year)
+        expected = receipt_number(row.receipt_sequence, office.code, row.receipt_year)
         if row.receipt_number != expected:
             violations.append(Violation("nomor kuitansi", where, f"mestinya {expected}"))
         if local_date(row.paid_at, ZoneInfo(office.timezone)).year != row.receipt_year:

@@ -70,7 +70,6 @@ ZERO_RUPIAH_REASONS: dict[str, str] = {
 }
 """Why a user may be served at the zero-rupiah tariff (*tarif nol rupiah*): code → label."""
 
-RECEIPT_SERIES = "PST"
 MAX_NAME = 200
 MAX_REFERENCE = 64
 MAX_LETTER = 100
@@ -90,14 +89,7 @@ _ALPHANUMERIC = re.compile(r"^[A-Z0-9]+$")
 _RUPIAH = re.compile(r"^(?:rp\.?)?\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,0+)?$", re.IGNORECASE)
 
 
-# -- receipt numbers and amounts --------------------------------------------------------------
-
-
-def receipt_number(sequence: int, office_code: str, year: int) -> str:
-    """The printed number of a receipt: ``0042/PST/1603/2026`` (sequence per office and year)."""
-    if sequence < 1:
-        raise ValueError(f"receipt sequence must be positive, not {sequence}")
-    return f"{sequence:04d}/{RECEIPT_SERIES}/{office_code}/{year}"
+# -- amounts --------------------------------------------------------------
 
 
 def amount_in_words(amount: int) -> str:

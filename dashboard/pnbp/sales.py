@@ -3,8 +3,8 @@ it, and deposit the money to the state treasury.
 
 Each function runs inside the caller's transaction and either does all of its work or raises
 ``InputError`` before anything is written. Receipt numbers are taken last, from the office's
-counter row in the same transaction (``db.queries.sales.take_receipt_sequence``), so a refused
-or failed sale gives its number back and the numbers of a year have no gaps. Nothing here is
+counter row in the same transaction (``db.queries.receipt_numbers.take_receipt_sequence``),
+so a refused or failed sale gives its number back and the numbers of a year have no gaps. Nothing here is
 ever deleted: a void keeps the number, the reason, who and when.
 """
 
@@ -24,10 +24,12 @@ from dashboard.clock import local_date
 from dashboard.errors import InputError
 from dashboard.i18n import format_day, format_number, format_rupiah
 from dashboard.pnbp import rules as pnbp
+from dashboard.pnbp.receipt_numbers import receipt_number
 from dashboard.pnbp.receipt_pdf import ReceiptView, receipt_view
 from db.models import Deposit, Publication, Sale, SaleItem, StaffUser, Tariff
 from db.queries import offices
 from db.queries import sales as queries
+from db.queries.receipt_numbers import take_receipt_sequence
 
 MAX_NOTE = 1000
 
@@ -104,13 +106,13 @@ def record_sale(
         raise InputError(errors)
 
     year = day.year
-    sequence = queries.take_receipt_sequence(session, office.id, year)
+    sequence = take_receipt_sequence(session, office.id, year)
     sale = Sale(
         office_id=office.id,
         visit_id=visit_id,
         receipt_year=year,
         receipt_sequence=sequence,
-        receipt_number=pnbp.receipt_number(sequence, office.code, year),
+        receipt_number=receipt_number(sequence, office.code, year),
         payer_name=checked.payer_name,
         payer_institution=checked.payer_institution,
         payment_method=checked.payment_method,

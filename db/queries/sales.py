@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, and_, case, cast, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Date, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -29,7 +28,6 @@ from db.models import (
     Deposit,
     Office,
     Publication,
-    ReceiptCounter,
     Sale,
     SaleItem,
     Tariff,
@@ -42,48 +40,6 @@ PURCHASE_STEP = 9
 OUTCOME_BUYS = "buys"
 """Step 9 and its "buys" outcome (``dashboard.sop``; repeated here because db/ does not import
 the domain package's rules)."""
-
-
-# -- the receipt counter -----------------------------------------------------------------------
-
-
-def take_receipt_sequence(session: Session, office_id: int, year: int) -> int:
-    """The next receipt sequence of the office and year, taken in the caller's transaction.
-
-    The counter row is created when missing (``INSERT … ON CONFLICT DO NOTHING``: two first
-    sales of a year cannot both create it), then incremented with ``UPDATE … RETURNING``. On
-    PostgreSQL that UPDATE locks the row until the transaction ends, so simultaneous sales take
-    turns and each sees the number the previous one committed; on SQLite the writing
-    transaction already holds the database's write lock. A transaction that rolls back gives
-    its number back: the sequence has no gaps.
-    """
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    table = ReceiptCounter.__table__
-    session.execute(
-        insert(table)
-        .values(office_id=office_id, year=year, last_number=0)
-        .on_conflict_do_nothing(index_elements=[table.c.office_id, table.c.year])
-    )
-    taken = session.execute(
-        update(table)
-        .where(table.c.office_id == office_id, table.c.year == year)
-        .values(last_number=table.c.last_number + 1)
-        .returning(table.c.last_number)
-    ).scalar_one()
-    return int(taken)
-
-
-def last_receipt_sequence(session: Session, office_id: int, year: int) -> int:
-    """The last sequence given in the year (0 when none yet)."""
-    return (
-        session.scalar(
-            select(ReceiptCounter.last_number).where(
-                ReceiptCounter.office_id == office_id, ReceiptCounter.year == year
-            )
-        )
-        or 0
-    )
 
 
 # -- tariffs ------------------------------------------------------------------------------------

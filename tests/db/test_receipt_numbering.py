@@ -18,7 +18,7 @@ from dashboard.library.catalog_service import add_publication
 from dashboard.pnbp import sales
 from dashboard.pnbp.rules import SaleLine
 from db.models import Publication, ReceiptCounter, Sale
-from db.queries import sales as queries
+from db.queries import receipt_numbers
 from db.reference_data import OfficeSeed
 from tests.helpers.clock import at
 from tests.helpers.database import PreparedDatabase
@@ -98,7 +98,7 @@ def test_many_treasurers_at_once_get_gapless_unique_numbers(till: Till) -> None:
             .order_by(Sale.receipt_sequence)
         ).all()
         assert list(sequences) == list(range(1, expected + 1))
-        assert queries.last_receipt_sequence(session, till.office_id, 2026) == expected
+        assert receipt_numbers.last_receipt_sequence(session, till.office_id, 2026) == expected
         stock = session.scalar(select(Publication.hardcopy_stock).where(Publication.id == scarce))
         assert stock == 0
     assert till.stock(till.dda) == 3
@@ -126,7 +126,7 @@ def test_the_first_sales_of_a_year_at_once_create_one_counter(till: Till) -> Non
 
 def test_a_failure_after_the_number_was_taken_gives_it_back(till: Till) -> None:
     with pytest.raises(RuntimeError), till.db.database.transaction() as session:
-        assert queries.take_receipt_sequence(session, till.office_id, 2026) == 1
+        assert receipt_numbers.take_receipt_sequence(session, till.office_id, 2026) == 1
         raise RuntimeError("the printer caught fire")
     assert till.sell(pages(till)).receipt_number == "0001/PST/9821/2026"
 
@@ -143,8 +143,8 @@ def test_the_wib_year_starts_the_numbers_again(till: Till) -> None:
     assert (new_year.receipt_year, new_year.receipt_sequence) == (2027, 1)
     assert till.sell(pages(till)).receipt_number == "0002/PST/9821/2027"
     with till.db.database.reading() as session:
-        assert queries.last_receipt_sequence(session, till.office_id, 2026) == 2
-        assert queries.last_receipt_sequence(session, till.office_id, 2027) == 2
+        assert receipt_numbers.last_receipt_sequence(session, till.office_id, 2026) == 2
+        assert receipt_numbers.last_receipt_sequence(session, till.office_id, 2027) == 2
 
 
 def test_offices_count_their_own_receipts(till: Till, db: PreparedDatabase) -> None:

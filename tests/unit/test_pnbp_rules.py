@@ -9,6 +9,7 @@ import pytest
 
 from dashboard.errors import InputError
 from dashboard.pnbp import rules as pnbp
+from dashboard.pnbp.receipt_numbers import receipt_number
 from dashboard.pnbp.rules import SaleInput, SaleLine
 from db.models import PAYMENT_METHODS
 
@@ -36,12 +37,12 @@ def test_labels_cover_the_stored_codes() -> None:
     ],
 )
 def test_receipt_number(sequence: int, expected: str) -> None:
-    assert pnbp.receipt_number(sequence, "1603", 2026) == expected
+    assert receipt_number(sequence, "1603", 2026) == expected
 
 
 def test_receipt_number_starts_at_one() -> None:
     with pytest.raises(ValueError):
-        pnbp.receipt_number(0, "1603", 2026)
+        receipt_number(0, "1603", 2026)
 
 
 @pytest.mark.parametrize(
