@@ -12,9 +12,8 @@ import pytest
 
 from dashboard.metrics.period import Period
 from dashboard.trends.stats import load_period_stats, stats_json
-from tests.helpers.database import PreparedDatabase, prepared_backend
-from tests.helpers.metrics_data import MetricsData, build_metrics_data, remove_metrics_data
-from tests.helpers.staff import fast_password_hashing
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.metrics_data import MetricsData, trap_data
 
 Y = date(2026, 11, 25)
 T = date(2026, 11, 26)
@@ -41,13 +40,9 @@ FIELDS = [
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def trap(request: pytest.FixtureRequest) -> Iterator[tuple[PreparedDatabase, MetricsData]]:
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        fast_password_hashing(monkeypatch)
-        db = prepared_backend(request, request.param)
-        try:
-            yield db, build_metrics_data(db)
-        finally:
-            remove_metrics_data(db)
+    """The data set, written once per database for the whole module (read-only tests)."""
+    with trap_data(request, request.param) as written:
+        yield written
 
 
 def stats(trap: tuple[PreparedDatabase, MetricsData], first: date, last: date) -> dict:

@@ -5,12 +5,16 @@ of issue 11."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
+from dash import Dash
 from flask.testing import FlaskClient
 
 from dashboard.roles import ADMIN, HEAD, MONITOR, OFFICER, TREASURER
+from dashboard.trends import trends_ids
+from tests.helpers.dash_requests import callback_body
 
 STATS = "/api/v1/stats"
 GOOD = {"from": "2026-01-01", "to": "2026-01-31"}
@@ -62,3 +66,31 @@ def test_bad_queries_get_400_with_a_reason(
     response = login(HEAD).get(STATS, query_string=query)
     assert response.status_code == 400
     assert fragment in response.get_json()["error"]
+
+
+def _redraw_request(app: Dash) -> dict[str, object]:
+    inputs = {
+        f"{trends_ids.START}.value": "2026-01-01",
+        f"{trends_ids.END}.value": "2026-03-31",
+        f"{trends_ids.GRAIN}.value": "week",
+        f"{trends_ids.COMPARISON}.value": "previous",
+        f"{trends_ids.OFFICE}.value": "1603",
+    }
+    return callback_body(app, f"{trends_ids.GRAPH_IDS['visitors']}.figure", inputs)
+
+
+@pytest.mark.parametrize("role", [OFFICER, TREASURER, MONITOR])
+def test_the_trends_page_refuses_other_roles_on_the_server(
+    app: Dash, login: Callable[[str], FlaskClient], role: str
+) -> None:
+    response = login(role).post("/_dash-update-component", json=_redraw_request(app))
+    assert response.status_code == 403
+
+
+def test_the_trends_page_redraws_for_the_head(
+    app: Dash, login: Callable[[str], FlaskClient]
+) -> None:
+    response = login(HEAD).post("/_dash-update-component", json=_redraw_request(app))
+    assert response.status_code == 200, response.get_data(as_text=True)
+    body = response.get_json()["response"]
+    assert "Tidak ada kunjungan" in json.dumps(body, ensure_ascii=False)
