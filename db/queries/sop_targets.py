@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from db.models import AuditEvent, SopStep, StaffUser
 
@@ -68,25 +69,22 @@ def newest_sop_version_day(session: Session) -> date | None:
     return session.scalar(select(func.max(SopStep.effective_from)))
 
 
-def sop_steps_in_force(session: Session, on_day: date) -> list[SopStep]:
-    """The ``sop_step`` rows of the newest version effective on ``on_day`` (each number's
-    newest row), by number: what a revision copies its names and actors from."""
+def in_force_on(on_day: date) -> ColumnElement[bool]:
+    """The join condition of each step number's ``sop_step`` row in force on ``on_day`` (the
+    newest version effective on or before it)."""
     newest = (
         select(SopStep.number, func.max(SopStep.effective_from).label("effective_from"))
         .where(SopStep.effective_from <= on_day)
         .group_by(SopStep.number)
         .subquery()
     )
-    return list(
-        session.scalars(
-            select(SopStep)
-            .join(
-                newest,
-                and_(
-                    SopStep.number == newest.c.number,
-                    SopStep.effective_from == newest.c.effective_from,
-                ),
-            )
-            .order_by(SopStep.number)
-        )
+    return and_(
+        SopStep.number == newest.c.number, SopStep.effective_from == newest.c.effective_from
     )
+
+
+def sop_steps_in_force(session: Session, on_day: date) -> list[SopStep]:
+    """The ``sop_step`` rows of the version in force on ``on_day``, by number: what a
+    revision copies its names and actors from."""
+    statement = select(SopStep).where(in_force_on(on_day)).order_by(SopStep.number)
+    return list(session.scalars(statement))
