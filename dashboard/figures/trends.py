@@ -139,7 +139,12 @@ def steps_figure(steps: StepsFigures) -> go.Figure:
         y=[target for _label, target in targets if target is not None],
         name="Target",
         mode="markers",
-        marker={"symbol": "line-ew-open", "size": 34, "line": {"width": 3, "color": ACCENT}},
+        marker={
+            "symbol": "line-ew-open",
+            "size": 34,
+            "color": ACCENT,
+            "line": {"width": 3, "color": ACCENT},
+        },
     )
     figure.update_yaxes(title_text="menit", tickformat=",.1~f")
     figure.update_layout(barmode="group", hovermode="closest")

@@ -28,7 +28,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Pengunjung", ("visitors", "returning", "heatmap")),
     (
         "Waktu layanan terhadap target SOP",
-        ("steps", "compliance", "bottleneck", "waits", "service"),
+        ("steps", "bottleneck", "compliance", "waits", "service"),
     ),
     ("Rujukan dan permintaan yang tidak tersedia", ("referrals", "agencies", "unmet")),
     ("PNBP", ("revenue", "receipts")),
@@ -153,7 +153,7 @@ def _controls() -> dbc.Card:
                     labelled(
                         "Pembanding",
                         _select(ids.COMPARISON, {k: v[0] for k, v in COMPARISONS.items()}, "year"),
-                        2,
+                        3,
                     ),
                     labelled(
                         "Kantor",
