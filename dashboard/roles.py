@@ -45,3 +45,9 @@ MONITOR_VIEWERS: frozenset[str] = frozenset({MONITOR, HEAD, ADMIN})
 
 KIOSK_LINK_EDITORS: frozenset[str] = frozenset({ADMIN})
 """Who may create and revoke the kiosk links that sign a wall screen in."""
+
+STATS_READERS: frozenset[str] = frozenset({HEAD, ADMIN})
+"""Who may read the trends page and the statistics API (``/api/v1/stats``)."""
+
+SOP_TARGET_EDITORS: frozenset[str] = frozenset({ADMIN})
+"""Who may record a revised version of the SOP's step targets."""

@@ -90,6 +90,8 @@ class SopStep(Base):
     output: Mapped[str] = mapped_column(String(300))
     target_minutes: Mapped[int | None] = mapped_column(Integer)
     effective_from: Mapped[date] = mapped_column(Date)
+    document_number: Mapped[str | None] = mapped_column(String(100))
+    """The SOP document (*nomor SOP*) of this version; None for the version the app ships."""
 
 
 class LookupOption(Base):

@@ -18,3 +18,53 @@ def apply_theme(figure: go.Figure) -> go.Figure:
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", font=FONT, separators=SEPARATORS
     )
     return figure
+
+
+LOCALE = "id"
+"""The plotly.js locale served by ``assets/plotly-locale-id.js``."""
+MUTED = "#9aa5b1"
+"""Grey: comparison series and reference marks."""
+ACCENT = "#d9822b"
+"""Orange: what misses (beyond target, refused, voided)."""
+GOOD = "#2f9e44"
+SERIES = (
+    "#0b4a8b",
+    "#d9822b",
+    "#2f9e44",
+    "#8e44ad",
+    "#c0392b",
+    "#16a085",
+    "#7f8c8d",
+    "#b7950b",
+    "#34495e",
+)
+"""The colours of several series (steps, item kinds), in order."""
+
+
+def graph_config(filename: str) -> dict[str, object]:
+    """The ``dcc.Graph`` config of every chart: Indonesian locale, PNG export by the browser
+    (named after the chart), no send-to-cloud, no plotly logo, no selection tools."""
+    return {
+        "locale": LOCALE,
+        "displaylogo": False,
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "modeBarButtonsToRemove": ["sendDataToCloud", "select2d", "lasso2d", "autoScale2d"],
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+    }
+
+
+def no_data(figure: go.Figure, message: str = "Tidak ada data pada periode ini.") -> go.Figure:
+    """A chart with nothing to draw says so in its middle."""
+    figure.add_annotation(
+        text=message,
+        showarrow=False,
+        font={"size": 14, "color": "#6b7785"},
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+    )
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    return figure

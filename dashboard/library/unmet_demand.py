@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.errors import InputError
 from dashboard.i18n import format_day, format_number
-from db.queries.unmet_demand import UnmetRow, requests_in_period, unmet_requests
+from db.queries.unmet_demand import Offices, UnmetRow, requests_in_period, unmet_requests
 from db.search_text import request_terms, words
 
 NO_AGENCY = "(tanpa dinas tercatat)"
@@ -150,9 +150,10 @@ def build_unmet_demand(
 
 
 def load_unmet_demand(
-    session: Session, office_id: int, first_day: date, last_day: date
+    session: Session, office_id: Offices, first_day: date, last_day: date
 ) -> UnmetDemand:
-    """The page's answer for a period, read from the office's data requests."""
+    """The page's answer for a period, read from the office's data requests (or those of
+    several offices, ``None``: every office)."""
     rows = unmet_requests(session, office_id, first_day, last_day)
     total = requests_in_period(session, office_id, first_day, last_day)
     return build_unmet_demand(first_day, last_day, rows, total)

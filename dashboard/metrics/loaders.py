@@ -115,3 +115,11 @@ def load_revenue(
         metrics_pnbp.revenue_by_kind(session, scope),
         metrics_pnbp.undeposited_at_end(session, office_ids, period.last_day),
     )
+
+
+def load_revenue_by_kind_over_time(
+    session: Session, period: Period, grain: Grain, office_ids: Offices = None
+) -> tuple[tuple[Period, str, int], ...]:
+    """(bucket, item kind, revenue) of the period's buckets (``revenue_by_kind_over_time``)."""
+    rows = metrics_pnbp.revenue_by_kind(session, period.scope(office_ids))
+    return revenue.revenue_by_kind_over_time(period, rows, grain)

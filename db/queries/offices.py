@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -30,3 +32,15 @@ def office(session: Session, office_id: int) -> Office:
 def office_by_code(session: Session, code: str) -> Office | None:
     """The office with this code, if any."""
     return session.scalar(select(Office).where(Office.code == code))
+
+
+class OfficeRow(NamedTuple):
+    id: int
+    code: str
+    name: str
+
+
+def all_offices(session: Session) -> list[OfficeRow]:
+    """Every office of the database, by code (a province's PostgreSQL holds several)."""
+    rows = session.execute(select(Office.id, Office.code, Office.name).order_by(Office.code))
+    return [OfficeRow(*row) for row in rows]

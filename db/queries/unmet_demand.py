@@ -8,11 +8,13 @@ needs the Indonesian stemmer and is done in ``dashboard.library.unmet_demand``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from db.models import DataRequest, Visit
 
@@ -27,8 +29,21 @@ class UnmetRow:
     last_asked: date
 
 
+Offices = int | Sequence[int] | None
+"""One office, several, or (``None``) every office of the database."""
+
+
+def _visits_of(offices: Offices, first_day: date, last_day: date) -> list[ColumnElement[bool]]:
+    conditions = [Visit.visit_date >= first_day, Visit.visit_date <= last_day]
+    if isinstance(offices, int):
+        conditions.append(Visit.office_id == offices)
+    elif offices is not None:
+        conditions.append(Visit.office_id.in_(tuple(offices)))
+    return conditions
+
+
 def unmet_requests(
-    session: Session, office_id: int, first_day: date, last_day: date
+    session: Session, office_id: Offices, first_day: date, last_day: date
 ) -> list[UnmetRow]:
     """Requests not available at the desk, on visits of the office whose visit day is in
     ``first_day`` … ``last_day`` (inclusive), counted per wording and agency."""
@@ -41,30 +56,23 @@ def unmet_requests(
             func.max(Visit.visit_date).label("last_asked"),
         )
         .join(Visit, Visit.id == DataRequest.visit_id)
-        .where(
-            Visit.office_id == office_id,
-            Visit.visit_date >= first_day,
-            Visit.visit_date <= last_day,
-            DataRequest.available.is_(False),
-        )
+        .where(*_visits_of(office_id, first_day, last_day), DataRequest.available.is_(False))
         .group_by(DataRequest.description, DataRequest.referred_agency)
         .order_by(count.desc(), DataRequest.description)
     )
     return [UnmetRow(*row) for row in rows]
 
 
-def requests_in_period(session: Session, office_id: int, first_day: date, last_day: date) -> int:
+def requests_in_period(
+    session: Session, office_id: Offices, first_day: date, last_day: date
+) -> int:
     """Every data request of the period's visits (answered, referred or not yet decided): the
     base of each topic's share."""
     return (
         session.scalar(
             select(func.count(DataRequest.id))
             .join(Visit, Visit.id == DataRequest.visit_id)
-            .where(
-                Visit.office_id == office_id,
-                Visit.visit_date >= first_day,
-                Visit.visit_date <= last_day,
-            )
+            .where(*_visits_of(office_id, first_day, last_day))
         )
         or 0
     )

@@ -17,6 +17,7 @@ from db.models import (
     Visitor,
     VisitStep,
 )
+from db.queries.sop_targets import in_force_on
 
 
 @dataclass(frozen=True)
@@ -112,20 +113,8 @@ def active_visit_rows(session: Session, office_id: int) -> list[ActiveVisitRow]:
 
 def step_targets_in_force(session: Session, on_day: date) -> dict[int, int | None]:
     """Each step's target (minutes) in the newest SOP version effective on ``on_day``."""
-    newest = (
-        select(SopStep.number, func.max(SopStep.effective_from).label("effective_from"))
-        .where(SopStep.effective_from <= on_day)
-        .group_by(SopStep.number)
-        .subquery()
-    )
     rows = session.execute(
-        select(SopStep.number, SopStep.target_minutes).join(
-            newest,
-            and_(
-                SopStep.number == newest.c.number,
-                SopStep.effective_from == newest.c.effective_from,
-            ),
-        )
+        select(SopStep.number, SopStep.target_minutes).where(in_force_on(on_day))
     )
     return {number: target for number, target in rows}
 

@@ -1,0 +1,371 @@
+"""The charts of *Tren layanan*: pure builders from the metrics' dataclasses to Plotly figures
+(one theme, Indonesian locale and separators). A chart without data says so."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import plotly.graph_objects as go
+
+from dashboard import sop
+from dashboard.figures.theme import (
+    ACCENT,
+    GOOD,
+    MUTED,
+    PRIMARY,
+    SERIES,
+    apply_theme,
+    no_data,
+)
+from dashboard.figures.unmet_demand import unmet_figure
+from dashboard.library.unmet_demand import TopicGroup
+from dashboard.metrics.period import Grain, Period
+from dashboard.metrics.referrals import AgencyReferrals, ReferralFigures
+from dashboard.metrics.revenue import RevenueCount
+from dashboard.metrics.steps import ServiceTime, StepCompliance, StepsFigures, WaitFigures
+from dashboard.metrics.visitors import VisitorCount, WeekdayHours
+from dashboard.pnbp.rules import SALE_ITEM_KINDS
+
+HEIGHT = 300
+WEEKDAYS = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")
+TICK_FORMATS: dict[str, str] = {"day": "%d %b", "week": "%d %b", "month": "%b %Y"}
+HOVER_DAYS: dict[str, str] = {"day": "%d %b %Y", "week": "minggu %d %b %Y", "month": "%B %Y"}
+
+
+def _finish(figure: go.Figure, height: int = HEIGHT, legend: bool = True) -> go.Figure:
+    apply_theme(figure)
+    figure.update_layout(
+        height=height,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        showlegend=legend,
+        legend={"orientation": "h", "y": -0.18, "x": 0},
+        hovermode="x unified",
+        bargap=0.25,
+    )
+    figure.update_xaxes(automargin=True, showgrid=False)
+    figure.update_yaxes(automargin=True, gridcolor="#e5e9ef", rangemode="tozero")
+    return figure
+
+
+def _time_axis(figure: go.Figure, grain: Grain) -> None:
+    figure.update_xaxes(tickformat=TICK_FORMATS[grain], hoverformat=HOVER_DAYS[grain])
+
+
+def _starts(periods: Sequence[Period]) -> list[str]:
+    return [period.first_day.isoformat() for period in periods]
+
+
+def _step_text(number: int) -> str:
+    return f"L{number} {sop.STEP_BY_NUMBER[number].label}"
+
+
+def visitors_figure(
+    current: Sequence[VisitorCount],
+    comparison: Sequence[VisitorCount],
+    grain: Grain,
+    comparison_label: str,
+) -> go.Figure:
+    """Admitted and refused visitors per bucket, the comparison period's visitors beside
+    each bucket (matched by position: the n-th month beside the n-th month)."""
+    figure = go.Figure()
+    if not any(bucket.visitors or bucket.refused for bucket in (*current, *comparison)):
+        return _finish(no_data(figure))
+    x = _starts([bucket.period for bucket in current])
+    before = list(comparison)[: len(x)]
+    figure.add_bar(
+        x=x[: len(before)],
+        y=[bucket.visitors for bucket in before],
+        name=comparison_label,
+        marker_color=MUTED,
+        customdata=[bucket.period.first_day.isoformat() for bucket in before],
+        hovertemplate="%{y:,d} (sejak %{customdata})<extra>" + comparison_label + "</extra>",
+    )
+    figure.add_bar(
+        x=x, y=[bucket.visitors for bucket in current], name="Pengunjung", marker_color=PRIMARY
+    )
+    figure.add_scatter(
+        x=x,
+        y=[bucket.refused for bucket in current],
+        name="Ditolak saat skrining",
+        mode="lines+markers",
+        line={"color": ACCENT, "width": 2},
+    )
+    _time_axis(figure, grain)
+    figure.update_yaxes(tickformat=",d")
+    return _finish(figure)
+
+
+def returning_figure(current: Sequence[VisitorCount], grain: Grain) -> go.Figure:
+    figure = go.Figure()
+    if not any(bucket.visitors for bucket in current):
+        return _finish(no_data(figure))
+    x = _starts([bucket.period for bucket in current])
+    figure.add_bar(x=x, y=[b.new for b in current], name="Baru", marker_color=PRIMARY)
+    figure.add_bar(x=x, y=[b.returning for b in current], name="Kembali", marker_color=GOOD)
+    figure.update_layout(barmode="stack")
+    _time_axis(figure, grain)
+    figure.update_yaxes(tickformat=",d")
+    return _finish(figure)
+
+
+def steps_figure(steps: StepsFigures) -> go.Figure:
+    """Median and p90 per step (minutes), the target in force on the period's last day
+    marked on each."""
+    figure = go.Figure()
+    shown = [step for step in steps.steps if step.ended]
+    if not shown:
+        return _finish(no_data(figure, "Belum ada langkah selesai pada periode ini."))
+    labels = [f"L{step.step}" for step in shown]
+    names = [_step_text(step.step) for step in shown]
+    figure.add_bar(
+        x=labels,
+        y=[s.durations.median_minutes for s in shown],
+        name="Median",
+        marker_color=PRIMARY,
+        customdata=names,
+        hovertemplate="%{customdata}: %{y:,.1f} menit<extra>Median</extra>",
+    )
+    figure.add_bar(
+        x=labels,
+        y=[s.durations.p90_minutes for s in shown],
+        name="P90",
+        marker_color="#6f9fd8",
+        customdata=names,
+        hovertemplate="%{customdata}: %{y:,.1f} menit<extra>P90</extra>",
+    )
+    targets = [(label, s.target_minutes) for label, s in zip(labels, shown, strict=True)]
+    figure.add_scatter(
+        x=[label for label, target in targets if target is not None],
+        y=[target for _label, target in targets if target is not None],
+        name="Target",
+        mode="markers",
+        marker={
+            "symbol": "line-ew-open",
+            "size": 34,
+            "color": ACCENT,
+            "line": {"width": 3, "color": ACCENT},
+        },
+    )
+    figure.update_yaxes(title_text="menit", tickformat=",.1~f")
+    figure.update_layout(barmode="group", hovermode="closest")
+    return _finish(figure, 320)
+
+
+def compliance_figure(cells: Sequence[StepCompliance], grain: Grain) -> go.Figure:
+    """The share within target per step and bucket (steps with a target)."""
+    figure = go.Figure()
+    judged = sorted({cell.step for cell in cells if cell.with_target})
+    if not judged:
+        return _finish(no_data(figure, "Belum ada langkah bertarget yang selesai."))
+    for index, step in enumerate(judged):
+        mine = [cell for cell in cells if cell.step == step]
+        figure.add_scatter(
+            x=_starts([cell.period for cell in mine]),
+            y=[cell.compliance for cell in mine],
+            name=f"L{step}",
+            mode="lines+markers",
+            line={"color": SERIES[index % len(SERIES)], "width": 2},
+            connectgaps=False,
+        )
+    _time_axis(figure, grain)
+    figure.update_yaxes(tickformat=".0%", range=[0, 1.05], rangemode="normal")
+    return _finish(figure)
+
+
+def bottleneck_figure(steps: StepsFigures) -> go.Figure:
+    """Minutes beyond target per step; the bottleneck in orange."""
+    figure = go.Figure()
+    neck = steps.bottleneck
+    if neck is None:
+        return _finish(no_data(figure, "Tidak ada langkah yang melewati target."), legend=False)
+    shown = [step for step in steps.steps if step.with_target]
+    figure.add_bar(
+        y=[_step_text(step.step) for step in shown],
+        x=[step.missed_seconds / 60 for step in shown],
+        orientation="h",
+        marker_color=[ACCENT if step.step == neck.step else MUTED for step in shown],
+        customdata=[step.missed_seconds / steps.missed_seconds for step in shown],
+        hovertemplate="%{x:,.1f} menit (%{customdata:.0%})<extra></extra>",
+    )
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(title_text="menit di atas target", tickformat=",.0f")
+    figure.update_layout(hovermode="closest")
+    return _finish(figure, legend=False)
+
+
+def waits_figure(waits: Sequence[WaitFigures]) -> go.Figure:
+    figure = go.Figure()
+    shown = [wait for wait in waits if wait.waits.count]
+    if not shown:
+        return _finish(no_data(figure, "Belum ada waktu tunggu tercatat."))
+    labels = [f"sebelum L{wait.step}" for wait in shown]
+    figure.add_bar(
+        x=labels, y=[w.waits.median_minutes for w in shown], name="Median", marker_color=PRIMARY
+    )
+    figure.add_bar(
+        x=labels, y=[w.waits.p90_minutes for w in shown], name="P90", marker_color="#6f9fd8"
+    )
+    figure.update_yaxes(title_text="menit", tickformat=",.1~f")
+    figure.update_layout(barmode="group")
+    return _finish(figure)
+
+
+def service_figure(service: ServiceTime) -> go.Figure:
+    """The whole visit's median and p90 against the SOP's limit (a vertical line)."""
+    figure = go.Figure()
+    if not service.visits.count:
+        return _finish(no_data(figure, "Belum ada kunjungan selesai."), 220, legend=False)
+    values = [service.visits.median_minutes, service.visits.p90_minutes]
+    figure.add_bar(
+        y=["Median", "P90"],
+        x=values,
+        orientation="h",
+        marker_color=[
+            PRIMARY if (value or 0) <= service.limit_minutes else ACCENT for value in values
+        ],
+        hovertemplate="%{x:,.1f} menit<extra></extra>",
+    )
+    figure.add_vline(
+        x=service.limit_minutes,
+        line={"color": "#333", "dash": "dash", "width": 2},
+        annotation_text=f"batas SOP {service.limit_minutes} menit",
+        annotation_position="top",
+    )
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(title_text="menit", tickformat=",.0f")
+    figure.update_layout(hovermode="closest")
+    _finish(figure, 220, legend=False)
+    figure.update_layout(margin={"t": 30})
+    return figure
+
+
+def referrals_figure(rows: Sequence[ReferralFigures], grain: Grain) -> go.Figure:
+    figure = go.Figure()
+    if not any(row.visits_decided for row in rows):
+        return _finish(no_data(figure))
+    x = _starts([row.period for row in rows])
+    figure.add_scatter(
+        x=x,
+        y=[row.visit_rate for row in rows],
+        name="Per kunjungan",
+        mode="lines+markers",
+        line={"color": PRIMARY, "width": 2},
+    )
+    figure.add_scatter(
+        x=x,
+        y=[row.request_rate for row in rows],
+        name="Per permintaan",
+        mode="lines+markers",
+        line={"color": ACCENT, "width": 2, "dash": "dot"},
+    )
+    _time_axis(figure, grain)
+    figure.update_yaxes(tickformat=".0%")
+    return _finish(figure)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def agencies_figure(agencies: Sequence[AgencyReferrals]) -> go.Figure:
+    figure = go.Figure()
+    if not agencies:
+        return _finish(no_data(figure, "Tidak ada rujukan pada periode ini."), legend=False)
+    figure.add_bar(
+        y=[_short(agency.name or "(tanpa nama dinas)") for agency in agencies],
+        x=[agency.visits for agency in agencies],
+        orientation="h",
+        marker_color=PRIMARY,
+        text=[agency.visits for agency in agencies],
+        textposition="outside",
+        hovertemplate="%{x:,d} kunjungan<extra></extra>",
+    )
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(tickformat=",d", title_text="kunjungan")
+    figure.update_layout(hovermode="closest")
+    return _finish(figure, max(220, 60 + 28 * len(agencies)), legend=False)
+
+
+def unmet_topics_figure(groups: Sequence[TopicGroup]) -> go.Figure:
+    """The library's unmet-demand chart, the ten topics asked for most."""
+    figure = unmet_figure(groups, top=10)
+    figure.update_layout(title=None, margin={"l": 10, "r": 30, "t": 10, "b": 10})
+    return figure
+
+
+def revenue_figure(
+    by_kind: Sequence[tuple[Period, str, int]],
+    buckets: Sequence[Period],
+    grain: Grain,
+    kind_labels: Mapping[str, str] = SALE_ITEM_KINDS,
+) -> go.Figure:
+    """PNBP revenue per bucket, stacked by item kind."""
+    figure = go.Figure()
+    if not any(amount for _bucket, _kind, amount in by_kind):
+        return _finish(no_data(figure, "Tidak ada penerimaan PNBP pada periode ini."))
+    x = _starts(buckets)
+    kinds = sorted({kind for _bucket, kind, _amount in by_kind})
+    for index, kind in enumerate(kinds):
+        amounts = {
+            bucket.first_day.isoformat(): amount for bucket, k, amount in by_kind if k == kind
+        }
+        figure.add_bar(
+            x=x,
+            y=[amounts.get(start, 0) for start in x],
+            name=kind_labels.get(kind, kind),
+            marker_color=SERIES[index % len(SERIES)],
+            hovertemplate="Rp%{y:,d}<extra>" + kind_labels.get(kind, kind) + "</extra>",
+        )
+    figure.update_layout(barmode="stack")
+    _time_axis(figure, grain)
+    figure.update_yaxes(tickprefix="Rp", tickformat=",d")
+    return _finish(figure, 320)
+
+
+def receipts_figure(rows: Sequence[RevenueCount], grain: Grain) -> go.Figure:
+    """Receipts per bucket (Rp0 ones apart) and voided sales beside."""
+    figure = go.Figure()
+    if not any(row.receipts or row.voided for row in rows):
+        return _finish(no_data(figure, "Tidak ada kuitansi pada periode ini."))
+    x = _starts([row.period for row in rows])
+    figure.add_bar(
+        x=x,
+        y=[row.receipts - row.zero_rupiah for row in rows],
+        name="Berbayar",
+        marker_color=PRIMARY,
+    )
+    figure.add_bar(x=x, y=[row.zero_rupiah for row in rows], name="Rp0", marker_color=GOOD)
+    figure.add_scatter(
+        x=x,
+        y=[row.voided for row in rows],
+        name="Dibatalkan",
+        mode="lines+markers",
+        line={"color": ACCENT, "width": 2},
+    )
+    figure.update_layout(barmode="stack")
+    _time_axis(figure, grain)
+    figure.update_yaxes(tickformat=",d")
+    return _finish(figure)
+
+
+def heatmap_figure(grid: WeekdayHours) -> go.Figure:
+    """Visitors by weekday × local hour of arrival (hours with any arrival, at least
+    07-16)."""
+    figure = go.Figure()
+    cells = grid.cells
+    if not any(any(hours) for hours in cells):
+        return _finish(no_data(figure), legend=False)
+    used = [hour for hour in range(24) if any(cells[day][hour] for day in range(7))]
+    first, last = min([7, *used]), max([16, *used])
+    hours = list(range(first, last + 1))
+    figure.add_heatmap(
+        z=[[cells[day][hour] for hour in hours] for day in range(7)],
+        x=[f"{hour:02d}.00" for hour in hours],
+        y=list(WEEKDAYS),
+        colorscale=[[0, "#f4f7fb"], [1, PRIMARY]],
+        hovertemplate="%{y} %{x}: %{z:,d} pengunjung<extra></extra>",
+        colorbar={"thickness": 12, "tickformat": ",d"},
+    )
+    figure.update_yaxes(autorange="reversed", rangemode="normal")
+    figure.update_layout(hovermode="closest")
+    return _finish(figure, 280, legend=False)

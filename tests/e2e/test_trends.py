@@ -1,0 +1,119 @@
+"""Tren layanan in the browser: the head changes the period and the grain (the page redraws
+without a reload), downloads a chart's data as CSV, and after the administrator records a
+revised target for step 2 effective today, the compliance of today changes while
+yesterday's stays as it was."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlalchemy import delete
+
+from dashboard.clock import WIB, local_date, utc_now
+from dashboard.office import sop_targets_ids as sop_ids
+from dashboard.trends import trends_ids as ids
+from dashboard.visits import services as visits
+from db.models import SopStep
+from tests.helpers.desk import RACK_SLOTS, THRESHOLD, Desk
+from tests.helpers.live_app import ARTIFACTS, LiveApp, click_nav
+from tests.helpers.staff import create_staff
+
+ADMIN = "admin-tren"
+
+
+@pytest.fixture
+def two_days(live_app: LiveApp) -> Iterator[tuple[str, str]]:
+    """A visit yesterday and one today, each 3 minutes at the bag rack (target 3: met);
+    the SOP versions recorded by the test removed afterwards."""
+    prepared = live_app.prepared
+    desk = Desk(prepared, create_staff(prepared, "petugas-tren", "officer"))
+    today = local_date(utc_now())
+    for slot, day in enumerate((today - timedelta(days=1), today), start=1):
+        desk.now = (
+            utc_now()
+            .astimezone(WIB)
+            .replace(year=day.year, month=day.month, day=day.day, hour=0, minute=5)
+        )
+        visit_id = desk.new_visit()
+        desk.do(lambda s, a, v=visit_id: visits.record_screening(s, a, v, True, "36,5", THRESHOLD))
+        desk.do(lambda s, a, v=visit_id, n=slot: visits.place_bag(s, a, v, n, RACK_SLOTS), 3)
+    create_staff(prepared, ADMIN, "admin")
+    yield (today - timedelta(days=1)).isoformat(), today.isoformat()
+    with prepared.database.transaction() as session:
+        session.execute(delete(SopStep).where(SopStep.document_number.is_not(None)))
+
+
+def step_2_compliance(page: Page) -> dict[str, tuple[str, str]]:
+    """The compliance chart's CSV, downloaded: step 2's (meeting, with target) by day."""
+    button = page.locator(f'[id*="{ids.DOWNLOAD_BUTTON}"][id*="compliance"][id*="csv"]').first
+    with page.expect_download() as info:
+        button.click()
+    download = info.value
+    assert download.suggested_filename.startswith("tren-compliance-")
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    return {
+        row["periode_mulai"]: (row["memenuhi"], row["bertarget"])
+        for row in rows
+        if row["langkah"] == "2"
+    }
+
+
+def open_days(page: Page, first: str, last: str) -> None:
+    page.fill(f"#{ids.START}", first)
+    page.fill(f"#{ids.END}", last)
+    page.locator(f"#{ids.GRAIN}").get_by_label("Harian").check()
+    expect(page.locator(f"#{ids.PERIOD_TEXT}")).to_contain_text("harian")
+    expect(page.locator(f"#{ids.PRESET}")).to_have_value("custom")
+
+
+def test_the_head_reads_trends_and_a_revision_changes_later_days_only(  # type: ignore[no-untyped-def]
+    page: Page, live_app: LiveApp, two_days: tuple[str, str], browser, shot
+) -> None:
+    yesterday, today = two_days
+    live_app.login(page, "kepala")
+    click_nav(page, "Tren layanan")
+    reading = page.locator(f"#{ids.READING_IDS['visitors']}")
+    expect(reading).not_to_be_empty()
+    # A preset: last month, a month-long period; the page redraws in place.
+    page.select_option(f"#{ids.PRESET}", "last_month")
+    first_of_month = local_date(utc_now()).replace(day=1)
+    last_month = (first_of_month - timedelta(days=1)).replace(day=1)
+    expect(page.locator(f"#{ids.START}")).to_have_value(last_month.isoformat())
+    page.locator(f"#{ids.GRAIN}").get_by_label("Mingguan").check()
+    expect(page.locator(f"#{ids.PERIOD_TEXT}")).to_contain_text("mingguan")
+    # The two days, day by day.
+    open_days(page, yesterday, today)
+    expect(reading).to_contain_text("2 pengunjung")
+    shot("trends-two-days")
+    assert step_2_compliance(page) == {yesterday: ("1", "1"), today: ("1", "1")}
+
+    # The administrator records step 2's new target, 2 minutes, from today.
+    admin = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID")
+    admin_page = admin.new_page()
+    admin_page.set_default_timeout(10_000)
+    live_app.login(admin_page, ADMIN)
+    click_nav(admin_page, "Target SOP")
+    expect(admin_page.locator(f"#{sop_ids.TARGET_IDS[2]}")).to_have_value("3")
+    admin_page.fill(f"#{sop_ids.DOCUMENT}", "B-77/16030/PS.100/2026")
+    admin_page.fill(f"#{sop_ids.EFFECTIVE}", today)
+    admin_page.fill(f"#{sop_ids.TARGET_IDS[2]}", "2")
+    admin_page.click(f"#{sop_ids.SAVE}")
+    expect(admin_page.locator(f"#{sop_ids.ALERT}")).to_contain_text("Versi target tersimpan")
+    expect(admin_page.locator(f"#{sop_ids.VERSIONS}")).to_contain_text("B-77/16030/PS.100/2026")
+    expect(admin_page.locator(f"#{sop_ids.VERSIONS}")).to_contain_text("Uji Admin-Tren")
+    ARTIFACTS.mkdir(exist_ok=True)
+    admin_page.screenshot(path=str(ARTIFACTS / "trends-sop-targets.png"), full_page=True)
+    admin.close()
+
+    # The head's page, read again: today's 3 minutes now miss; yesterday's still meet.
+    page.reload()
+    open_days(page, yesterday, today)
+    expect(page.locator(f"#{ids.READING_IDS['steps']}")).to_contain_text("Langkah 2")
+    assert step_2_compliance(page) == {yesterday: ("1", "1"), today: ("0", "1")}
