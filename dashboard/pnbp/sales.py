@@ -4,8 +4,8 @@ it, and deposit the money to the state treasury.
 Each function runs inside the caller's transaction and either does all of its work or raises
 ``InputError`` before anything is written. Receipt numbers are taken last, from the office's
 counter row in the same transaction (``db.queries.receipt_numbers.take_receipt_sequence``),
-so a refused or failed sale gives its number back and the numbers of a year have no gaps. Nothing here is
-ever deleted: a void keeps the number, the reason, who and when.
+so a refused or failed sale gives its number back and the numbers of a year have no gaps.
+Nothing here is ever deleted: a void keeps the number, the reason, who and when.
 """
 
 from __future__ import annotations
