@@ -32,6 +32,8 @@ API_PREFIX = "/api/"
 """JSON endpoints: an anonymous request gets 401, never the login page."""
 MONITOR_POLL_PATH = "/api/v1/monitor/poll"
 """The wall screen's poll: ``?since=<version>&day=<YYYY-MM-DD>``."""
+TODAY_API_PATH = "/api/v1/today"
+"""The wall screen's numbers of today as JSON (``dashboard.monitor.today``)."""
 RECEIPT_ROUTE = "/kuitansi/<int:sale_id>.pdf"
 """The Flask route of a sale's receipt PDF (``receipt_path`` builds its addresses)."""
 
