@@ -356,6 +356,12 @@
     return picked;
   }
 
+  function barLabels(counts) {
+    var labels = new Array(counts.length);
+    for (var i = 0; i < counts.length; i += 1) { labels[i] = counts[i] ? String(counts[i]) : ""; }
+    return labels;
+  }
+
   function column(steps, name) {
     var values = new Array(steps.length);
     for (var i = 0; i < steps.length; i += 1) { values[i] = steps[i][name]; }
@@ -373,8 +379,11 @@
     if (!arrivals || !steps || !arrivals.data || !steps.data) { return; }
     var hours = s.chart_hours;
     var usual = s.usual_by_hour;
+    var counts = pick(s.arrivals_by_hour, hours);
+    var bars = withValues(arrivals.data[0], hours, counts);
+    bars.text = barLabels(counts);
     window.Plotly.react(arrivals, [
-      withValues(arrivals.data[0], hours, pick(s.arrivals_by_hour, hours)),
+      bars,
       withValues(arrivals.data[1], usual ? hours : [], usual ? pick(usual, hours) : [])
     ], arrivals.layout);
     var labels = steps.data[0].y;

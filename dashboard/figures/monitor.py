@@ -20,6 +20,7 @@ from dashboard.figures.theme import (
 GRAPH_CONFIG = {"displayModeBar": False, "staticPlot": True, "responsive": True}
 """``dcc.Graph(config=...)`` of the wall screen: no modebar, nothing to click."""
 ARRIVAL_TRACES = ("Hari ini", "Biasanya")
+LEGEND = {"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"}
 STEP_TRACES = ("Median", "Terlama", "Target")
 
 
@@ -30,6 +31,11 @@ def shown_hours(today: Sequence[int], first_hour: int, last_hour: int) -> tuple[
     low = min([first_hour, *busy])
     high = max([last_hour, *busy])
     return tuple(range(low, high + 1))
+
+
+def bar_labels(counts: Sequence[int]) -> list[str]:
+    """The count over each bar, none over an empty hour (``monitor.js`` labels the same)."""
+    return [str(count) if count else "" for count in counts]
 
 
 @dataclass(frozen=True)
@@ -49,7 +55,7 @@ def arrivals_figure(chart: ArrivalsChart) -> go.Figure:
         x=list(chart.hours),
         y=[chart.today[hour] for hour in chart.hours],
         marker_color=DARK_PRIMARY,
-        texttemplate="%{y}",
+        text=bar_labels([chart.today[hour] for hour in chart.hours]),
         textposition="outside",
         cliponaxis=False,
     )
@@ -61,12 +67,13 @@ def arrivals_figure(chart: ArrivalsChart) -> go.Figure:
         line={"color": DARK_SECONDARY, "width": 4, "dash": "dash"},
         marker={"size": 9},
     )
-    apply_dark_theme(figure)
+    apply_dark_theme(figure, font_size=18)
     figure.update_xaxes(dtick=1, title_text="Jam kedatangan (WIB)", fixedrange=True)
-    figure.update_yaxes(rangemode="tozero", tickformat=",d", fixedrange=True)
+    # The bars carry their counts: no count axis to read across the room.
+    figure.update_yaxes(rangemode="tozero", showticklabels=False, showgrid=False, fixedrange=True)
     figure.update_layout(
-        margin={"l": 50, "r": 20, "t": 40, "b": 60},
-        legend={"orientation": "h", "x": 0, "y": 1.12},
+        margin={"l": 10, "r": 10, "t": 50, "b": 60},
+        legend=LEGEND,
         bargap=0.25,
     )
     return figure
@@ -112,15 +119,20 @@ def steps_figure(bars: Sequence[StepBar]) -> go.Figure:
         y=labels,
         x=[bar.target_minutes for bar in bars],
         mode="markers",
-        marker={"symbol": "line-ns-open", "size": 34, "line": {"width": 5, "color": DARK_MARK}},
+        marker={
+            "symbol": "line-ns-open",
+            "size": 30,
+            "color": DARK_MARK,
+            "line": {"width": 5, "color": DARK_MARK},
+        },
     )
-    apply_dark_theme(figure, font_size=18)
+    apply_dark_theme(figure, font_size=16)
     figure.update_yaxes(autorange="reversed", automargin=True, fixedrange=True)
     figure.update_xaxes(title_text="menit", rangemode="tozero", tickformat=",.0f", fixedrange=True)
     figure.update_layout(
         barmode="group",
-        margin={"l": 10, "r": 20, "t": 40, "b": 60},
-        legend={"orientation": "h", "x": 0, "y": 1.1},
+        margin={"l": 10, "r": 20, "t": 50, "b": 50},
+        legend=LEGEND,
         bargap=0.3,
     )
     return figure

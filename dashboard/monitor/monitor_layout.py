@@ -156,11 +156,11 @@ def _main(snapshot: dict[str, Any]) -> html.Section:
     return html.Section(
         [
             _panel(
-                "Kedatangan per jam · hari ini dan biasanya",
+                "Kedatangan per jam",
                 _graph(ids.ARRIVALS_CHART, arrivals_figure(arrivals_chart(snapshot))),
             ),
             _panel(
-                "Waktu per langkah hari ini · median, terlama, target",
+                "Waktu per langkah hari ini",
                 _graph(ids.STEPS_CHART, steps_figure(step_bars(snapshot))),
             ),
             _panel(
