@@ -428,7 +428,7 @@
       closing = "Tutup pukul " + fmtClock(local(closes, this.offset)) + " \u00b7 sisa " +
         fmtLeft(closes - now);
     } else {
-      closing = "Layanan " + nextText;
+      closing = "Layanan tutup";
       notice = "Di luar jam layanan";
       for (var i = 0; i < service.closed_days.length; i += 1) {
         var day = service.closed_days[i];
@@ -436,10 +436,7 @@
           notice = day.kind === "holiday" ? "Hari libur: " + day.name : "Akhir pekan";
         }
       }
-      if (!summary && now < opens) {
-        nextText = "buka pukul " + fmtClock(local(opens, this.offset));
-        closing = "Layanan " + nextText;
-      }
+      if (!summary && now < opens) { nextText = "buka pukul " + fmtClock(local(opens, this.offset)); }
       notice += " \u00b7 layanan " + nextText;
     }
     this.setText("monitor-closing", closing);

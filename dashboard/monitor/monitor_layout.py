@@ -160,7 +160,7 @@ def _main(snapshot: dict[str, Any]) -> html.Section:
                 _graph(ids.ARRIVALS_CHART, arrivals_figure(arrivals_chart(snapshot))),
             ),
             _panel(
-                "Waktu per langkah hari ini",
+                ["Waktu per langkah", html.Span(TODAY_WORDS, className="pm-when")],
                 _graph(ids.STEPS_CHART, steps_figure(step_bars(snapshot))),
             ),
             _panel(
