@@ -20,14 +20,8 @@ from dashboard.office.service_hours import is_working_day
 from db.queries import metrics as queries
 from db.queries import metrics_pnbp, metrics_steps
 from db.queries.metrics_steps import DurationSummary
-from tests.helpers.database import PreparedDatabase, prepared_backend
-from tests.helpers.metrics_data import (
-    TYPED_AGENCY,
-    MetricsData,
-    build_metrics_data,
-    remove_metrics_data,
-)
-from tests.helpers.staff import fast_password_hashing
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.metrics_data import TYPED_AGENCY, MetricsData, trap_database
 
 Y = date(2026, 11, 25)
 T = date(2026, 11, 26)
@@ -41,13 +35,8 @@ EMPTY = Period(date(2026, 10, 1), date(2026, 10, 31))
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def trap(request: pytest.FixtureRequest) -> Iterator[tuple[PreparedDatabase, MetricsData]]:
     """The data set, written once per database for the whole module (read-only tests)."""
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        fast_password_hashing(monkeypatch)
-        db = prepared_backend(request, request.param)
-        try:
-            yield db, build_metrics_data(db)
-        finally:
-            remove_metrics_data(db)
+    with trap_database(request, request.param) as written:
+        yield written
 
 
 @pytest.fixture

@@ -20,10 +20,10 @@ from dashboard.monitor.snapshot import build_snapshot
 from dashboard.monitor.today import TODAY_FIELDS, today_answer
 from dashboard.visits import services as visits
 from tests.helpers.clock import at
-from tests.helpers.database import PreparedDatabase, prepared_backend
+from tests.helpers.database import PreparedDatabase
 from tests.helpers.desk import Desk
-from tests.helpers.metrics_data import MetricsData, build_metrics_data, remove_metrics_data
-from tests.helpers.staff import create_staff, fast_password_hashing
+from tests.helpers.metrics_data import MetricsData, trap_database
+from tests.helpers.staff import create_staff
 
 Y = date(2026, 11, 25)
 T = date(2026, 11, 26)
@@ -32,13 +32,9 @@ NOW = at("2026-11-26 11:30")
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def trap(request: pytest.FixtureRequest) -> Iterator[tuple[PreparedDatabase, MetricsData]]:
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        fast_password_hashing(monkeypatch)
-        db = prepared_backend(request, request.param)
-        try:
-            yield db, build_metrics_data(db)
-        finally:
-            remove_metrics_data(db)
+    """The data set, written once per database for the whole module (read-only tests)."""
+    with trap_database(request, request.param) as written:
+        yield written
 
 
 @pytest.fixture

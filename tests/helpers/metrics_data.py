@@ -41,13 +41,15 @@ Office 9830 (WITA, UTC+8): W T 08:10 WITA admitted, stopped in step 2.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -63,8 +65,8 @@ from db.models import Agency, SopStep, Tariff
 from db.queries import visits as visit_queries
 from db.reference_data import OfficeSeed, ensure_office
 from tests.helpers.clock import at
-from tests.helpers.database import PreparedDatabase
-from tests.helpers.staff import create_staff
+from tests.helpers.database import PreparedDatabase, prepared_backend
+from tests.helpers.staff import create_staff, fast_password_hashing
 from tests.helpers.till import sale_input
 
 T = TypeVar("T")
@@ -422,3 +424,18 @@ def remove_metrics_data(db: PreparedDatabase) -> None:
         session.execute(
             delete(SopStep).where(SopStep.number == sop.BAG_RACK, SopStep.effective_from == TODAY)
         )
+
+
+@contextmanager
+def trap_database(
+    request: pytest.FixtureRequest, backend: str
+) -> Iterator[tuple[PreparedDatabase, MetricsData]]:
+    """The data set written into the ``backend`` database ("sqlite", "postgresql") for the
+    duration of the block (a module-scoped fixture's body), removed after it."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast_password_hashing(monkeypatch)
+        db = prepared_backend(request, backend)
+        try:
+            yield db, build_metrics_data(db)
+        finally:
+            remove_metrics_data(db)

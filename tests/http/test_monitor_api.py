@@ -15,11 +15,10 @@ from flask.testing import FlaskClient
 
 from dashboard.audit import Actor
 from dashboard.clock import utc_now
-from dashboard.office.staff import find_user
 from dashboard.visits import services as visits
 from dashboard.visits.guest_book import validate_guest_book
-from dashboard.web.context import app_state
 from tests.helpers.staff import TEST_PASSWORD
+from tests.helpers.web import act_now
 
 TODAY = "/api/v1/today"
 FIELDS = [
@@ -48,14 +47,8 @@ INSTITUTION = "Lembaga Rahasia Uji"
 
 
 def write(app: Dash, action: Callable[[Any, Actor], Any]) -> Any:
-    with app.server.app_context():
-        state = app_state()
-        with state.database.reading() as session:
-            officer = find_user(session, "officer")
-            assert officer is not None
-        actor = Actor(officer.id, state.office_id, utc_now().replace(microsecond=0))
-        with state.database.transaction() as session:
-            return action(session, actor)
+    """One action of the officer at the desk, now, in one transaction."""
+    return act_now(app, action)
 
 
 @pytest.fixture(scope="module")
