@@ -13,13 +13,13 @@
  *   made per tick. Only runs where the page's root (#monitor-root) is.
  *
  * The poll interval is PST_REFRESH_SECONDS (the root's data-refresh-seconds); a page address
- * with ?poll_ms=<n> (at least 20) overrides it, for tests and diagnostics.
+ * with ?poll_ms=<n> (at least 10) overrides it, for tests and diagnostics.
  */
 (function () {
   "use strict";
 
   var ROOT_ID = "monitor-root";
-  var MIN_POLL_MS = 20;
+  var MIN_POLL_MS = 10;
   var MAX_BACKOFF_MS = 60000;
   var REQUEST_TIMEOUT_MS = 15000;
   var NIGHTLY_HOUR = 2;

@@ -3,7 +3,7 @@ server stopped and started again on the same port is survived without a reload; 
 polls with changes in between leaves the JavaScript heap flat.
 
 The app is served here (not by ``conftest.live_app``) so that a test can stop and restart its
-WSGI server. The long run polls every 20 ms (``/monitor?poll_ms=20``, the script's test
+WSGI server. The long run polls every 10 ms (``/monitor?poll_ms=10``, the script's test
 knob) and measures ``performance.memory`` in a Chromium of its own, started with
 ``--enable-precise-memory-info`` and ``--js-flags=--expose-gc`` (``window.gc()``)."""
 
@@ -174,9 +174,9 @@ def test_a_long_run_keeps_the_heap_flat(browser: Browser, served: Served) -> Non
         context = chromium.new_context(viewport={"width": 1920, "height": 1080})
         context.set_default_timeout(20_000)
         page = context.new_page()
-        open_monitor(page, served, "poll_ms=20")
+        open_monitor(page, served, "poll_ms=10")
         polls = "window.pstMonitor.polls"
-        page.wait_for_function(f"{polls} >= 150")
+        page.wait_for_function(f"{polls} >= 100")
         baseline = heap(page)
         start_polls, start_changes = (
             page.evaluate(polls),
