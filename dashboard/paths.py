@@ -38,6 +38,8 @@ TRENDS_PATH = "/tren"
 """The head's trends page (*Tren layanan*)."""
 SOP_TARGETS_PATH = "/admin/target-sop"
 """The administrator's revised SOP targets (*Target SOP*)."""
+TODAY_API_PATH = "/api/v1/today"
+"""The wall screen's numbers of today as JSON (``dashboard.monitor.today``)."""
 RECEIPT_ROUTE = "/kuitansi/<int:sale_id>.pdf"
 """The Flask route of a sale's receipt PDF (``receipt_path`` builds its addresses)."""
 

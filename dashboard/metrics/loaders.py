@@ -9,10 +9,10 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from dashboard.metrics import referrals, revenue, steps, visitors
+from dashboard.metrics import referrals, revenue, room, steps, visitors
 from dashboard.metrics.period import Grain, Period
 from db.queries import metrics as queries
-from db.queries import metrics_pnbp, metrics_referrals, metrics_steps
+from db.queries import metrics_pnbp, metrics_referrals, metrics_room, metrics_steps
 from db.queries.visits import step_targets_in_force
 
 Offices = Sequence[int] | None
@@ -123,3 +123,9 @@ def load_revenue_by_kind_over_time(
     """(bucket, item kind, revenue) of the period's buckets (``revenue_by_kind_over_time``)."""
     rows = metrics_pnbp.revenue_by_kind(session, period.scope(office_ids))
     return revenue.revenue_by_kind_over_time(period, rows, grain)
+
+
+def load_room(session: Session, day: date, office_ids: Offices = None) -> room.RoomFigures:
+    """The room as it stands: visits of ``day`` (or later, before the screen turns to a new
+    day) still in progress, and the older ones still open."""
+    return room.room_figures(metrics_room.room_counts(session, office_ids, day))

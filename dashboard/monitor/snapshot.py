@@ -1,10 +1,11 @@
 """The wall screen's figures of one office and day: a JSON-ready dict, computed once per change
 of the office (``dashboard.monitor.live``) and shared by every screen.
 
-No personal data: a visit appears by its daily code only (``A-017``), never with the
-visitor's name, phone or e-mail. Times are UTC (``2026-11-26T02:15:00Z``); the browser
-turns them into the minutes it shows and ticks them itself, so a snapshot stays true until
-the next change.
+Every number comes from ``dashboard.metrics`` (DESIGN.md, "What the numbers mean"); this
+module only gathers them for the day shown and its month to date. No personal data: a visit
+appears by its daily code only (``A-017``), never with the visitor's name, phone or e-mail.
+Times are UTC (``2026-11-26T02:15:00Z``); the browser turns them into the minutes it shows and
+ticks them itself, so a snapshot stays true until the next change.
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ from sqlalchemy.orm import Session
 
 from dashboard import sop
 from dashboard.clock import local_date
-from db.queries import live, offices
+from dashboard.figures.monitor import shown_hours
+from dashboard.metrics import loaders
+from dashboard.metrics.period import month_to_date, single_day
+from dashboard.metrics.steps import StepFigures
+from dashboard.monitor.service_window import service_window
+from dashboard.office.service_hours import is_working_day
+from db.queries import offices
+from db.queries.sales import visits_waiting_for_payment
 from db.queries.visits import ActiveVisitRow, active_visit_rows, step_targets_in_force
 
 SNAPSHOT_FORMAT = 1
@@ -45,27 +53,91 @@ def _in_progress(row: ActiveVisitRow, targets: dict[int, int | None]) -> dict[st
     }
 
 
+def _step(figures: StepFigures) -> dict[str, Any]:
+    return {
+        "step": figures.step,
+        "label": sop.STEP_BY_NUMBER[figures.step].label,
+        "count": figures.ended,
+        "open": figures.open,
+        "median_minutes": figures.durations.median_minutes,
+        "max_minutes": figures.durations.max_minutes,
+        "target_minutes": figures.target_minutes,
+        "within_target_share": figures.compliance,
+    }
+
+
+def _service(day: date, office: Any) -> dict[str, Any]:
+    window = service_window(day, office)
+    return {
+        **window,
+        "opens_at": utc_text(window["opens_at"]),
+        "closes_at": utc_text(window["closes_at"]),
+        "next_opens_at": utc_text(window["next_opens_at"]),
+    }
+
+
 def build_snapshot(session: Session, office_id: int, day: date, now: datetime) -> dict[str, Any]:
     """The figures of ``day`` (office-local) as of ``now``: visitors admitted and refused at
-    screening that day, and the visits in progress (those that arrived on ``day`` or later;
-    older ones still open are only counted, as stale) with their open step, when it was
-    queued and started, and its target in force on ``day``."""
-    zone = ZoneInfo(offices.office(session, office_id).timezone)
-    admitted, refused = live.screening_counts(session, office_id, day)
+    screening that day against the usual for the weekday, arrivals by hour, the room, the
+    visits in progress (those that arrived on ``day`` or later; older ones still open are
+    only counted, as stale) with their open step and its target in force on ``day``, the
+    steps' times today, the share within target, referrals and PNBP today and this month,
+    and the service window (``docs/live.md`` lists every key)."""
+    office = offices.office(session, office_id)
+    zone = ZoneInfo(office.timezone)
+    scope = [office_id]
+    today, month = single_day(day), month_to_date(day)
+    visitors = loaders.load_visitors(session, today, scope).total
+    usual = loaders.load_usual_weekday(session, day, is_working_day, scope)
+    arrivals = loaders.load_arrivals_by_hour(session, today, scope)
+    room = loaders.load_room(session, day, scope)
+    steps_today = loaders.load_steps(session, today, scope)
+    steps_month = loaders.load_steps(session, month, scope)
+    referrals_today = loaders.load_referrals(session, today, scope)
+    referrals_month = loaders.load_referrals(session, month, scope)
+    revenue_today = loaders.load_revenue(session, today, scope).total
+    revenue_month = loaders.load_revenue(session, month, scope).total
     targets = step_targets_in_force(session, day)
     current: list[dict[str, Any]] = []
+    current_ids: set[int] = set()
     stale = 0
     for row in active_visit_rows(session, office_id):
         if local_date(row.arrived_at, zone) < day:
             stale += 1
         else:
             current.append(_in_progress(row, targets))
+            current_ids.add(row.visit_id)
+    # Visits of the day whose visitor said yes at step 9 (stale ones are counted apart).
+    waiting_for_payment = sum(
+        1 for row in visits_waiting_for_payment(session, office_id) if row.visit_id in current_ids
+    )
     return {
         "format": SNAPSHOT_FORMAT,
         "date": day.isoformat(),
         "computed_at": utc_text(now),
-        "visitors": admitted,
-        "refused": refused,
+        "visitors": visitors.visitors,
+        "refused": visitors.refused,
         "in_progress": current,
         "stale_open_visits": stale,
+        "usual_visitors": usual.visitors,
+        "usual_days": len(usual.days),
+        "arrivals_by_hour": list(arrivals.visitors),
+        "usual_by_hour": None if usual.by_hour is None else list(usual.by_hour),
+        "chart_hours": list(
+            shown_hours(arrivals.visitors, office.service_start.hour, office.service_end.hour)
+        ),
+        "in_room": room.in_room,
+        "bags_on_rack": room.bags_on_rack,
+        "tables_taken": room.tables_taken,
+        "waiting_for_payment": waiting_for_payment,
+        "steps": [_step(figures) for figures in steps_today.steps],
+        "within_target_share_today": steps_today.compliance,
+        "within_target_share_month": steps_month.compliance,
+        "referral_rate_today": referrals_today.visit_rate,
+        "referral_rate_month": referrals_month.visit_rate,
+        "pnbp_today": revenue_today.revenue,
+        "pnbp_month": revenue_month.revenue,
+        "receipts_today": revenue_today.receipts,
+        "receipts_month": revenue_month.receipts,
+        "service": _service(day, office),
     }

@@ -50,6 +50,14 @@ def previous_working_day(day: date) -> date:
     return earlier
 
 
+def next_working_day(day: date) -> date:
+    """The first working day after ``day``."""
+    later = day + timedelta(days=1)
+    while not is_working_day(later):
+        later += timedelta(days=1)
+    return later
+
+
 def is_outside_service_hours(
     moment: datetime,
     zone: ZoneInfo = WIB,

@@ -21,8 +21,9 @@ from dashboard.paths import (
     KIOSK_SIGN_IN_PREFIX,
     LOGIN_PATH,
     LOGOUT_PATH,
+    MONITOR_PATH,
 )
-from dashboard.roles import ROLES
+from dashboard.roles import MONITOR, ROLES
 from dashboard.web.build import current_build
 from dashboard.web.context import app_state
 from dashboard.web.monitor_session import KioskUser, is_kiosk_id, load_kiosk_user
@@ -63,9 +64,15 @@ def _is_open(path: str) -> bool:
     return path in OPEN_PATHS or path == FAVICON or path.startswith(OPEN_PREFIXES)
 
 
+def home_path(role: str | None) -> str:
+    """Where ``/`` and a login without ``?next=`` lead: the wall screen for the monitor role,
+    the in-progress board for everyone else."""
+    return MONITOR_PATH if role == MONITOR else HOME_PATH
+
+
 def _guard() -> Response | None:
     if current_user.is_authenticated:
-        return redirect(HOME_PATH) if request.path == "/" else None
+        return redirect(home_path(current_user.role)) if request.path == "/" else None
     if _is_open(request.path):
         return None
     if request.method == "GET" and not request.path.startswith(("/_", API_PREFIX)):
@@ -73,13 +80,14 @@ def _guard() -> Response | None:
     return Response("Sesi berakhir atau belum masuk. Silakan masuk kembali.", status=401)
 
 
-def _safe_next(target: str | None) -> str:
-    """Only local paths: a crafted ?next= must not send a user to another site."""
+def _safe_next(target: str | None) -> str | None:
+    """Only local paths: a crafted ?next= must not send a user to another site (``None``:
+    the user's home page)."""
     if not target:
-        return HOME_PATH
+        return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return HOME_PATH
+        return None
     return target
 
 
@@ -131,7 +139,7 @@ LOGIN_PAGE = """<!DOCTYPE html>
 def _login() -> Response | str:
     next_url = _safe_next(request.values.get("next"))
     if current_user.is_authenticated and request.method == "GET":
-        return redirect(next_url)
+        return redirect(next_url or home_path(current_user.role))
     error = None
     username = (request.form.get("username") or "").strip()
     if request.method == "POST":
@@ -144,12 +152,16 @@ def _login() -> Response | str:
             session.clear()
             session.permanent = True
             login_user(signed_in)
-            return redirect(next_url)
+            return redirect(next_url or home_path(signed_in.role))
         error = "Nama pengguna atau kata sandi salah, atau akun tidak aktif."
     with app_state().database.reading() as db_session:
         admin_exists = has_admin(db_session)
     page = render_template_string(
-        LOGIN_PAGE, error=error, next_url=next_url, username=username, admin_exists=admin_exists
+        LOGIN_PAGE,
+        error=error,
+        next_url=next_url or "",
+        username=username,
+        admin_exists=admin_exists,
     )
     return Response(page, status=401 if error else 200)
 

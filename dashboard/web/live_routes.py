@@ -1,7 +1,8 @@
-"""``GET /api/v1/monitor/poll?since=<version>&day=<YYYY-MM-DD>``: the wall screen's poll, for
-the monitor, the head and the administrator (the login guard answers 401 to anonymous
-requests; other roles get 403 here). The answer is ``dashboard.monitor.live.poll``'s, never
-cached by the browser or a proxy.
+"""``GET /api/v1/monitor/poll?since=<version>&day=<YYYY-MM-DD>``: the wall screen's poll, and
+``GET /api/v1/today``: the same numbers in the shape of the statistics API, both for the
+monitor, the head and the administrator (the login guard answers 401 to anonymous requests;
+other roles get 403 here). The answers are ``dashboard.monitor.live.poll``'s (the today
+answer maps its snapshot), never cached by the browser or a proxy.
 
 The app's build id is computed here once at start (``dashboard.web.build``) and reported by
 every poll and by ``/health``.
@@ -12,11 +13,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from flask import Flask, Response, current_app, request
 
+from dashboard.audit import Actor
 from dashboard.monitor.live import SnapshotCache, poll
-from dashboard.paths import MONITOR_POLL_PATH
+from dashboard.monitor.today import today_answer
+from dashboard.paths import MONITOR_POLL_PATH, TODAY_API_PATH
 from dashboard.roles import MONITOR_VIEWERS
 from dashboard.web.build import attach_build, compute_build_id, current_build
 from dashboard.web.context import app_state, require_role
@@ -64,14 +68,9 @@ def _day(raw: str | None) -> date | None:
         raise ValueError("day harus tanggal berformat YYYY-MM-DD.") from error
 
 
-def _poll() -> Response:
-    actor = require_role(MONITOR_VIEWERS)
-    try:
-        since, day = _since(request.args.get("since")), _day(request.args.get("day"))
-    except ValueError as error:
-        return _bad_request(str(error))
+def _poll_body(actor: Actor, since: int | None, day: date | None) -> str:
     live: LiveState = current_app.extensions[LIVE_KEY]
-    body = poll(
+    return poll(
         app_state().database,
         live.cache,
         actor.office_id,
@@ -80,11 +79,32 @@ def _poll() -> Response:
         now=actor.now,
         build=current_build(),
     )
-    return _answer(body)
+
+
+def _poll() -> Response:
+    actor = require_role(MONITOR_VIEWERS)
+    try:
+        since, day = _since(request.args.get("since")), _day(request.args.get("day"))
+    except ValueError as error:
+        return _bad_request(str(error))
+    return _answer(_poll_body(actor, since, day))
+
+
+def screen_answer() -> dict[str, Any]:
+    """What a screen with nothing yet is answered (``changed``, ``version``, ``day``,
+    ``build``, ``snapshot``): the monitor page is served with it. 403 for other roles."""
+    return json.loads(_poll_body(require_role(MONITOR_VIEWERS), None, None))
+
+
+def _today() -> Response:
+    actor = require_role(MONITOR_VIEWERS)
+    snapshot = json.loads(_poll_body(actor, None, None))["snapshot"]
+    return _answer(json.dumps(today_answer(snapshot, actor.now), ensure_ascii=False))
 
 
 def install_live_routes(server: Flask) -> None:
-    """The poll route, the process's snapshot cache, and the build id."""
+    """The poll and today routes, the process's snapshot cache, and the build id."""
     attach_build(server, compute_build_id())
     server.extensions[LIVE_KEY] = LiveState(cache=SnapshotCache())
     server.add_url_rule(MONITOR_POLL_PATH, "monitor_poll", _poll)
+    server.add_url_rule(TODAY_API_PATH, "today_api", _today)

@@ -1,16 +1,16 @@
-"""Queries of the live screens: the change marker a poll reads, the snapshots shared by every
-screen and worker, and the small counts of a snapshot."""
+"""Queries of the live screens: the change marker a poll reads and the snapshots shared by
+every screen and worker (the snapshot's figures come from ``dashboard.metrics``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from db.models import LiveSnapshot, Office, OfficeChange, Visit
+from db.models import LiveSnapshot, Office, OfficeChange
 
 
 @dataclass(frozen=True)
@@ -79,15 +79,3 @@ def store_snapshot(
         return body
     kept = stored_snapshot(session, office_id, version, day)
     return body if kept is None else kept
-
-
-def screening_counts(session: Session, office_id: int, day: date) -> tuple[int, int]:
-    """(admitted, refused at screening) of the visits of the office-local ``day``, imported
-    ones included; a visit still waiting for its screening is neither."""
-    admitted, refused = session.execute(
-        select(
-            func.coalesce(func.sum(case((Visit.admitted.is_(True), 1), else_=0)), 0),
-            func.coalesce(func.sum(case((Visit.admitted.is_(False), 1), else_=0)), 0),
-        ).where(Visit.office_id == office_id, Visit.visit_date == day)
-    ).one()
-    return int(admitted), int(refused)

@@ -3,7 +3,6 @@ system Chromium, on a SQLite file and on PostgreSQL."""
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,18 +15,8 @@ from dashboard import create_app
 from dashboard.config import Settings, sqlite_url
 from dashboard.web.context import app_state
 from tests.helpers.database import PreparedDatabase, skip_or_fail
-from tests.helpers.live_app import ARTIFACTS, LiveApp
+from tests.helpers.live_app import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, LiveApp
 from tests.helpers.staff import create_staff
-
-CHROMIUM = os.environ.get("PST_TEST_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = pytest.mark.e2e
 

@@ -4,6 +4,7 @@ so that the fixtures can skip with a reason where it is not installed."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,16 @@ from dash import Dash
 from tests.helpers.database import PreparedDatabase
 from tests.helpers.staff import TEST_PASSWORD
 
+CHROMIUM = os.environ.get("PST_TEST_CHROMIUM", "/usr/bin/chromium")
+"""The system Chromium the browser tests drive (Debian package ``chromium``)."""
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 """Screenshots of the browser tests (failures and those a test takes), to look at after a run."""
 

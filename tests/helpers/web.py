@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from dash import Dash
 from flask.testing import FlaskClient
 
 from dashboard import create_app
+from dashboard.audit import Actor
+from dashboard.clock import utc_now
 from dashboard.config import Settings, sqlite_url
+from dashboard.office.staff import find_user
 from dashboard.roles import ROLES
 from dashboard.web.context import app_state
 from tests.helpers.database import PreparedDatabase
@@ -40,3 +44,15 @@ def sign_in(app: Dash, username: str, password: str = TEST_PASSWORD) -> FlaskCli
     response = client.post("/login", data={"username": username, "password": password})
     assert response.status_code == 302, response.get_data(as_text=True)
     return client
+
+
+def act_now(app: Dash, action: Callable[[Any, Actor], Any], username: str = "officer") -> Any:
+    """One action of ``username`` (the officer) at the desk, now, in one transaction."""
+    with app.server.app_context():
+        state = app_state()
+        with state.database.reading() as session:
+            user = find_user(session, username)
+            assert user is not None
+        actor = Actor(user.id, state.office_id, utc_now().replace(microsecond=0))
+        with state.database.transaction() as session:
+            return action(session, actor)

@@ -23,11 +23,11 @@ from dashboard.audit import Actor
 from dashboard.clock import local_date, utc_now
 from dashboard.monitor import snapshot
 from dashboard.monitor.showing_day import showing_day
-from dashboard.office.staff import find_user
 from dashboard.visits import services as visits
 from dashboard.visits.guest_book import validate_guest_book
 from dashboard.web.context import app_state
 from db.queries import live
+from tests.helpers.web import act_now
 
 POLL = "/api/v1/monitor/poll"
 VISITOR_NAME = "Rahmawati Pengunjung Rahasia"
@@ -37,14 +37,7 @@ VISITOR_EMAIL = "rahmawati.rahasia@contoh.id"
 
 def write(app: Dash, action: Callable[[Any, Actor], Any]) -> Any:
     """One action of the officer at the desk, now, in one transaction."""
-    with app.server.app_context():
-        state = app_state()
-        with state.database.reading() as session:
-            officer = find_user(session, "officer")
-            assert officer is not None
-        actor = Actor(officer.id, state.office_id, utc_now().replace(microsecond=0))
-        with state.database.transaction() as session:
-            return action(session, actor)
+    return act_now(app, action)
 
 
 def new_visit(app: Dash) -> tuple[int, str]:
