@@ -73,6 +73,8 @@ T = TypeVar("T")
 
 YESTERDAY = date(2026, 11, 25)
 TODAY = date(2026, 11, 26)
+FIRST_SALE_DAY = date(2025, 12, 31)
+"""The earliest sale of the data set (S7, 31 Dec 2025): its tariffs must be in force then."""
 NEW_STEP_2_TARGET = 2
 WITA_OFFICE = OfficeSeed("9830", "BPS Uji WITA", "Uji", timezone="Asia/Makassar")
 DISDUKCAPIL = "Dinas Kependudukan dan Pencatatan Sipil"
@@ -271,11 +273,16 @@ def _decisions(
 
 
 def _tariff_ids(db: PreparedDatabase, office_id: int) -> dict[str, int]:
-    """The office's (starter) tariffs: one of each kind, the cheapest."""
+    """The office's starter tariffs: one of each kind, the cheapest, of those in force over
+    the whole data set (tariffs other tests add to the shared database may start later)."""
     with db.database.reading() as session:
         rows = session.execute(
             select(Tariff.item_kind, Tariff.id)
-            .where(Tariff.office_id == office_id)
+            .where(
+                Tariff.office_id == office_id,
+                Tariff.valid_from <= FIRST_SALE_DAY,
+                Tariff.valid_to.is_(None),
+            )
             .order_by(Tariff.amount.desc())
         )
         return dict(rows.all())
