@@ -29,6 +29,11 @@ def browser() -> Iterator[object]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         skip_or_fail("Playwright for Python is not installed (pip install -r requirements-dev.txt)")
+    from playwright.sync_api import expect
+
+    # A loaded 2-core CI machine can take longer than Playwright's 5 s to redraw a page of
+    # charts; a real failure still fails, only later.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
