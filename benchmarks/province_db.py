@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from benchmarks.search_bench import postgresql_admin
 from dashboard.config import PROJECT_ROOT
 from db.models import Visit
 from db.session import Database
@@ -74,18 +75,12 @@ def contents(url: str) -> Contents | None:
 
 def create_postgresql_database(url: str) -> None:
     """Create the PostgreSQL database of ``url`` on its server unless it exists."""
-    import psycopg
-
     target = make_url(url)
-    with psycopg.connect(
-        host=target.host,
-        port=target.port or 5432,
-        user=target.username,
-        password=target.password,
-        dbname="postgres",
-        autocommit=True,
-        connect_timeout=5,
-    ) as admin:
+    server = target.set(database="postgres").render_as_string(hide_password=False)
+    admin = postgresql_admin(server)
+    if admin is None:
+        raise SystemExit(f"cannot create {target.database}: the server is not reachable")
+    with admin:
         exists = admin.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", (target.database,)
         ).fetchone()
