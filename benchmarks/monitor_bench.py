@@ -890,6 +890,7 @@ def _postgres_url(args: argparse.Namespace, stack: contextlib.ExitStack) -> str 
     stack.enter_context(admin)
     url = stack.enter_context(temporary_postgresql(admin, server.render_as_string(False)))
     province_db.build(url, province_db.SMALL_DEMO_ARGS, quiet=True)
+    province_db.analyze_postgresql(url)
     return url
 
 

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -103,15 +103,40 @@ def build(url: str, demo_args: tuple[str, ...] = PROVINCE_DEMO_ARGS, quiet: bool
         raise SystemExit(f"demo build failed ({done.returncode}): {output.decode()[-2000:]}")
 
 
+def analyze_postgresql(url: str) -> bool:
+    """ANALYZE a PostgreSQL database whose visits were never analyzed, as autovacuum does on a
+    server in service (the demo writes in bulk; a test server may run without autovacuum, and
+    without statistics the planner scans every visit for a few open ones). True when it ran;
+    SQLite is left as the app serves it (it keeps no statistics unless told)."""
+    if make_url(url).get_backend_name() != "postgresql":
+        return False
+    database = Database(url)
+    try:
+        with database.engine.connect() as connection:
+            never = connection.execute(
+                text(
+                    "SELECT last_analyze IS NULL AND last_autoanalyze IS NULL"
+                    " FROM pg_stat_user_tables WHERE relname = 'visit'"
+                )
+            ).scalar()
+            if never:
+                connection.execute(text("ANALYZE"))
+                connection.commit()
+        return bool(never)
+    finally:
+        database.dispose()
+
+
 def ready_province_database(url: str, *, build_missing: bool) -> tuple[Contents | None, str]:
     """The province database at ``url``: reused when it holds the province's history, built
     when ``build_missing`` says so, else (None, the reason and the command that builds it)."""
     found = contents(url)
     if found is not None and found.is_province:
-        return found, "reused"
+        return found, "reused, analyzed now" if analyze_postgresql(url) else "reused"
     if not build_missing:
         what = "not found" if found is None else f"too small ({found.visits:,} visits)"
         command = " ".join(demo_command(url)[1:])
         return None, f"{what}; build it with --build or: python {command}"
     build(url)
+    analyze_postgresql(url)
     return contents(url), "built"
