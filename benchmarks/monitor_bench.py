@@ -11,7 +11,8 @@ URLs given (defaults: ``PST_BENCH_SQLITE_URL`` or ``data/pst-bench-province.sqli
 missing one (about 6 minutes each) with
 ``python -m dashboard demo --scale 16 --years 3 --database-url URL``. ``--quick`` instead
 builds a small demo database (one office, one year) in a temporary file and a temporary
-PostgreSQL database, with short phases: a check that the harness works (under a minute).
+PostgreSQL database, with short phases and the load on SQLite only: a check that the harness
+works (under a minute).
 
 Figures, printed (never asserted):
 1. a poll that finds no change, through the Flask app (test client), against the bare no-op
@@ -33,6 +34,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import signal
 import socket
 import statistics
@@ -216,22 +218,35 @@ def captured_statements() -> Iterator[list[Statement]]:
         event.remove(Engine, "rollback", on_rollback)
 
 
-def replay(statements: list[Statement], connections: dict[int, Any]) -> None:
+def replay(statements: list[Statement], connections: dict[int, Any]) -> list[float]:
     """Run the statements through the DBAPI, fetching every row, ending transactions where
-    the poll ended them."""
+    the poll ended them; the milliseconds of each."""
+    timings = []
     for statement in statements:
+        started = time.perf_counter()
         raw = connections[statement.connection]
         if statement.sql is None:
             raw.commit() if statement.end == "commit" else raw.rollback()
-            continue
-        cursor = raw.cursor()
-        if statement.many:
-            cursor.executemany(statement.sql, statement.parameters)
         else:
-            cursor.execute(statement.sql, statement.parameters)
-        if cursor.description is not None:
-            cursor.fetchall()
-        cursor.close()
+            cursor = raw.cursor()
+            if statement.many:
+                cursor.executemany(statement.sql, statement.parameters)
+            else:
+                cursor.execute(statement.sql, statement.parameters)
+            if cursor.description is not None:
+                cursor.fetchall()
+            cursor.close()
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def describe_statement(statement: Statement) -> str:
+    """A statement in a few words: its verb and first table (``SELECT visit``)."""
+    if statement.sql is None:
+        return statement.end
+    words = statement.sql.split()
+    table = re.search(r"\b(?:FROM|INTO|UPDATE)\s+(\w+)", statement.sql)
+    return f"{words[0]} {table.group(1) if table else ''}".strip()
 
 
 # -- figures 1 and 2: one request at a time, in this process -----------------------------------
@@ -244,6 +259,7 @@ class RequestFigures:
     noop_on_app: Timings | None
     changed: Timings
     bare_sql: Timings
+    slowest_statement: str
     build_only: Timings
     statements: int
     no_change_statements: int
@@ -301,7 +317,7 @@ def measure_requests(url: str, rounds: int) -> RequestFigures:
     bump(database, office_id)
     with captured_statements() as statements:
         answer = poll_once(client, version, day)
-    bare_sql = _bare_sql(database, office_id, answer["version"], statements, len(changed))
+    bare_sql, slowest = _bare_sql(database, office_id, answer["version"], statements, len(changed))
     build_only = _build_only(database, office_id, date.fromisoformat(answer["day"]), len(changed))
     database.dispose()
     return RequestFigures(
@@ -310,6 +326,7 @@ def measure_requests(url: str, rounds: int) -> RequestFigures:
         noop_on_app=Timings(on_app) if on_app else None,
         changed=Timings(changed),
         bare_sql=bare_sql,
+        slowest_statement=slowest,
         build_only=build_only,
         statements=sum(1 for statement in statements if statement.sql),
         no_change_statements=sum(1 for statement in quiet_statements if statement.sql),
@@ -338,13 +355,13 @@ def _noop_on_app(client: FlaskClient) -> Callable[[], None] | None:
 
 def _bare_sql(
     database: Database, office_id: int, version: int, statements: list[Statement], rounds: int
-) -> Timings:
-    """The captured statements of one changed poll, re-run raw ``rounds`` times. Before each
-    run (untimed) the snapshot that poll stored is deleted, so the run's insert stores it
-    again and commits, as the poll did."""
+) -> tuple[Timings, str]:
+    """The captured statements of one changed poll, re-run raw ``rounds`` times, and the
+    slowest of them (its median). Before each run (untimed) the snapshot that poll stored is
+    deleted, so the run's insert stores it again and commits, as the poll did."""
     engines = {statement.connection: statement.engine for statement in statements}
     connections = {key: engine.raw_connection() for key, engine in engines.items()}
-    timings = []
+    runs: list[list[float]] = []
     try:
         for _ in range(rounds):
             with database.engine.begin() as connection:
@@ -353,11 +370,14 @@ def _bare_sql(
                         LiveSnapshot.office_id == office_id, LiveSnapshot.version == version
                     )
                 )
-            timings.append(timed_ms(lambda: replay(statements, connections))[0])
+            runs.append(replay(statements, connections))
     finally:
         for raw in connections.values():
             raw.close()
-    return Timings(timings)
+    medians = [statistics.median(column) for column in zip(*runs, strict=True)]
+    slowest = max(range(len(medians)), key=medians.__getitem__)
+    slowest_text = f"{describe_statement(statements[slowest])} {medians[slowest]:.2f} ms"
+    return Timings([sum(run) for run in runs]), slowest_text
 
 
 def _build_only(database: Database, office_id: int, day: date, rounds: int) -> Timings:
@@ -441,6 +461,8 @@ def served_app(kind: str, url: str, log: Path) -> Iterator[tuple[str, subprocess
             "2",
             "--threads",
             "4",
+            "--graceful-timeout",
+            "5",
             "--bind",
             f"127.0.0.1:{port}",
             "app:server",
@@ -661,14 +683,19 @@ def describe_database(url: str) -> str:
 def run_database(run: DatabaseRun, args: argparse.Namespace, workdir: Path) -> None:
     print(f"\n== {run.label}: {make_url(run.url).render_as_string()} ({run.note})", flush=True)
     print(f"   {describe_database(run.url)}", flush=True)
+    started = time.monotonic()
     run.requests = measure_requests(run.url, args.rounds)
-    print(f"   requests measured ({args.rounds} rounds)", flush=True)
-    if args.no_load:
+    took = time.monotonic() - started
+    print(f"   requests measured ({args.rounds} rounds, {took:.1f} s)", flush=True)
+    if args.no_load or (args.quick and run.label == "postgresql"):
+        print("   load: skipped" + (" (--quick: on SQLite only)" if args.quick else ""))
         return
     for kind in ("flask", "gunicorn"):
+        started = time.monotonic()
         load = measure_load(kind, run.url, args.monitors, args.seconds, workdir)
         run.loads.append(load)
-        print(f"   load on {kind}: {load.cores:.3f} cores", flush=True)
+        took = time.monotonic() - started
+        print(f"   load on {kind}: {load.cores:.3f} cores ({took:.1f} s in all)", flush=True)
 
 
 def _cell(values: list[float | None], unit: str = "") -> str:
@@ -785,7 +812,8 @@ def _print_details(runs: list[DatabaseRun], args: argparse.Namespace) -> None:
             f"  {run.label}: no-op callback on the PST app (signed in): {on_app}; "
             f"build_snapshot alone: {figures.build_only.median:.2f} ms median, "
             f"{figures.build_only.p90:.2f} p90; statements run by a no-change poll: "
-            f"{figures.no_change_statements}, by a changed poll: {figures.statements}; "
+            f"{figures.no_change_statements}, by a changed poll: {figures.statements} "
+            f"(slowest: {figures.slowest_statement}); "
             f"snapshot {figures.snapshot_bytes:,} bytes, "
             f"{figures.in_progress} visits in progress"
         )
@@ -801,11 +829,15 @@ def _print_details(runs: list[DatabaseRun], args: argparse.Namespace) -> None:
                 f"({load.changed} changed, {load.errors} errors), {latency}; "
                 f"{load.visits} visits entered ({load.visit_errors} refused)"
             )
+    load = (
+        ""
+        if args.no_load
+        else f"{args.monitors} monitors, a poll each every {POLL_SECONDS:.0f} s, an officer"
+        f" entering a visit a second, {args.seconds:g} s per server. "
+    )
     print(
-        f"\n{args.monitors} monitors, a poll each every {POLL_SECONDS:.0f} s, an officer entering"
-        f" a visit a second, {args.seconds:g} s per server. The machine's cores are shared"
-        " (other work, and this\nprocess's own pollers): the figures are noisy; compare runs"
-        " on a quiet machine."
+        f"\n{load}The machine's cores are shared (other work, and this process's own pollers):"
+        " the figures are noisy;\ncompare runs on a quiet machine."
     )
 
 
