@@ -901,7 +901,10 @@ def main(argv: list[str] | None = None) -> None:
             if run is not None:
                 run_database(run, args, workdir)
                 runs.append(run)
-    print_table(runs, args)
+    if runs:
+        print_table(runs, args)
+    else:
+        print("nothing measured: no database could be used (see above)")
 
 
 def _sqlite_url(args: argparse.Namespace, workdir: Path) -> str | None:
