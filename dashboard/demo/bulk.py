@@ -49,7 +49,13 @@ from dashboard.pnbp import rules as pnbp
 from dashboard.pnbp.receipt_numbers import receipt_number
 from dashboard.visits.arrival import parse_temperature, screen_visitor, visit_code
 from dashboard.visits.services import clean_requests
-from db.bulk_writer import BATCH_ROWS, batch_writer, move_sequences_past_ids, next_ids
+from db.bulk_writer import (
+    BATCH_ROWS,
+    batch_writer,
+    move_sequences_past_ids,
+    next_ids,
+    refresh_planner_statistics,
+)
 from db.models import VISIT_DONE, VISIT_IN_PROGRESS, VISIT_REFUSED
 from db.queries.catalog_search import suggest_agencies
 from db.session import Database
@@ -712,4 +718,5 @@ def generate_offices(
                     last_day = local_date(now, job.setup.zone)
                     progress(job.setup.code, last_day, summary.days, summary.days)
     move_sequences_past_ids(database, ID_TABLES)
+    refresh_planner_statistics(database)
     return summaries
