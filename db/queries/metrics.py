@@ -73,7 +73,7 @@ def visits_on_days(
 # -- offsets and local time --------------------------------------------------------------------
 
 
-def _offset_seconds(zone: ZoneInfo, first_day: date, last_day: date) -> int:
+def offset_seconds(zone: ZoneInfo, first_day: date, last_day: date) -> int:
     """The zone's UTC offset over the days; a zone whose offset changes within them (daylight
     saving, never in Indonesia) is refused rather than counted wrong."""
     offsets = {
@@ -95,7 +95,7 @@ def offset_groups(
         statement = statement.where(Office.id.in_(tuple(office_ids)))
     groups: dict[int, list[int]] = defaultdict(list)
     for office_id, zone_name in session.execute(statement):
-        groups[_offset_seconds(ZoneInfo(zone_name), first_day, last_day)].append(office_id)
+        groups[offset_seconds(ZoneInfo(zone_name), first_day, last_day)].append(office_id)
     return [(offset, tuple(ids)) for offset, ids in sorted(groups.items())]
 
 

@@ -10,8 +10,7 @@
 ``sale.paid_at`` is UTC: the period becomes a half-open range of UTC moments per UTC offset
 (so ``ix_sale_office_paid_at`` serves it) and the local day is taken at that offset.
 
-To fold at merge: ``db.queries.sales.totals_per_day`` counts the same receipts, voids and
-revenue for one office; both should come to use one "counted sale" condition.
+What a counted sale and revenue are is ``db.queries.revenue``'s, shared with the books.
 """
 
 from __future__ import annotations
@@ -27,6 +26,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from db.models import Deposit, Sale, SaleItem
 from db.queries.metrics import MetricScope, as_date, day_start_utc, local_day, offset_groups
+from db.queries.revenue import counted_sale, revenue
 
 
 class RevenueDayRow(NamedTuple):
@@ -49,10 +49,6 @@ class KindDayRow(NamedTuple):
     revenue: int
 
 
-def _not_voided() -> ColumnElement[bool]:
-    return Sale.voided_at.is_(None)
-
-
 def _paid_in(
     office_ids: Sequence[int], offset: int, first: date, last: date
 ) -> list[ColumnElement[bool]]:
@@ -66,7 +62,7 @@ def _paid_in(
 def revenue_by_day(session: Session, scope: MetricScope) -> list[RevenueDayRow]:
     """The scope's local days with a sale (voided ones too), in order."""
     totals: dict[date, list[int]] = defaultdict(lambda: [0] * 5)
-    counted = _not_voided()
+    counted = counted_sale()
     for offset, office_ids in offset_groups(
         session, scope.office_ids, scope.first_day, scope.last_day
     ):
@@ -75,7 +71,7 @@ def revenue_by_day(session: Session, scope: MetricScope) -> list[RevenueDayRow]:
             select(
                 day,
                 func.count(Sale.id).filter(counted),
-                func.coalesce(func.sum(Sale.total).filter(counted), 0),
+                revenue(),
                 func.count(Sale.id).filter(counted, Sale.zero_rupiah_reason.is_not(None)),
                 func.count(Sale.id).filter(counted, Sale.imported.is_(True)),
                 func.count(Sale.id).filter(~counted),
@@ -100,7 +96,7 @@ def revenue_by_kind(session: Session, scope: MetricScope) -> list[KindDayRow]:
         statement = (
             select(day, SaleItem.item_kind, func.sum(SaleItem.amount))
             .join(SaleItem, SaleItem.sale_id == Sale.id)
-            .where(*_paid_in(office_ids, offset, scope.first_day, scope.last_day), _not_voided())
+            .where(*_paid_in(office_ids, offset, scope.first_day, scope.last_day), counted_sale())
             .group_by(day, SaleItem.item_kind)
         )
         for found, kind, amount in session.execute(statement):
@@ -118,7 +114,7 @@ def undeposited_at_end(session: Session, office_ids: Sequence[int] | None, day: 
             .where(
                 Sale.office_id.in_(ids),
                 Sale.imported.is_(False),
-                _not_voided(),
+                counted_sale(),
                 Sale.total > 0,
                 Sale.paid_at < day_start_utc(day + timedelta(days=1), offset),
                 or_(Sale.deposit_id.is_(None), Deposit.deposited_on > day),

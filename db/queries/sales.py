@@ -3,8 +3,8 @@ deposited, and the receipt counter.
 
 Days are the office's local (WIB) calendar days: a period of days becomes a range of UTC
 moments in SQL, so the indexes on ``paid_at`` serve it. Sums and counts are taken in SQL:
-PNBP revenue, the sum of the totals of the sales not voided, is defined once here
-(``_revenue``) and read by every page, book and export from these queries.
+PNBP revenue, the sum of the totals of the sales not voided, is defined once, in
+``db.queries.revenue``, and read by every page, book, export and metric.
 
 Reads hand rows (dataclasses) to the pages, never ORM objects; the ``lock_*`` queries serve the
 services, which change what they lock inside their transaction.
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, and_, case, cast, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -35,6 +35,8 @@ from db.models import (
     Visitor,
     VisitStep,
 )
+from db.queries.metrics import local_day, offset_seconds
+from db.queries.revenue import receipt_counts, revenue_amount
 
 PURCHASE_STEP = 9
 OUTCOME_BUYS = "buys"
@@ -193,13 +195,10 @@ def day_bounds(first_day: date, last_day: date, zone: ZoneInfo) -> tuple[datetim
     return start, end
 
 
-def _local_day(session: Session, column: ColumnElement[datetime], zone: ZoneInfo):  # type: ignore[no-untyped-def]
-    """The SQL expression of a UTC moment's local calendar day."""
-    if session.get_bind().dialect.name == "postgresql":
-        return cast(func.timezone(zone.key, column), Date)
-    # SQLite stores naive UTC text; the office zone has a fixed offset (WIB: UTC+7, no DST).
-    offset = datetime.now(zone).utcoffset() or timedelta(0)
-    return func.date(column, f"{int(offset.total_seconds())} seconds")
+def _local_day(session: Session, column: ColumnElement[datetime], zone: ZoneInfo, day: date):  # type: ignore[no-untyped-def]
+    """The SQL expression of a UTC moment's local calendar day in the office's zone (whose
+    offset over the period starting ``day`` is fixed: Indonesia keeps no daylight saving)."""
+    return local_day(session, column, offset_seconds(zone, day, day))
 
 
 def _paid_in(start: datetime, end: datetime) -> ColumnElement[bool]:
@@ -208,25 +207,8 @@ def _paid_in(start: datetime, end: datetime) -> ColumnElement[bool]:
 
 # -- sales ---------------------------------------------------------------------------------------
 
-_NOT_VOID = Sale.voided_at.is_(None)
 _BOOK_ORDER = (Sale.paid_at, Sale.receipt_year, Sale.receipt_sequence, Sale.id)
 """Receipts in the order they were paid (the book's order)."""
-
-
-def _revenue_amount() -> ColumnElement[int]:
-    """What one sale adds to PNBP revenue: its total, or nothing when it is voided."""
-    return case((_NOT_VOID, Sale.total), else_=0)
-
-
-def _revenue() -> ColumnElement[int]:
-    """PNBP revenue: the sum of the totals of the sales not voided (0 when there are none)."""
-    return func.coalesce(func.sum(_revenue_amount()), 0)
-
-
-def _receipt_counts() -> tuple[ColumnElement[int], ColumnElement[int], ColumnElement[int]]:
-    """(receipts counted, receipts voided, revenue) of the sales selected."""
-    is_void = Sale.voided_at.is_not(None)
-    return func.count(Sale.id).filter(~is_void), func.count(Sale.id).filter(is_void), _revenue()
 
 
 def sale_with_items(session: Session, office_id: int, sale_id: int) -> Sale | None:
@@ -348,7 +330,7 @@ def receipt_total(
     """The period's receipts summed, in SQL."""
     start, end = day_bounds(first_day, last_day, office_zone(session, office_id))
     receipts, voided, total = session.execute(
-        select(*_receipt_counts()).where(Sale.office_id == office_id, _paid_in(start, end))
+        select(*receipt_counts()).where(Sale.office_id == office_id, _paid_in(start, end))
     ).one()
     return ReceiptTotal(int(receipts), int(voided), int(total))
 
@@ -383,8 +365,8 @@ def daily_receipts_book(
     total (restarting every day), summed in SQL."""
     zone = office_zone(session, office_id)
     start, end = day_bounds(first_day, last_day, zone)
-    day = _local_day(session, Sale.paid_at, zone)
-    running = func.sum(_revenue_amount()).over(
+    day = _local_day(session, Sale.paid_at, zone, first_day)
+    running = func.sum(revenue_amount()).over(
         partition_by=day, order_by=_BOOK_ORDER, rows=(None, 0)
     )
     rows = session.execute(
@@ -424,9 +406,9 @@ def totals_per_day(
     """The period's receipts summed per local day, in SQL (days without receipts omitted)."""
     zone = office_zone(session, office_id)
     start, end = day_bounds(first_day, last_day, zone)
-    day = _local_day(session, Sale.paid_at, zone).label("day")
+    day = _local_day(session, Sale.paid_at, zone, first_day).label("day")
     rows = session.execute(
-        select(day, *_receipt_counts())
+        select(day, *receipt_counts())
         .where(Sale.office_id == office_id, _paid_in(start, end))
         .group_by(day)
         .order_by(day)

@@ -164,9 +164,8 @@ def heap(page: Page) -> int:
     return int(page.evaluate("performance.memory.usedJSHeapSize"))
 
 
+@pytest.mark.parametrize("served", ["sqlite"], indirect=True)  # the heap is the browser's
 def test_a_long_run_keeps_the_heap_flat(browser: Browser, served: Served) -> None:
-    if served.live.prepared.database.engine.dialect.name != "sqlite":
-        pytest.skip("the browser's heap does not depend on the database: measured once")
     chromium = browser.browser_type.launch(
         executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *MEMORY_ARGS]
     )
