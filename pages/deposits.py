@@ -17,6 +17,7 @@ from dashboard.pnbp.pages_layout import money_column, shown_as
 from dashboard.pnbp.rules import BILLING_CODE_LENGTH, NTPN_LENGTH
 from dashboard.roles import RECEIPT_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
+from dashboard.ui.buttons import icon_button
 from dashboard.ui.dialogs import read_only_note
 from dashboard.ui.forms import input_field
 from dashboard.ui.grid import NUMBER_FILTER, data_grid
@@ -175,9 +176,10 @@ def _deposit_form(writable: bool) -> html.Div:
                 "Catatan", field["note"], feedback["note"], autocomplete="off", maxlength=1000
             ),
             html.Div(id=ids.FORM_ALERT),
-            dbc.Button(
-                [html.I(className="bi bi-bank me-2"), "Simpan setoran"],
-                id=ids.SUBMIT,
+            icon_button(
+                "Simpan setoran",
+                "bank",
+                ids.SUBMIT,
                 color="primary",
             ),
         ],

@@ -21,6 +21,7 @@ from dashboard.pnbp.sales_view import (
 )
 from dashboard.roles import RECEIPT_READERS, SALE_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
+from dashboard.ui.buttons import icon_button, icon_label
 from dashboard.ui.dialogs import dialog, dialog_footer, read_only_note
 from dashboard.ui.forms import input_field, labeled_field, search_box
 from dashboard.ui.grid import data_grid, muted_rows
@@ -76,9 +77,10 @@ def _header(writable: bool) -> html.Div:
             page_heading(
                 "Penjualan PNBP", html.Div(id=ids.DAY, className="text-muted"), class_name="me-auto"
             ),
-            dbc.Button(
-                [html.I(className="bi bi-person-plus me-2"), "Pembeli langsung"],
-                id=ids.WALK_IN,
+            icon_button(
+                "Pembeli langsung",
+                "person-plus",
+                ids.WALK_IN,
                 color="primary",
                 outline=True,
                 className="" if writable else "d-none",
@@ -161,9 +163,11 @@ def _line_pickers() -> html.Div:
                                     options=[],
                                     placeholder="Cetak halaman / data digital…",
                                 ),
-                                dbc.Button(
-                                    [html.I(className="bi bi-plus-lg me-1"), "Tambah"],
-                                    id=ids.OTHER_ADD,
+                                icon_button(
+                                    "Tambah",
+                                    "plus-lg",
+                                    ids.OTHER_ADD,
+                                    gap="me-1",
                                     color="primary",
                                     outline=True,
                                 ),
@@ -295,9 +299,10 @@ def _sale_form() -> html.Div:
             html.Div(id=ids.FORM_ALERT),
             html.Div(
                 [
-                    dbc.Button(
-                        [html.I(className="bi bi-receipt me-2"), "Simpan & terbitkan kuitansi"],
-                        id=ids.SUBMIT,
+                    icon_button(
+                        "Simpan & terbitkan kuitansi",
+                        "receipt",
+                        ids.SUBMIT,
                         color="primary",
                         size="lg",
                     ),
@@ -315,7 +320,7 @@ def _result() -> html.Div:
     return html.Div(
         [
             html.Div(
-                [html.I(className="bi bi-check-circle-fill me-2"), "Kuitansi terbit"],
+                icon_label("check-circle-fill", "Kuitansi terbit"),
                 className="text-success fw-semibold",
             ),
             html.Div(id=ids.RESULT_NUMBER, className="display-6 fw-bold my-1"),
@@ -323,16 +328,17 @@ def _result() -> html.Div:
             html.Div(
                 [
                     html.A(
-                        [html.I(className="bi bi-file-earmark-pdf me-2"), "Unduh kuitansi (PDF)"],
+                        icon_label("file-earmark-pdf", "Unduh kuitansi (PDF)"),
                         id=ids.RESULT_DOWNLOAD,
                         href="#",
                         target="_blank",
                         rel="noopener",
                         className="btn btn-primary btn-lg",
                     ),
-                    dbc.Button(
-                        [html.I(className="bi bi-plus-lg me-2"), "Penjualan berikutnya"],
-                        id=ids.RESULT_NEW,
+                    icon_button(
+                        "Penjualan berikutnya",
+                        "plus-lg",
+                        ids.RESULT_NEW,
                         color="secondary",
                         outline=True,
                     ),
@@ -414,9 +420,11 @@ def _today(writable: bool) -> dbc.Card:
                     [
                         html.Span("Penjualan hari ini", className="me-auto fw-semibold"),
                         html.Span(id=ids.TODAY_SUMMARY, className="text-muted me-3"),
-                        dbc.Button(
-                            [html.I(className="bi bi-x-octagon me-1"), "Batalkan"],
-                            id=ids.VOID_OPEN,
+                        icon_button(
+                            "Batalkan",
+                            "x-octagon",
+                            ids.VOID_OPEN,
+                            gap="me-1",
                             color="danger",
                             outline=True,
                             size="sm",

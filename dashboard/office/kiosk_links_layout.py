@@ -12,6 +12,7 @@ from dash.development.base_component import Component
 from dashboard.i18n import format_moment
 from dashboard.office import kiosk_links_ids as ids
 from dashboard.office.kiosk_links import KioskLinkRow
+from dashboard.ui.buttons import icon_button, icon_label
 from dashboard.ui.dialogs import dialog, dialog_footer
 
 NO_LINKS_TEXT = "Belum ada tautan layar. Buat satu untuk setiap TV."
@@ -27,9 +28,11 @@ def _status(row: KioskLinkRow) -> Component:
 def _action(row: KioskLinkRow) -> Component | None:
     if row.revoked_at is not None:
         return None
-    return dbc.Button(
-        [html.I(className="bi bi-x-circle me-1"), "Cabut"],
-        id={"type": ids.REVOKE, "index": row.id},
+    return icon_button(
+        "Cabut",
+        "x-circle",
+        {"type": ids.REVOKE, "index": row.id},
+        gap="me-1",
         color="danger",
         outline=True,
         size="sm",
@@ -81,7 +84,7 @@ def new_link_notice(label: str, url: str) -> dbc.Alert:
     return dbc.Alert(
         [
             html.Div(
-                [html.I(className="bi bi-link-45deg me-1"), f"Tautan untuk «{label}» dibuat."],
+                icon_label("link-45deg", f"Tautan untuk «{label}» dibuat.", "me-1"),
                 className="fw-semibold mb-2",
             ),
             dbc.InputGroup(

@@ -17,6 +17,7 @@ from dashboard.office.profile import (
 )
 from dashboard.paths import OFFICE_PROFILE_PATH
 from dashboard.ui.admin_form import text_field
+from dashboard.ui.buttons import icon_button
 from dashboard.ui.headings import page_heading
 
 
@@ -106,9 +107,11 @@ def _form() -> dbc.Card:
                     className="g-3",
                 ),
                 html.Div(id=ids.ALERT),
-                dbc.Button(
-                    [html.I(className="bi bi-check-lg me-1"), "Simpan"],
-                    id=ids.SAVE,
+                icon_button(
+                    "Simpan",
+                    "check-lg",
+                    ids.SAVE,
+                    gap="me-1",
                     color="primary",
                 ),
             ]

@@ -9,6 +9,8 @@ use dict IDs ``{"type": <TYPE>, "index": visit_id}`` (see ``of_visit``); stepper
 
 from __future__ import annotations
 
+from dashboard.ui.field_ids import dict_id
+
 PAGE = "arrival-page"
 
 # -- state kept in the browser ---------------------------------------------------------------
@@ -125,8 +127,8 @@ RESUME = "arrival-resume"
 
 def of_visit(kind: str, visit_id: int) -> dict[str, str | int]:
     """The dict ID of one visit's element, e.g. ``of_visit(RESUME, 7)``."""
-    return {"type": kind, "index": visit_id}
+    return dict_id(kind, visit_id)
 
 
 def stepper_step(step_number: int) -> dict[str, str | int]:
-    return {"type": STEPPER_STEP, "index": step_number}
+    return dict_id(STEPPER_STEP, step_number)

@@ -1,0 +1,24 @@
+"""An icon before its label: the buttons and links every page draws the same way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import html
+from dash.development.base_component import Component
+
+
+def icon_label(icon: str, label: str | Component, gap: str = "me-2") -> list[Component | str]:
+    """A Bootstrap icon (``icon`` without its ``bi-`` prefix) and the label after it;
+    ``gap`` is the icon's margin class."""
+    return [html.I(className=f"bi bi-{icon} {gap}"), label]
+
+
+def icon_button(
+    label: str, icon: str, button_id: str | None = None, *, gap: str = "me-2", **props: Any
+) -> dbc.Button:
+    """A button reading ``label`` after its icon (``props``: color, outline, className...)."""
+    if button_id is not None:
+        props["id"] = button_id
+    return dbc.Button(icon_label(icon, label, gap), **props)
