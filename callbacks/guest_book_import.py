@@ -14,7 +14,7 @@ from typing import Any, Literal
 from dash import Input, Output, State, dcc, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import Outcome, perform, read
+from callbacks.common import Outcome, in_browser_on_change, perform, read
 from callbacks.file_import import chosen_format, decode_upload, format_buttons, refusal_text
 from dashboard.imports import guest_book_import_ids as ids
 from dashboard.imports import guest_book_import_layout as layout
@@ -28,7 +28,7 @@ from dashboard.imports.guest_book_import import (
 )
 from dashboard.imports.guest_book_import_view import example_path
 from dashboard.ui.import_report import file_name_line, problem_grid
-from dashboard.web.callback_registry import callback, clientside_callback
+from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state, require_role
 
 FOCUS_SUBMIT = f"""
@@ -88,9 +88,7 @@ def check_upload(contents: object, filename: str | None) -> dict[str, Any]:
     return check_outputs(name, check)
 
 
-clientside_callback(
-    FOCUS_SUBMIT, Input(ids.SUBMIT, "disabled"), module=__name__, prevent_initial_call=True
-)
+in_browser_on_change(FOCUS_SUBMIT, ids.SUBMIT, "disabled", __name__)
 
 
 # -- the import -----------------------------------------------------------------------------

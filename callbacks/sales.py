@@ -16,7 +16,7 @@ from dash import ALL, Input, Output, State, ctx
 from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import perform, read
+from callbacks.common import in_browser_on_change, perform, read
 from dashboard.clock import local_date, utc_now
 from dashboard.office.profile_layout import missing_address_notice
 from dashboard.paths import parse_id
@@ -188,10 +188,8 @@ def open_form(
     return _opened(visit_id)
 
 
-clientside_callback(FOCUS_JS, Input(ids.FOCUS, "data"), module=__name__, prevent_initial_call=True)
-clientside_callback(
-    FOCUS_INVALID_JS, Input(ids.FORM_ALERT, "children"), module=__name__, prevent_initial_call=True
-)
+in_browser_on_change(FOCUS_JS, ids.FOCUS, "data", __name__)
+in_browser_on_change(FOCUS_INVALID_JS, ids.FORM_ALERT, "children", __name__)
 
 
 @callback(
@@ -429,12 +427,7 @@ def toggle_void(_open: int | None, _cancel: int | None, selected: object) -> dic
     return forms.dialog_opened(parse_id(row["id"]), void_dialog_text(row), "")
 
 
-clientside_callback(
-    focus_on_open(ids.VOID_REASON),
-    Input(ids.VOID_MODAL, "is_open"),
-    module=__name__,
-    prevent_initial_call=True,
-)
+in_browser_on_change(focus_on_open(ids.VOID_REASON), ids.VOID_MODAL, "is_open", __name__)
 
 
 @callback(**forms.dialog_submit(ids.VOID_DIALOG, ids.VOID_REASON))
