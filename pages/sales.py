@@ -21,7 +21,7 @@ from dashboard.pnbp.sales_view import (
 )
 from dashboard.roles import RECEIPT_READERS, SALE_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
-from dashboard.ui.buttons import icon_button, icon_label
+from dashboard.ui.buttons import icon_button, icon_label, small_button
 from dashboard.ui.dialogs import dialog, dialog_footer, read_only_note
 from dashboard.ui.forms import input_field, labeled_field, search_box
 from dashboard.ui.grid import data_grid, muted_rows
@@ -420,14 +420,12 @@ def _today(writable: bool) -> dbc.Card:
                     [
                         html.Span("Penjualan hari ini", className="me-auto fw-semibold"),
                         html.Span(id=ids.TODAY_SUMMARY, className="text-muted me-3"),
-                        icon_button(
+                        small_button(
                             "Batalkan",
                             "x-octagon",
                             ids.VOID_OPEN,
-                            gap="me-1",
-                            color="danger",
+                            "danger",
                             outline=True,
-                            size="sm",
                             disabled=True,
                             className="" if writable else "d-none",
                             title="Pilih satu baris penjualan dulu",

@@ -13,7 +13,7 @@ from dashboard.imports import guest_book_import_ids as ids
 from dashboard.imports.guest_book_import import GuestBookCheck, check_text
 from dashboard.imports.guest_book_import_view import MAX_PREVIEW_ROWS, preview_records
 from dashboard.imports.guest_book_rows import COLUMN_NOTES, COLUMNS
-from dashboard.ui.buttons import icon_button, icon_label
+from dashboard.ui.buttons import icon_label, small_button
 from dashboard.ui.grid import NUMBER_FILTER, data_grid
 from dashboard.ui.import_report import (
     grid_height,
@@ -194,23 +194,19 @@ def _intro() -> html.Div:
             ),
             html.Div(
                 [
-                    icon_button(
+                    small_button(
                         "Contoh XLSX",
                         "file-earmark-spreadsheet",
                         ids.EXAMPLE_XLSX,
-                        gap="me-1",
-                        color="secondary",
+                        "secondary",
                         outline=True,
-                        size="sm",
                     ),
-                    icon_button(
+                    small_button(
                         "Contoh CSV",
                         "filetype-csv",
                         ids.EXAMPLE_CSV,
-                        gap="me-1",
-                        color="secondary",
+                        "secondary",
                         outline=True,
-                        size="sm",
                     ),
                 ],
                 className="d-flex flex-wrap gap-2 mb-3",

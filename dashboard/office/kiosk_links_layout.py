@@ -12,7 +12,7 @@ from dash.development.base_component import Component
 from dashboard.i18n import format_moment
 from dashboard.office import kiosk_links_ids as ids
 from dashboard.office.kiosk_links import KioskLinkRow
-from dashboard.ui.buttons import icon_button, icon_label
+from dashboard.ui.buttons import icon_label, small_button
 from dashboard.ui.dialogs import dialog, dialog_footer
 
 NO_LINKS_TEXT = "Belum ada tautan layar. Buat satu untuk setiap TV."
@@ -28,14 +28,12 @@ def _status(row: KioskLinkRow) -> Component:
 def _action(row: KioskLinkRow) -> Component | None:
     if row.revoked_at is not None:
         return None
-    return icon_button(
+    return small_button(
         "Cabut",
         "x-circle",
         {"type": ids.REVOKE, "index": row.id},
-        gap="me-1",
-        color="danger",
+        "danger",
         outline=True,
-        size="sm",
     )
 
 

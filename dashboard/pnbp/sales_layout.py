@@ -45,7 +45,7 @@ from dashboard.pnbp.sales_view import (
     unplaced_messages,
     waited_text,
 )
-from dashboard.ui.buttons import icon_button, icon_label
+from dashboard.ui.buttons import icon_label, small_button
 from dashboard.ui.forms import form_alert
 from db.queries.sales import WaitingPayment
 
@@ -78,13 +78,11 @@ def waiting_item(row: WaitingPayment, now: datetime, writable: bool) -> dbc.List
     action: list[Component] = []
     if writable:
         action.append(
-            icon_button(
+            small_button(
                 "Catat pembayaran",
                 "cash-coin",
                 {"type": ids.WAITING_RECORD_TYPE, "index": row.visit_id},
-                gap="me-1",
-                color="primary",
-                size="sm",
+                "primary",
                 className="text-nowrap",
             )
         )

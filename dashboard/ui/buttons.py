@@ -16,9 +16,21 @@ def icon_label(icon: str, label: str | Component, gap: str = "me-2") -> list[Com
 
 
 def icon_button(
-    label: str, icon: str, button_id: str | None = None, *, gap: str = "me-2", **props: Any
+    label: str,
+    icon: str,
+    button_id: str | dict[str, str | int] | None = None,
+    *,
+    gap: str = "me-2",
+    **props: Any,
 ) -> dbc.Button:
     """A button reading ``label`` after its icon (``props``: color, outline, className...)."""
     if button_id is not None:
         props["id"] = button_id
     return dbc.Button(icon_label(icon, label, gap), **props)
+
+
+def small_button(
+    label: str, icon: str, button_id: str | dict[str, str | int], color: str, **props: Any
+) -> dbc.Button:
+    """A small button of a row or a toolbar (``props``: outline, title, disabled...)."""
+    return icon_button(label, icon, button_id, gap="me-1", color=color, size="sm", **props)

@@ -125,9 +125,8 @@ RESUME = "arrival-resume"
 """Type of the "Lanjutkan" buttons' dict IDs."""
 
 
-def of_visit(kind: str, visit_id: int) -> dict[str, str | int]:
-    """The dict ID of one visit's element, e.g. ``of_visit(RESUME, 7)``."""
-    return dict_id(kind, visit_id)
+of_visit = dict_id
+"""The dict ID of one visit's element, e.g. ``of_visit(RESUME, 7)``."""
 
 
 def stepper_step(step_number: int) -> dict[str, str | int]:

@@ -17,7 +17,7 @@ from dash.development.base_component import Component
 from dashboard import sop
 from dashboard.i18n import format_clock, format_number
 from dashboard.paths import service_path
-from dashboard.ui.buttons import icon_button, icon_label
+from dashboard.ui.buttons import icon_button, icon_label, small_button
 from dashboard.visits import arrival_ids as ids
 from dashboard.visits.arrival_desk import (
     MASK_NO,
@@ -159,24 +159,20 @@ def visit_banner(view: ArrivalView) -> Component:
                 html.Div(arrived, className="me-auto"),
                 html.Div(
                     [
-                        icon_button(
+                        small_button(
                             "Muat ulang",
                             "arrow-clockwise",
                             ids.RELOAD_VISIT,
-                            gap="me-1",
-                            color="secondary",
+                            "secondary",
                             outline=True,
-                            size="sm",
                             title="Tampilkan keadaan kunjungan ini dari basis data",
                         ),
-                        icon_button(
+                        small_button(
                             "Layani pengunjung lain",
                             "person-plus",
                             ids.SET_ASIDE,
-                            gap="me-1",
-                            color="secondary",
+                            "secondary",
                             outline=True,
-                            size="sm",
                             title="Kunjungan ini tetap di daftar 'Belum selesai' untuk dilanjutkan",
                         ),
                     ],
@@ -422,13 +418,11 @@ def bag_card(code: str | None, suggestion: RackSuggestion, capacity: int) -> dbc
                     html.Div(
                         suggestion.text, id=ids.RACK_HINT, className=rack_hint_class(suggestion)
                     ),
-                    icon_button(
+                    small_button(
                         "Cari rak kosong",
                         "search",
                         ids.RACK_FIND_FREE,
-                        gap="me-1",
-                        color="link",
-                        size="sm",
+                        "link",
                         class_name="px-0",
                     ),
                 ],
