@@ -23,7 +23,7 @@ from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 from sqlalchemy.orm import Session
 
-from callbacks.common import Outcome, in_browser_on_change, perform, read
+from callbacks.common import Outcome, disabled_while_running, in_browser_on_change, perform, read
 from dashboard.audit import Actor
 from dashboard.i18n import format_number
 from dashboard.ui.admin_form import FormOpening
@@ -363,7 +363,7 @@ def admin_form_callbacks(page: AdminList[Any, Any], module: str) -> AdminFormCal
             "version": State(ids.version, "data"),
         },
         prevent_initial_call=True,
-        running=[(Output(ids.save, "disabled"), True, False)],
+        running=disabled_while_running(ids.save),
     )
     def save(
         clicks: int | None,
@@ -385,7 +385,7 @@ def admin_form_callbacks(page: AdminList[Any, Any], module: str) -> AdminFormCal
         inputs={"clicks": Input(ids.toggle, "n_clicks")},
         state={"editing": State(ids.editing, "data"), "version": State(ids.version, "data")},
         prevent_initial_call=True,
-        running=[(Output(ids.toggle, "disabled"), True, False)],
+        running=disabled_while_running(ids.toggle),
     )
     def toggle(clicks: int | None, editing: object, version: int | None) -> dict[str, Any]:
         entry_id = editing_id(editing)

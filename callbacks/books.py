@@ -8,7 +8,7 @@ from typing import Any
 from dash import Input, Output, State, dcc
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import read
+from callbacks.common import disabled_while_running, read
 from dashboard.errors import InputError
 from dashboard.pnbp import books_ids as ids
 from dashboard.pnbp.books_export import books_period_text
@@ -70,7 +70,7 @@ def render(kind: str | None, day: str | None, month: str | None) -> dict[str, An
     inputs={"clicks": Input(ids.EXPORT, "n_clicks")},
     state=_period(State),
     prevent_initial_call=True,
-    running=[(Output(ids.EXPORT, "disabled"), True, False)],
+    running=disabled_while_running(ids.EXPORT),
 )
 def export(
     clicks: int | None, kind: str | None, day: str | None, month: str | None

@@ -14,7 +14,7 @@ from dash import Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks.admin_form import AdminList, admin_form_callbacks, next_version
-from callbacks.common import Outcome, perform, read
+from callbacks.common import Outcome, disabled_while_running, perform, read
 from callbacks.file_import import chosen_format, decode_upload, format_buttons, refusal_text
 from dashboard.clock import local_date, utc_now
 from dashboard.library import catalog_admin_ids as ids
@@ -101,7 +101,7 @@ def check_outputs(filename: str, parsed: ParsedCatalog, existing: set[str]) -> d
     inputs={"contents": Input(ids.IMPORT_UPLOAD, "contents")},
     state={"filename": State(ids.IMPORT_UPLOAD, "filename")},
     prevent_initial_call=True,
-    running=[(Output(ids.IMPORT_UPLOAD, "disabled"), True, False)],
+    running=disabled_while_running(ids.IMPORT_UPLOAD),
 )
 def check_upload(contents: object, filename: str | None) -> dict[str, Any]:
     """Read which catalog numbers the office already holds (only the administrator may: the
@@ -151,10 +151,7 @@ def import_outputs(outcome: Outcome[ImportSummary], version: int | None) -> dict
         "version": State(ids.VERSION, "data"),
     },
     prevent_initial_call=True,
-    running=[
-        (Output(ids.IMPORT_SUBMIT, "disabled"), True, False),
-        (Output(ids.IMPORT_CLOSE, "disabled"), True, False),
-    ],
+    running=disabled_while_running(ids.IMPORT_SUBMIT, ids.IMPORT_CLOSE),
 )
 def import_file(
     clicks: int | None, contents: object, filename: str | None, version: int | None

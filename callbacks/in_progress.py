@@ -9,7 +9,7 @@ from typing import Any
 from dash import ALL, Input, Output, State, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import Outcome, perform, read
+from callbacks.common import Outcome, disabled_while_running, perform, read
 from dashboard.clock import utc_now
 from dashboard.paths import service_path
 from dashboard.roles import SALE_WRITERS, VISIT_WRITERS
@@ -118,7 +118,7 @@ clientside_callback(
     },
     inputs={"request": Input(ids.START_REQUEST, "data")},
     prevent_initial_call=True,
-    running=[(Output({"type": ids.START, "index": ALL}, "disabled"), True, False)],
+    running=disabled_while_running({"type": ids.START, "index": ALL}),
 )
 def start_step(request: object) -> dict[str, Any]:
     chosen = start_request(request)

@@ -10,7 +10,7 @@ from dash import ALL, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 from flask import request
 
-from callbacks.common import perform, read
+from callbacks.common import disabled_while_running, perform, read
 from dashboard.office import kiosk_links_ids as ids
 from dashboard.office.kiosk_links import (
     LABEL_FIELD,
@@ -53,7 +53,7 @@ def load_links(_created: object, _revoked: object) -> dict[str, Any]:
     inputs={"clicks": Input(ids.CREATE, "n_clicks"), "submits": Input(ids.LABEL, "n_submit")},
     state={"label": State(ids.LABEL, "value")},
     prevent_initial_call=True,
-    running=[(Output(ids.CREATE, "disabled"), True, False)],
+    running=disabled_while_running(ids.CREATE),
 )
 def create_link(clicks: int | None, submits: int | None, label: str | None) -> dict[str, Any]:
     if not (clicks or submits):
@@ -97,7 +97,7 @@ def create_link(clicks: int | None, submits: int | None, label: str | None) -> d
     },
     state={"pending": State(ids.PENDING, "data"), "labels": State(ids.LABELS, "data")},
     prevent_initial_call=True,
-    running=[(Output(ids.CONFIRM, "disabled"), True, False)],
+    running=disabled_while_running(ids.CONFIRM),
 )
 def revoke_link(
     asks: list[int | None],  # which one was clicked: ctx.triggered_id

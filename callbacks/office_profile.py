@@ -8,7 +8,7 @@ from typing import Any
 from dash import Input, Output, State
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import perform, read
+from callbacks.common import disabled_while_running, perform, read
 from dashboard.office import profile_ids as ids
 from dashboard.office.profile_layout import heading_preview
 from dashboard.office.profile_service import (
@@ -48,7 +48,7 @@ def preview_heading(**values: str | None) -> Any:
     inputs={"clicks": Input(ids.SAVE, "n_clicks"), "submits": _fields("n_submit", Input)},
     state={"values": _fields("value", State)},
     prevent_initial_call=True,
-    running=[(Output(ids.SAVE, "disabled"), True, False)],
+    running=disabled_while_running(ids.SAVE),
 )
 def save_profile(
     clicks: int | None, submits: dict[str, int | None], values: dict[str, str | None]

@@ -9,7 +9,7 @@ from typing import Any
 
 from dash import Input, Output, ctx, no_update
 
-from callbacks.common import read
+from callbacks.common import disabled_while_running, read
 from dashboard.clock import local_date, utc_now
 from dashboard.errors import InputError
 from dashboard.figures.unmet_demand import unmet_figure
@@ -45,7 +45,7 @@ def preset_period(clicked: object, today: date) -> tuple[str, str]:
 @callback(
     output={"first": Output(ids.START, "value"), "last": Output(ids.END, "value")},
     inputs={"_clicks": {button: Input(button, "n_clicks") for button in PRESET_BUTTONS}},
-    running=[(Output(button, "disabled"), True, False) for button in PRESET_BUTTONS],
+    running=disabled_while_running(*PRESET_BUTTONS),
 )
 def choose_period(_clicks: dict[str, int | None]) -> dict[str, str]:
     first, last = preset_period(ctx.triggered_id, local_date(utc_now()))
