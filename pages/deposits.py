@@ -176,12 +176,7 @@ def _deposit_form(writable: bool) -> html.Div:
                 "Catatan", field["note"], feedback["note"], autocomplete="off", maxlength=1000
             ),
             html.Div(id=ids.FORM_ALERT),
-            icon_button(
-                "Simpan setoran",
-                "bank",
-                ids.SUBMIT,
-                color="primary",
-            ),
+            icon_button("Simpan setoran", "bank", ids.SUBMIT, color="primary"),
         ],
         id=ids.FORM,
         className="mt-3",

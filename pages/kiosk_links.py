@@ -53,13 +53,7 @@ def _form() -> dbc.Card:
                         ids.LABEL_FEEDBACK,
                         help_text="Tempat TV itu, agar tautannya mudah dikenali saat dicabut.",
                     ),
-                    icon_button(
-                        "Buat tautan",
-                        "plus-lg",
-                        ids.CREATE,
-                        gap="me-1",
-                        color="primary",
-                    ),
+                    icon_button("Buat tautan", "plus-lg", ids.CREATE, gap="me-1", color="primary"),
                     html.Div(id=ids.NEW_LINK, className="mt-3"),
                 ]
             ),

@@ -109,10 +109,7 @@ def _correction_form() -> html.Div:
             ),
             html.P(id=ids.CORRECTION_CURRENT, className="small text-muted"),
             icon_button(
-                "Simpan koreksi",
-                "pencil-square",
-                ids.CORRECTION_SUBMIT,
-                color="secondary",
+                "Simpan koreksi", "pencil-square", ids.CORRECTION_SUBMIT, color="secondary"
             ),
             html.Div(id=ids.CORRECTION_ALERT, className="mt-2"),
         ],

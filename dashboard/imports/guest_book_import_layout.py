@@ -202,11 +202,7 @@ def _intro() -> html.Div:
                         outline=True,
                     ),
                     small_button(
-                        "Contoh CSV",
-                        "filetype-csv",
-                        ids.EXAMPLE_CSV,
-                        "secondary",
-                        outline=True,
+                        "Contoh CSV", "filetype-csv", ids.EXAMPLE_CSV, "secondary", outline=True
                     ),
                 ],
                 className="d-flex flex-wrap gap-2 mb-3",

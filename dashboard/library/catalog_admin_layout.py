@@ -217,12 +217,7 @@ def _toolbar(writable: bool) -> dbc.Row:
                 className=hidden,
             ),
             icon_button(
-                "Unduh CSV",
-                "download",
-                ids.EXPORT_CSV,
-                gap="me-1",
-                color="primary",
-                outline=True,
+                "Unduh CSV", "download", ids.EXPORT_CSV, gap="me-1", color="primary", outline=True
             ),
             icon_button(
                 "Unduh XLSX",

@@ -29,11 +29,7 @@ def _action(row: KioskLinkRow) -> Component | None:
     if row.revoked_at is not None:
         return None
     return small_button(
-        "Cabut",
-        "x-circle",
-        {"type": ids.REVOKE, "index": row.id},
-        "danger",
-        outline=True,
+        "Cabut", "x-circle", {"type": ids.REVOKE, "index": row.id}, "danger", outline=True
     )
 
 

@@ -17,7 +17,7 @@ from dashboard.office.profile import (
 )
 from dashboard.paths import OFFICE_PROFILE_PATH
 from dashboard.ui.admin_form import text_field
-from dashboard.ui.buttons import icon_button
+from dashboard.ui.buttons import save_button
 from dashboard.ui.headings import page_heading
 
 
@@ -107,13 +107,7 @@ def _form() -> dbc.Card:
                     className="g-3",
                 ),
                 html.Div(id=ids.ALERT),
-                icon_button(
-                    "Simpan",
-                    "check-lg",
-                    ids.SAVE,
-                    gap="me-1",
-                    color="primary",
-                ),
+                save_button(ids.SAVE),
             ]
         )
     )

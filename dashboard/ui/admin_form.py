@@ -19,7 +19,7 @@ from dash.development.base_component import Component
 
 from dashboard.i18n import format_number
 from dashboard.ui.admin_form_ids import AdminFormIds
-from dashboard.ui.buttons import icon_button, icon_label
+from dashboard.ui.buttons import icon_button, icon_label, save_button
 from dashboard.ui.dialogs import dialog, read_only_note
 from dashboard.ui.forms import labeled_field, search_box
 from dashboard.ui.grid import data_grid
@@ -264,14 +264,7 @@ def form_modal(
                     color="secondary",
                     outline=True,
                 ),
-                icon_button(
-                    "Simpan",
-                    "check-lg",
-                    ids.save,
-                    gap="me-1",
-                    color="primary",
-                    className=hidden,
-                ),
+                save_button(ids.save, className=hidden),
             ]
         ),
         title_id=ids.form_title,

@@ -34,3 +34,8 @@ def small_button(
 ) -> dbc.Button:
     """A small button of a row or a toolbar (``props``: outline, title, disabled...)."""
     return icon_button(label, icon, button_id, gap="me-1", color=color, size="sm", **props)
+
+
+def save_button(button_id: str, **props: Any) -> dbc.Button:
+    """A form's "Simpan" button (``props``: className...)."""
+    return icon_button("Simpan", "check-lg", button_id, gap="me-1", color="primary", **props)

@@ -65,12 +65,7 @@ def _upload_area(upload_id: str, prompt: str, limits: str, max_size: int) -> dcc
 def import_button(button_id: str) -> dbc.Button:
     """ "Impor": disabled until a file checks out."""
     return icon_button(
-        "Impor",
-        "box-arrow-in-down",
-        button_id,
-        gap="me-1",
-        color="primary",
-        disabled=True,
+        "Impor", "box-arrow-in-down", button_id, gap="me-1", color="primary", disabled=True
     )
 
 

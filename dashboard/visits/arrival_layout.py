@@ -203,13 +203,7 @@ def _submit(button_id: str, label: str, alert_id: str) -> list[Component]:
     return [
         html.Div(id=alert_id),
         icon_button(
-            label,
-            "check2-circle",
-            button_id,
-            gap="me-1",
-            color="primary",
-            size="lg",
-            type="button",
+            label, "check2-circle", button_id, gap="me-1", color="primary", size="lg", type="button"
         ),
         html.Span(" atau tekan Enter", className="text-muted small ms-2"),
     ]
@@ -419,11 +413,7 @@ def bag_card(code: str | None, suggestion: RackSuggestion, capacity: int) -> dbc
                         suggestion.text, id=ids.RACK_HINT, className=rack_hint_class(suggestion)
                     ),
                     small_button(
-                        "Cari rak kosong",
-                        "search",
-                        ids.RACK_FIND_FREE,
-                        "link",
-                        class_name="px-0",
+                        "Cari rak kosong", "search", ids.RACK_FIND_FREE, "link", class_name="px-0"
                     ),
                 ],
                 className="mb-3",

@@ -34,13 +34,7 @@ def waiting_panel(view: ServiceView, can_write: bool, now: datetime) -> html.Div
     step = view.visit.open_step
     assert step is not None
     action: Component = (
-        icon_button(
-            "Mulai",
-            "play-fill",
-            ids.START_STEP,
-            color="primary",
-            size="lg",
-        )
+        icon_button("Mulai", "play-fill", ids.START_STEP, color="primary", size="lg")
         if can_write
         else read_only_note()
     )
