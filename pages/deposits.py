@@ -13,7 +13,7 @@ from dash.development.base_component import Component
 from dashboard.paths import DEPOSITS_PATH
 from dashboard.pnbp import deposits_ids as ids
 from dashboard.pnbp.deposits_view import AGE_HELP
-from dashboard.pnbp.pages_layout import money_column, shown_as
+from dashboard.pnbp.pages_layout import method_column, money_column, payer_column, shown_as
 from dashboard.pnbp.rules import BILLING_CODE_LENGTH, NTPN_LENGTH
 from dashboard.roles import RECEIPT_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
@@ -47,14 +47,8 @@ UNDEPOSITED_COLUMNS = [
         "valueFormatter": shown_as("paid"),
     },
     {"field": "age", "headerName": "Umur", "width": 100},
-    {
-        "field": "payer",
-        "headerName": "Pembayar",
-        "flex": 1,
-        "minWidth": 220,
-        "tooltipField": "payer",
-    },
-    {"field": "method", "headerName": "Cara bayar", "width": 170},
+    payer_column(),
+    method_column(),
     money_column("total", "Jumlah", "total_text"),
 ]
 

@@ -11,7 +11,7 @@ from dash.development.base_component import Component
 
 from dashboard.paths import SALES_PATH, VISIT_QUERY, parse_id
 from dashboard.pnbp import sales_ids as ids
-from dashboard.pnbp.pages_layout import money_column
+from dashboard.pnbp.pages_layout import method_column, money_column, payer_column
 from dashboard.pnbp.rules import METHOD_CASH
 from dashboard.pnbp.sales_view import (
     MAX_PAYER,
@@ -47,16 +47,10 @@ dash.register_page(
 TODAY_COLUMNS = [
     {"field": "receipt_number", "headerName": "No. kuitansi", "width": 185, "pinned": "left"},
     {"field": "time", "headerName": "Jam", "width": 90},
-    {
-        "field": "payer",
-        "headerName": "Pembayar",
-        "flex": 1,
-        "minWidth": 220,
-        "tooltipField": "payer",
-    },
+    payer_column(),
     {"field": "visit_code", "headerName": "Kunjungan", "width": 120},
     money_column("total", "Jumlah", "total_text"),
-    {"field": "method", "headerName": "Cara bayar", "width": 170},
+    method_column(),
     {"field": "status", "headerName": "Status", "width": 115, "tooltipField": "status_note"},
     {
         "field": "print_link",
