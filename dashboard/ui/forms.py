@@ -14,14 +14,13 @@ from dashboard.errors import FORM
 
 
 def labeled_field(
-    label: str, control: Component, feedback_id: str, help_text: str | None = None
+    label: str, control: Component, feedback_id: str | None, help_text: str | None = None
 ) -> html.Div:
-    """A label, the control, and a feedback line shown when the control is marked invalid."""
-    children: list[Component] = [
-        dbc.Label(label, html_for=getattr(control, "id", None)),
-        control,
-        dbc.FormFeedback(id=feedback_id, type="invalid"),
-    ]
+    """A label, the control, and a feedback line shown when the control is marked invalid
+    (none when ``feedback_id`` is None: a field the service never refuses)."""
+    children: list[Component] = [dbc.Label(label, html_for=getattr(control, "id", None)), control]
+    if feedback_id:
+        children.append(dbc.FormFeedback(id=feedback_id, type="invalid"))
     if help_text:
         children.append(dbc.FormText(help_text))
     return html.Div(children, className="mb-3")

@@ -18,6 +18,7 @@ from dashboard import sop
 from dashboard.i18n import format_clock, format_number
 from dashboard.paths import service_path
 from dashboard.ui.buttons import icon_button, icon_label, small_button
+from dashboard.ui.forms import labeled_field
 from dashboard.visits import arrival_ids as ids
 from dashboard.visits.arrival_desk import (
     MASK_NO,
@@ -439,21 +440,16 @@ def _text_field(
     class_name: str | None = None,
 ) -> html.Div:
     extra = {"inputmode": inputmode} if inputmode else {}
-    children: list[Component] = [
-        dbc.Label(label, html_for=control_id),
-        dbc.Input(
-            id=control_id,
-            type=input_type,
-            placeholder=placeholder,
-            autocomplete=autocomplete,
-            maxlength=maxlength,
-            class_name=class_name,
-            **extra,
-        ),
-    ]
-    if feedback_id:
-        children.append(dbc.FormFeedback(id=feedback_id, type="invalid"))
-    return html.Div(children, className="mb-3")
+    control = dbc.Input(
+        id=control_id,
+        type=input_type,
+        placeholder=placeholder,
+        autocomplete=autocomplete,
+        maxlength=maxlength,
+        class_name=class_name,
+        **extra,
+    )
+    return labeled_field(label, control, feedback_id)
 
 
 def _select_field(label: str, control_id: str, options: LookupOptions) -> html.Div:
