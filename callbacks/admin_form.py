@@ -23,12 +23,12 @@ from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 from sqlalchemy.orm import Session
 
-from callbacks.common import Outcome, disabled_while_running, in_browser_on_change, perform, read
+from callbacks.common import Outcome, in_browser_on_change, perform, read
 from dashboard.audit import Actor
 from dashboard.i18n import format_number
 from dashboard.ui.admin_form import FormOpening
 from dashboard.ui.admin_form_ids import AdminFormIds
-from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.ui.forms import disabled_while_running, field_feedback, form_alert
 from dashboard.ui.grid import selected_row_id
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state, current_role

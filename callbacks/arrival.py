@@ -19,11 +19,11 @@ from dash import ALL, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 from sqlalchemy.orm import Session
 
-from callbacks.common import Outcome, disabled_while_running, perform, read
+from callbacks.common import Outcome, perform, read
 from dashboard.audit import Actor
 from dashboard.clock import local_date
 from dashboard.roles import VISIT_WRITERS
-from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.ui.forms import disabled_while_running, field_feedback, form_alert
 from dashboard.visits import arrival_ids as ids
 from dashboard.visits import arrival_layout as cards
 from dashboard.visits.arrival_desk import (

@@ -8,7 +8,7 @@ from typing import Any
 from dash import Input, Output, State, dcc
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import disabled_while_running, read
+from callbacks.common import read
 from dashboard.errors import InputError
 from dashboard.pnbp import books_ids as ids
 from dashboard.pnbp.books_export import books_period_text
@@ -16,6 +16,7 @@ from dashboard.pnbp.books_layout import book_table
 from dashboard.pnbp.books_view import PERIOD_MONTH, book_days, book_period, export_book, load_book
 from dashboard.pnbp.sales_view import receipts_summary
 from dashboard.roles import RECEIPT_READERS
+from dashboard.ui.forms import disabled_while_running
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state
 

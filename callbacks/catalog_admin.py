@@ -14,7 +14,7 @@ from dash import Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks.admin_form import AdminList, admin_form_callbacks, next_version
-from callbacks.common import Outcome, disabled_while_running, perform, read
+from callbacks.common import Outcome, perform, read
 from callbacks.file_import import chosen_format, decode_upload, format_buttons, refusal_text
 from dashboard.clock import local_date, utc_now
 from dashboard.library import catalog_admin_ids as ids
@@ -28,7 +28,7 @@ from dashboard.library.catalog_io import (
 )
 from dashboard.library.catalog_service import retire_sample_publications
 from dashboard.roles import CATALOG_EDITORS
-from dashboard.ui.forms import form_alert
+from dashboard.ui.forms import disabled_while_running, form_alert
 from dashboard.ui.import_report import file_name_line
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state

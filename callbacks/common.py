@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from dash import Input, Output
+from dash import Input
 from sqlalchemy.orm import Session
 
 from dashboard.audit import Actor
@@ -53,9 +53,3 @@ def in_browser_on_change(script: str, component_id: str, prop: str, module: str)
     """Run ``script`` (browser code, no output) when ``prop`` of ``component_id`` changes,
     not when the page loads: where the dialogs and forms move the cursor."""
     clientside_callback(script, Input(component_id, prop), module=module, prevent_initial_call=True)
-
-
-def disabled_while_running(*component_ids: object) -> list[tuple[Output, bool, bool]]:
-    """A callback's ``running=``: the controls ``component_ids`` (plain or pattern-matching ids)
-    are disabled while the server works, so that a second click cannot run it twice."""
-    return [(Output(component_id, "disabled"), True, False) for component_id in component_ids]

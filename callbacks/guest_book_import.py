@@ -14,7 +14,7 @@ from typing import Any, Literal
 from dash import Input, Output, State, dcc, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import Outcome, disabled_while_running, in_browser_on_change, perform, read
+from callbacks.common import Outcome, in_browser_on_change, perform, read
 from callbacks.file_import import chosen_format, decode_upload, format_buttons, refusal_text
 from dashboard.imports import guest_book_import_ids as ids
 from dashboard.imports import guest_book_import_layout as layout
@@ -27,6 +27,7 @@ from dashboard.imports.guest_book_import import (
     summary_text,
 )
 from dashboard.imports.guest_book_import_view import example_path
+from dashboard.ui.forms import disabled_while_running
 from dashboard.ui.import_report import file_name_line, problem_grid
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state, require_role

@@ -9,11 +9,11 @@ from typing import Any
 from dash import ALL, Input, Output, State, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import Outcome, disabled_while_running, perform, read
+from callbacks.common import Outcome, perform, read
 from dashboard.clock import utc_now
 from dashboard.paths import service_path
 from dashboard.roles import SALE_WRITERS, VISIT_WRITERS
-from dashboard.ui.forms import form_alert
+from dashboard.ui.forms import disabled_while_running, form_alert
 from dashboard.visits import board_ids as ids
 from dashboard.visits.board import Board, load_board
 from dashboard.visits.board_layout import board_table

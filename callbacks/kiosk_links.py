@@ -10,7 +10,7 @@ from dash import ALL, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 from flask import request
 
-from callbacks.common import disabled_while_running, perform, read
+from callbacks.common import perform, read
 from dashboard.office import kiosk_links_ids as ids
 from dashboard.office.kiosk_links import (
     LABEL_FIELD,
@@ -25,7 +25,7 @@ from dashboard.office.kiosk_links_layout import (
 )
 from dashboard.paths import kiosk_sign_in_path, parse_id
 from dashboard.roles import KIOSK_LINK_EDITORS
-from dashboard.ui.forms import form_alert
+from dashboard.ui.forms import disabled_while_running, form_alert
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state
 

@@ -8,7 +8,7 @@ from typing import Any
 from dash import Input, Output, State
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import disabled_while_running, perform, read
+from callbacks.common import perform, read
 from dashboard.office import profile_ids as ids
 from dashboard.office.profile_layout import heading_preview
 from dashboard.office.profile_service import (
@@ -17,7 +17,7 @@ from dashboard.office.profile_service import (
     save_office_profile,
 )
 from dashboard.roles import OFFICE_EDITORS
-from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.ui.forms import disabled_while_running, field_feedback, form_alert
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state
 

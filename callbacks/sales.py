@@ -55,6 +55,7 @@ from dashboard.pnbp.sales_view import (
     void_receipt,
 )
 from dashboard.roles import OFFICE_EDITORS, RECEIPT_READERS, SALE_READERS, SALE_WRITERS
+from dashboard.ui.forms import disabled_while_running
 from dashboard.ui.grid import selected_row_id
 from dashboard.visits.purchase import record_visit_purchase
 from dashboard.web.callback_registry import callback, clientside_callback
@@ -161,7 +162,7 @@ def _opened(visit_id: int | None) -> dict[str, Any]:
         "new": Input(ids.RESULT_NEW, "n_clicks"),
         "cancel": Input(ids.CANCEL, "n_clicks"),
     },
-    running=forms.while_running(ids.WALK_IN),
+    running=disabled_while_running(ids.WALK_IN),
 )
 def open_form(
     preset: object, request: object, walk_in: int | None, new: int | None, cancel: int | None
@@ -276,7 +277,7 @@ def _title_of(trigger: object) -> str | None:
         "typed": _typed_state(),
     },
     prevent_initial_call=True,
-    running=forms.while_running(ids.OTHER_ADD),
+    running=disabled_while_running(ids.OTHER_ADD),
 )
 def edit_lines(
     _adds: list[int | None],
@@ -375,7 +376,9 @@ def figures(
         "version": State(ids.VERSION, "data"),
     },
     prevent_initial_call=True,
-    running=forms.while_running(ids.SUBMIT, *[ids.FIELD_IDS[name] for name in ids.SUBMIT_FIELDS]),
+    running=disabled_while_running(
+        ids.SUBMIT, *[ids.FIELD_IDS[name] for name in ids.SUBMIT_FIELDS]
+    ),
 )
 def submit(
     clicks: int | None,

@@ -20,13 +20,13 @@ from typing import Any, NamedTuple
 from dash import ALL, MATCH, Input, Output, State, ctx, no_update, set_props
 from dash.development.base_component import Component
 
-from callbacks.common import Outcome, disabled_while_running, perform, read
+from callbacks.common import Outcome, perform, read
 from dashboard import sop
 from dashboard.clock import utc_now
 from dashboard.errors import FORM
 from dashboard.paths import parse_id
 from dashboard.roles import RECEIPT_READERS, SALE_WRITERS, VISIT_WRITERS
-from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.ui.forms import disabled_while_running, field_feedback, form_alert
 from dashboard.visits import service_ids as ids
 from dashboard.visits import services
 from dashboard.visits.desk_search import (

@@ -31,7 +31,7 @@ from dashboard.pnbp.tariffs_view import (
     tariff_records,
 )
 from dashboard.roles import DESK_READERS, TARIFF_EDITORS
-from dashboard.ui.forms import form_alert
+from dashboard.ui.forms import disabled_while_running, form_alert
 from dashboard.ui.grid import selected_row_id
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state
@@ -120,7 +120,7 @@ def unit_hint(kind: str | None) -> str:
         "version": State(ids.VERSION, "data"),
     },
     prevent_initial_call=True,
-    running=forms.while_running(ids.ADD_SUBMIT),
+    running=disabled_while_running(ids.ADD_SUBMIT),
 )
 def add(
     clicks: int | None,

@@ -9,7 +9,7 @@ from typing import Any
 
 from dash import Input, Output, ctx, no_update
 
-from callbacks.common import disabled_while_running, read
+from callbacks.common import read
 from dashboard.clock import local_date, utc_now
 from dashboard.errors import InputError
 from dashboard.figures.unmet_demand import unmet_figure
@@ -24,6 +24,7 @@ from dashboard.library.unmet_demand import (
     summary_text,
     this_year,
 )
+from dashboard.ui.forms import disabled_while_running
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state
 
