@@ -23,14 +23,14 @@ from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 from sqlalchemy.orm import Session
 
-from callbacks.common import Outcome, perform, read
+from callbacks.common import Outcome, in_browser_on_change, perform, read
 from dashboard.audit import Actor
 from dashboard.i18n import format_number
 from dashboard.ui.admin_form import FormOpening
 from dashboard.ui.admin_form_ids import AdminFormIds
-from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.ui.forms import disabled_while_running, field_feedback, form_alert
 from dashboard.ui.grid import selected_row_id
-from dashboard.web.callback_registry import callback, clientside_callback
+from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state, current_role
 
 R = TypeVar("R")
@@ -340,18 +340,8 @@ def admin_form_callbacks(page: AdminList[Any, Any], module: str) -> AdminFormCal
                 raise PreventUpdate
         return open_outputs(page, page.form_opening(entry, page.writable()))
 
-    clientside_callback(
-        focus_form_script(page.first_field),
-        Input(ids.form_modal, "is_open"),
-        module=module,
-        prevent_initial_call=True,
-    )
-    clientside_callback(
-        focus_invalid_script(ids.form_modal),
-        Input(ids.form_alert, "children"),
-        module=module,
-        prevent_initial_call=True,
-    )
+    in_browser_on_change(focus_form_script(page.first_field), ids.form_modal, "is_open", module)
+    in_browser_on_change(focus_invalid_script(ids.form_modal), ids.form_alert, "children", module)
 
     @record(
         Output(ids.form_modal, "is_open", allow_duplicate=True),
@@ -373,7 +363,7 @@ def admin_form_callbacks(page: AdminList[Any, Any], module: str) -> AdminFormCal
             "version": State(ids.version, "data"),
         },
         prevent_initial_call=True,
-        running=[(Output(ids.save, "disabled"), True, False)],
+        running=disabled_while_running(ids.save),
     )
     def save(
         clicks: int | None,
@@ -395,7 +385,7 @@ def admin_form_callbacks(page: AdminList[Any, Any], module: str) -> AdminFormCal
         inputs={"clicks": Input(ids.toggle, "n_clicks")},
         state={"editing": State(ids.editing, "data"), "version": State(ids.version, "data")},
         prevent_initial_call=True,
-        running=[(Output(ids.toggle, "disabled"), True, False)],
+        running=disabled_while_running(ids.toggle),
     )
     def toggle(clicks: int | None, editing: object, version: int | None) -> dict[str, Any]:
         entry_id = editing_id(editing)

@@ -23,7 +23,7 @@ from callbacks.common import Outcome, perform, read
 from dashboard.audit import Actor
 from dashboard.clock import local_date
 from dashboard.roles import VISIT_WRITERS
-from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.ui.forms import disabled_while_running, field_feedback, form_alert
 from dashboard.visits import arrival_ids as ids
 from dashboard.visits import arrival_layout as cards
 from dashboard.visits.arrival_desk import (
@@ -360,7 +360,7 @@ def set_aside(n_clicks: int | None, store: Mapping[str, Any] | None) -> dict[str
     inputs={"n_clicks": Input(ids.NEW_VISIT, "n_clicks")},
     state={"client_key": State(ids.CLIENT_KEY, "data"), "store": State(ids.VISIT, "data")},
     prevent_initial_call=True,
-    running=[(Output(ids.NEW_VISIT, "disabled"), True, False)],
+    running=disabled_while_running(ids.NEW_VISIT),
 )
 def new_visit(
     n_clicks: int | None, client_key: str | None, store: Mapping[str, Any] | None
@@ -394,7 +394,7 @@ def new_visit(
         "store": State(ids.VISIT, "data"),
     },
     prevent_initial_call=True,
-    running=[(Output(ids.SCREENING_SUBMIT, "disabled"), True, False)],
+    running=disabled_while_running(ids.SCREENING_SUBMIT),
 )
 def submit_screening(
     n_clicks: int | None,
@@ -430,7 +430,7 @@ def submit_screening(
     },
     state={"rack_slot": State(ids.RACK_SLOT, "value"), "store": State(ids.VISIT, "data")},
     prevent_initial_call=True,
-    running=[(Output(ids.BAG_SUBMIT, "disabled"), True, False)],
+    running=disabled_while_running(ids.BAG_SUBMIT),
 )
 def submit_bag(
     n_clicks: int | None,
@@ -457,7 +457,7 @@ def submit_bag(
     },
     inputs={"n_clicks": Input(ids.RACK_FIND_FREE, "n_clicks")},
     prevent_initial_call=True,
-    running=[(Output(ids.RACK_FIND_FREE, "disabled"), True, False)],
+    running=disabled_while_running(ids.RACK_FIND_FREE),
 )
 def find_free_rack(n_clicks: int | None) -> dict[str, Any]:
     if not clicked(n_clicks):
@@ -541,7 +541,7 @@ def fill_returning_visitor(
         "store": State(ids.VISIT, "data"),
     },
     prevent_initial_call=True,
-    running=[(Output(ids.GUEST_BOOK_SUBMIT, "disabled"), True, False)],
+    running=disabled_while_running(ids.GUEST_BOOK_SUBMIT),
 )
 def submit_guest_book(
     n_clicks: int | None,

@@ -16,6 +16,7 @@ from dashboard.pnbp.books_layout import book_table
 from dashboard.pnbp.books_view import PERIOD_MONTH, book_days, book_period, export_book, load_book
 from dashboard.pnbp.sales_view import receipts_summary
 from dashboard.roles import RECEIPT_READERS
+from dashboard.ui.forms import disabled_while_running
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state
 
@@ -70,7 +71,7 @@ def render(kind: str | None, day: str | None, month: str | None) -> dict[str, An
     inputs={"clicks": Input(ids.EXPORT, "n_clicks")},
     state=_period(State),
     prevent_initial_call=True,
-    running=[(Output(ids.EXPORT, "disabled"), True, False)],
+    running=disabled_while_running(ids.EXPORT),
 )
 def export(
     clicks: int | None, kind: str | None, day: str | None, month: str | None

@@ -28,7 +28,7 @@ from dashboard.library.catalog_io import (
 )
 from dashboard.library.catalog_service import retire_sample_publications
 from dashboard.roles import CATALOG_EDITORS
-from dashboard.ui.forms import form_alert
+from dashboard.ui.forms import disabled_while_running, form_alert
 from dashboard.ui.import_report import file_name_line
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state
@@ -101,7 +101,7 @@ def check_outputs(filename: str, parsed: ParsedCatalog, existing: set[str]) -> d
     inputs={"contents": Input(ids.IMPORT_UPLOAD, "contents")},
     state={"filename": State(ids.IMPORT_UPLOAD, "filename")},
     prevent_initial_call=True,
-    running=[(Output(ids.IMPORT_UPLOAD, "disabled"), True, False)],
+    running=disabled_while_running(ids.IMPORT_UPLOAD),
 )
 def check_upload(contents: object, filename: str | None) -> dict[str, Any]:
     """Read which catalog numbers the office already holds (only the administrator may: the
@@ -151,10 +151,7 @@ def import_outputs(outcome: Outcome[ImportSummary], version: int | None) -> dict
         "version": State(ids.VERSION, "data"),
     },
     prevent_initial_call=True,
-    running=[
-        (Output(ids.IMPORT_SUBMIT, "disabled"), True, False),
-        (Output(ids.IMPORT_CLOSE, "disabled"), True, False),
-    ],
+    running=disabled_while_running(ids.IMPORT_SUBMIT, ids.IMPORT_CLOSE),
 )
 def import_file(
     clicks: int | None, contents: object, filename: str | None, version: int | None

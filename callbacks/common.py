@@ -7,11 +7,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from dash import Input
 from sqlalchemy.orm import Session
 
 from dashboard.audit import Actor
 from dashboard.errors import InputError
 from dashboard.roles import DESK_READERS
+from dashboard.web.callback_registry import clientside_callback
 from dashboard.web.context import app_state, require_role
 
 T = TypeVar("T")
@@ -45,3 +47,9 @@ def read(query: Callable[[Session], T], roles: Iterable[str] = DESK_READERS) -> 
     require_role(roles)
     with app_state().database.reading() as session:
         return query(session)
+
+
+def in_browser_on_change(script: str, component_id: str, prop: str, module: str) -> None:
+    """Run ``script`` (browser code, no output) when ``prop`` of ``component_id`` changes,
+    not when the page loads: where the dialogs and forms move the cursor."""
+    clientside_callback(script, Input(component_id, prop), module=module, prevent_initial_call=True)

@@ -26,7 +26,7 @@ from dashboard.pnbp.deposits_view import (
     selection_text,
 )
 from dashboard.roles import RECEIPT_READERS, SALE_WRITERS
-from dashboard.ui.forms import form_alert
+from dashboard.ui.forms import disabled_while_running, form_alert
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state
 
@@ -98,7 +98,7 @@ def selection(selected: object) -> dict[str, str]:
         "version": State(ids.VERSION, "data"),
     },
     prevent_initial_call=True,
-    running=forms.while_running(ids.SUBMIT, *[ids.FIELD_IDS[name] for name in SUBMIT_FIELDS]),
+    running=disabled_while_running(ids.SUBMIT, *[ids.FIELD_IDS[name] for name in SUBMIT_FIELDS]),
 )
 def submit(
     clicks: int | None,

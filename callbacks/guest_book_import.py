@@ -14,7 +14,7 @@ from typing import Any, Literal
 from dash import Input, Output, State, dcc, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import Outcome, perform, read
+from callbacks.common import Outcome, in_browser_on_change, perform, read
 from callbacks.file_import import chosen_format, decode_upload, format_buttons, refusal_text
 from dashboard.imports import guest_book_import_ids as ids
 from dashboard.imports import guest_book_import_layout as layout
@@ -27,8 +27,9 @@ from dashboard.imports.guest_book_import import (
     summary_text,
 )
 from dashboard.imports.guest_book_import_view import example_path
+from dashboard.ui.forms import disabled_while_running
 from dashboard.ui.import_report import file_name_line, problem_grid
-from dashboard.web.callback_registry import callback, clientside_callback
+from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state, require_role
 
 FOCUS_SUBMIT = f"""
@@ -72,7 +73,7 @@ def check_outputs(filename: str, check: GuestBookCheck) -> dict[str, Any]:
     inputs={"contents": Input(ids.UPLOAD, "contents")},
     state={"filename": State(ids.UPLOAD, "filename")},
     prevent_initial_call=True,
-    running=[(Output(ids.UPLOAD, "disabled"), True, False)],
+    running=disabled_while_running(ids.UPLOAD),
 )
 def check_upload(contents: object, filename: str | None) -> dict[str, Any]:
     """The dry run, as the administrator (the read refuses anyone else)."""
@@ -88,9 +89,7 @@ def check_upload(contents: object, filename: str | None) -> dict[str, Any]:
     return check_outputs(name, check)
 
 
-clientside_callback(
-    FOCUS_SUBMIT, Input(ids.SUBMIT, "disabled"), module=__name__, prevent_initial_call=True
-)
+in_browser_on_change(FOCUS_SUBMIT, ids.SUBMIT, "disabled", __name__)
 
 
 # -- the import -----------------------------------------------------------------------------
@@ -127,10 +126,7 @@ def import_outputs(outcome: Outcome[GuestBookImportSummary]) -> dict[str, Any]:
     inputs={"clicks": Input(ids.SUBMIT, "n_clicks")},
     state={"contents": State(ids.UPLOAD, "contents"), "filename": State(ids.UPLOAD, "filename")},
     prevent_initial_call=True,
-    running=[
-        (Output(ids.SUBMIT, "disabled"), True, False),
-        (Output(ids.UPLOAD, "disabled"), True, False),
-    ],
+    running=disabled_while_running(ids.SUBMIT, ids.UPLOAD),
 )
 def import_file(clicks: int | None, contents: object, filename: str | None) -> dict[str, Any]:
     content = decode_upload(contents)

@@ -13,7 +13,7 @@ from callbacks.common import Outcome, perform, read
 from dashboard.clock import utc_now
 from dashboard.paths import service_path
 from dashboard.roles import SALE_WRITERS, VISIT_WRITERS
-from dashboard.ui.forms import form_alert
+from dashboard.ui.forms import disabled_while_running, form_alert
 from dashboard.visits import board_ids as ids
 from dashboard.visits.board import Board, load_board
 from dashboard.visits.board_layout import board_table
@@ -118,7 +118,7 @@ clientside_callback(
     },
     inputs={"request": Input(ids.START_REQUEST, "data")},
     prevent_initial_call=True,
-    running=[(Output({"type": ids.START, "index": ALL}, "disabled"), True, False)],
+    running=disabled_while_running({"type": ids.START, "index": ALL}),
 )
 def start_step(request: object) -> dict[str, Any]:
     chosen = start_request(request)

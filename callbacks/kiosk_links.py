@@ -25,7 +25,7 @@ from dashboard.office.kiosk_links_layout import (
 )
 from dashboard.paths import kiosk_sign_in_path, parse_id
 from dashboard.roles import KIOSK_LINK_EDITORS
-from dashboard.ui.forms import form_alert
+from dashboard.ui.forms import disabled_while_running, form_alert
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state
 
@@ -53,7 +53,7 @@ def load_links(_created: object, _revoked: object) -> dict[str, Any]:
     inputs={"clicks": Input(ids.CREATE, "n_clicks"), "submits": Input(ids.LABEL, "n_submit")},
     state={"label": State(ids.LABEL, "value")},
     prevent_initial_call=True,
-    running=[(Output(ids.CREATE, "disabled"), True, False)],
+    running=disabled_while_running(ids.CREATE),
 )
 def create_link(clicks: int | None, submits: int | None, label: str | None) -> dict[str, Any]:
     if not (clicks or submits):
@@ -97,7 +97,7 @@ def create_link(clicks: int | None, submits: int | None, label: str | None) -> d
     },
     state={"pending": State(ids.PENDING, "data"), "labels": State(ids.LABELS, "data")},
     prevent_initial_call=True,
-    running=[(Output(ids.CONFIRM, "disabled"), True, False)],
+    running=disabled_while_running(ids.CONFIRM),
 )
 def revoke_link(
     asks: list[int | None],  # which one was clicked: ctx.triggered_id

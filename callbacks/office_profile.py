@@ -17,7 +17,7 @@ from dashboard.office.profile_service import (
     save_office_profile,
 )
 from dashboard.roles import OFFICE_EDITORS
-from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.ui.forms import disabled_while_running, field_feedback, form_alert
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state
 
@@ -48,7 +48,7 @@ def preview_heading(**values: str | None) -> Any:
     inputs={"clicks": Input(ids.SAVE, "n_clicks"), "submits": _fields("n_submit", Input)},
     state={"values": _fields("value", State)},
     prevent_initial_call=True,
-    running=[(Output(ids.SAVE, "disabled"), True, False)],
+    running=disabled_while_running(ids.SAVE),
 )
 def save_profile(
     clicks: int | None, submits: dict[str, int | None], values: dict[str, str | None]

@@ -16,7 +16,7 @@ from dash import ALL, Input, Output, State, ctx
 from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import perform, read
+from callbacks.common import in_browser_on_change, perform, read
 from dashboard.clock import local_date, utc_now
 from dashboard.office.profile_layout import missing_address_notice
 from dashboard.paths import parse_id
@@ -55,6 +55,7 @@ from dashboard.pnbp.sales_view import (
     void_receipt,
 )
 from dashboard.roles import OFFICE_EDITORS, RECEIPT_READERS, SALE_READERS, SALE_WRITERS
+from dashboard.ui.forms import disabled_while_running
 from dashboard.ui.grid import selected_row_id
 from dashboard.visits.purchase import record_visit_purchase
 from dashboard.web.callback_registry import callback, clientside_callback
@@ -161,7 +162,7 @@ def _opened(visit_id: int | None) -> dict[str, Any]:
         "new": Input(ids.RESULT_NEW, "n_clicks"),
         "cancel": Input(ids.CANCEL, "n_clicks"),
     },
-    running=forms.while_running(ids.WALK_IN),
+    running=disabled_while_running(ids.WALK_IN),
 )
 def open_form(
     preset: object, request: object, walk_in: int | None, new: int | None, cancel: int | None
@@ -188,10 +189,8 @@ def open_form(
     return _opened(visit_id)
 
 
-clientside_callback(FOCUS_JS, Input(ids.FOCUS, "data"), module=__name__, prevent_initial_call=True)
-clientside_callback(
-    FOCUS_INVALID_JS, Input(ids.FORM_ALERT, "children"), module=__name__, prevent_initial_call=True
-)
+in_browser_on_change(FOCUS_JS, ids.FOCUS, "data", __name__)
+in_browser_on_change(FOCUS_INVALID_JS, ids.FORM_ALERT, "children", __name__)
 
 
 @callback(
@@ -278,7 +277,7 @@ def _title_of(trigger: object) -> str | None:
         "typed": _typed_state(),
     },
     prevent_initial_call=True,
-    running=forms.while_running(ids.OTHER_ADD),
+    running=disabled_while_running(ids.OTHER_ADD),
 )
 def edit_lines(
     _adds: list[int | None],
@@ -377,7 +376,9 @@ def figures(
         "version": State(ids.VERSION, "data"),
     },
     prevent_initial_call=True,
-    running=forms.while_running(ids.SUBMIT, *[ids.FIELD_IDS[name] for name in ids.SUBMIT_FIELDS]),
+    running=disabled_while_running(
+        ids.SUBMIT, *[ids.FIELD_IDS[name] for name in ids.SUBMIT_FIELDS]
+    ),
 )
 def submit(
     clicks: int | None,
@@ -429,12 +430,7 @@ def toggle_void(_open: int | None, _cancel: int | None, selected: object) -> dic
     return forms.dialog_opened(parse_id(row["id"]), void_dialog_text(row), "")
 
 
-clientside_callback(
-    focus_on_open(ids.VOID_REASON),
-    Input(ids.VOID_MODAL, "is_open"),
-    module=__name__,
-    prevent_initial_call=True,
-)
+in_browser_on_change(focus_on_open(ids.VOID_REASON), ids.VOID_MODAL, "is_open", __name__)
 
 
 @callback(**forms.dialog_submit(ids.VOID_DIALOG, ids.VOID_REASON))

@@ -26,7 +26,7 @@ from dashboard.clock import utc_now
 from dashboard.errors import FORM
 from dashboard.paths import parse_id
 from dashboard.roles import RECEIPT_READERS, SALE_WRITERS, VISIT_WRITERS
-from dashboard.ui.forms import field_feedback, form_alert
+from dashboard.ui.forms import disabled_while_running, field_feedback, form_alert
 from dashboard.visits import service_ids as ids
 from dashboard.visits import services
 from dashboard.visits.desk_search import (
@@ -207,10 +207,6 @@ def pick_outcome_props(outcome: Outcome[PickResult], version: int | None) -> Non
     _publish(respond(outcome, version, None))
 
 
-def _running(*component_ids: str) -> list[tuple[Output, bool, bool]]:
-    return [(Output(component_id, "disabled"), True, False) for component_id in component_ids]
-
-
 VISIT = {"visit_id": State(ids.VISIT_ID, "data"), "version": State(ids.VERSION, "data")}
 """The visit on the page and the version drawn: every action's state. Always passed as a
 copy (``{**VISIT}``): Dash merges a callback's inputs into the ``state`` dict it is given."""
@@ -269,7 +265,7 @@ def refresh(_ticks: int, drawn: str | None, visit_id: int, version: int | None) 
     inputs={"clicks": Input(ids.START_STEP, "n_clicks")},
     state={"step_number": State(ids.PANEL_STEP, "data"), **VISIT},
     prevent_initial_call=True,
-    running=_running(ids.START_STEP),
+    running=disabled_while_running(ids.START_STEP),
 )
 def start_step(
     clicks: int | None, step_number: int | None, visit_id: int, version: int | None
@@ -299,7 +295,7 @@ def start_step(
         **VISIT,
     },
     prevent_initial_call=True,
-    running=_running(ids.PURPOSE_SUBMIT),
+    running=disabled_while_running(ids.PURPOSE_SUBMIT),
 )
 def record_purpose(
     clicks: int | None,
@@ -332,7 +328,7 @@ def record_purpose(
     },
     state={"note": State(ids.SEARCH_NOTE, "value"), **VISIT},
     prevent_initial_call=True,
-    running=_running(ids.SEARCH_SUBMIT, ids.SEARCH_NOTE),
+    running=disabled_while_running(ids.SEARCH_SUBMIT, ids.SEARCH_NOTE),
 )
 def finish_search(
     clicks: int | None, submits: int | None, note: str | None, visit_id: int, version: int | None
@@ -368,7 +364,7 @@ def _requests(kind: type[State] | type[Output], type_: str, prop: str) -> Any:
         **VISIT,
     },
     prevent_initial_call=True,
-    running=_running(ids.AVAILABILITY_SUBMIT),
+    running=disabled_while_running(ids.AVAILABILITY_SUBMIT),
 )
 def record_availability(
     clicks: int | None,
@@ -446,7 +442,7 @@ UNPICK_BUTTONS = {"type": ids.SEARCH_UNPICK_TYPE, "index": ALL}
     inputs={"_clicks": Input(PICK_BUTTONS, "n_clicks")},
     state={"target": State(ids.SEARCH_TARGET, "value"), **VISIT},
     prevent_initial_call=True,
-    running=[(Output(PICK_BUTTONS, "disabled"), True, False)],
+    running=disabled_while_running(PICK_BUTTONS),
 )
 def pick(_clicks: list[int | None], target: object, visit_id: int, version: int | None) -> None:
     """A result picked for the chosen request."""
@@ -470,7 +466,7 @@ def pick(_clicks: list[int | None], target: object, visit_id: int, version: int 
     inputs={"_clicks": Input(UNPICK_BUTTONS, "n_clicks")},
     state={**VISIT},
     prevent_initial_call=True,
-    running=[(Output(UNPICK_BUTTONS, "disabled"), True, False)],
+    running=disabled_while_running(UNPICK_BUTTONS),
 )
 def unpick(_clicks: list[int | None], visit_id: int, version: int | None) -> None:
     key = parse_unpick_key(clicked_index(ctx.triggered_id, ctx.triggered))
@@ -500,7 +496,7 @@ def one_field_form(submit_id: str, field_id: str, feedback_id: str) -> Callable[
         inputs={"clicks": Input(submit_id, "n_clicks"), "submits": Input(field_id, "n_submit")},
         state={"value": State(field_id, "value"), **VISIT},
         prevent_initial_call=True,
-        running=_running(submit_id, field_id),
+        running=disabled_while_running(submit_id, field_id),
     )
 
 
@@ -544,7 +540,7 @@ def seat(
     },
     state={**VISIT},
     prevent_initial_call=True,
-    running=_running(ids.PURCHASE_YES, ids.PURCHASE_NO),
+    running=disabled_while_running(ids.PURCHASE_YES, ids.PURCHASE_NO),
 )
 def purchase(
     yes_clicks: int | None, no_clicks: int | None, visit_id: int, version: int | None
@@ -564,7 +560,7 @@ def purchase(
     inputs={"clicks": Input(ids.PURCHASE_CANCEL, "submit_n_clicks")},
     state={**VISIT},
     prevent_initial_call=True,
-    running=_running(ids.PURCHASE_CANCEL_BUTTON),
+    running=disabled_while_running(ids.PURCHASE_CANCEL_BUTTON),
 )
 def cancel_purchase(clicks: int | None, visit_id: int, version: int | None) -> Any:
     """'Batal membeli' while the visitor waits to pay: step 9 ends as "declines"."""
@@ -638,7 +634,9 @@ def return_bag(
         **VISIT,
     },
     prevent_initial_call=True,
-    running=_running(ids.CORRECTION_SUBMIT, ids.CORRECTION_TIME, ids.CORRECTION_REASON),
+    running=disabled_while_running(
+        ids.CORRECTION_SUBMIT, ids.CORRECTION_TIME, ids.CORRECTION_REASON
+    ),
 )
 def correct(
     clicks: int | None,

@@ -13,7 +13,7 @@ from typing import Any
 from dash import Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.common import perform, read
+from callbacks.common import in_browser_on_change, perform, read
 from dashboard.clock import local_date, utc_now
 from dashboard.errors import FORM
 from dashboard.pnbp import forms_layout as forms
@@ -31,9 +31,9 @@ from dashboard.pnbp.tariffs_view import (
     tariff_records,
 )
 from dashboard.roles import DESK_READERS, TARIFF_EDITORS
-from dashboard.ui.forms import form_alert
+from dashboard.ui.forms import disabled_while_running, form_alert
 from dashboard.ui.grid import selected_row_id
-from dashboard.web.callback_registry import callback, clientside_callback
+from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state
 
 FIELDS: tuple[str, ...] = tuple(ids.FIELD_IDS)
@@ -67,18 +67,8 @@ def refresh(_version: int | None, show_all: bool | None) -> dict[str, Any]:
     }
 
 
-clientside_callback(
-    focus_on_open(ids.ITEM_KIND),
-    Input(ids.ADD_MODAL, "is_open"),
-    module=__name__,
-    prevent_initial_call=True,
-)
-clientside_callback(
-    focus_on_open(ids.END_ON),
-    Input(ids.END_MODAL, "is_open"),
-    module=__name__,
-    prevent_initial_call=True,
-)
+in_browser_on_change(focus_on_open(ids.ITEM_KIND), ids.ADD_MODAL, "is_open", __name__)
+in_browser_on_change(focus_on_open(ids.END_ON), ids.END_MODAL, "is_open", __name__)
 
 
 @callback(Output(ids.END_OPEN, "disabled"), Input(ids.GRID, "selectedRows"))
@@ -130,7 +120,7 @@ def unit_hint(kind: str | None) -> str:
         "version": State(ids.VERSION, "data"),
     },
     prevent_initial_call=True,
-    running=forms.while_running(ids.ADD_SUBMIT),
+    running=disabled_while_running(ids.ADD_SUBMIT),
 )
 def add(
     clicks: int | None,

@@ -24,6 +24,7 @@ from dashboard.library.unmet_demand import (
     summary_text,
     this_year,
 )
+from dashboard.ui.forms import disabled_while_running
 from dashboard.web.callback_registry import callback
 from dashboard.web.context import app_state
 
@@ -45,7 +46,7 @@ def preset_period(clicked: object, today: date) -> tuple[str, str]:
 @callback(
     output={"first": Output(ids.START, "value"), "last": Output(ids.END, "value")},
     inputs={"_clicks": {button: Input(button, "n_clicks") for button in PRESET_BUTTONS}},
-    running=[(Output(button, "disabled"), True, False) for button in PRESET_BUTTONS],
+    running=disabled_while_running(*PRESET_BUTTONS),
 )
 def choose_period(_clicks: dict[str, int | None]) -> dict[str, str]:
     first, last = preset_period(ctx.triggered_id, local_date(utc_now()))

@@ -13,6 +13,7 @@ from dash.development.base_component import Component
 from dashboard.paths import ARRIVAL_PATH, parse_id
 from dashboard.roles import DESK_READERS
 from dashboard.ui.access import for_roles
+from dashboard.ui.buttons import icon_label
 from dashboard.visits import arrival_ids as ids
 
 ROLES = sorted(DESK_READERS)
@@ -48,9 +49,7 @@ def _header() -> html.Div:
 def _pending_card() -> dbc.Card:
     return dbc.Card(
         [
-            dbc.CardHeader(
-                [html.I(className="bi bi-hourglass-split me-2"), "Belum selesai langkah 1-3"]
-            ),
+            dbc.CardHeader(icon_label("hourglass-split", "Belum selesai langkah 1-3")),
             dbc.CardBody(
                 html.P("Memuat…", className="text-muted mb-0"),
                 id=ids.PENDING_LIST,

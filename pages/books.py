@@ -17,6 +17,7 @@ from dashboard.pnbp import books_ids as ids
 from dashboard.pnbp.books_view import PERIOD_DAY, PERIOD_MONTH
 from dashboard.roles import RECEIPT_READERS
 from dashboard.ui.access import for_roles
+from dashboard.ui.buttons import icon_button
 from dashboard.ui.headings import page_heading
 
 ROLES = sorted(RECEIPT_READERS)
@@ -75,9 +76,11 @@ def _controls(today: date) -> dbc.Row:
                 className="d-none",
             ),
             dbc.Col(
-                dbc.Button(
-                    [html.I(className="bi bi-file-earmark-spreadsheet me-1"), "Unduh XLSX"],
-                    id=ids.EXPORT,
+                icon_button(
+                    "Unduh XLSX",
+                    "file-earmark-spreadsheet",
+                    ids.EXPORT,
+                    gap="me-1",
                     color="primary",
                     outline=True,
                 ),

@@ -13,10 +13,11 @@ from dash.development.base_component import Component
 from dashboard.paths import DEPOSITS_PATH
 from dashboard.pnbp import deposits_ids as ids
 from dashboard.pnbp.deposits_view import AGE_HELP
-from dashboard.pnbp.pages_layout import money_column, shown_as
+from dashboard.pnbp.pages_layout import method_column, money_column, payer_column, shown_as
 from dashboard.pnbp.rules import BILLING_CODE_LENGTH, NTPN_LENGTH
 from dashboard.roles import RECEIPT_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
+from dashboard.ui.buttons import icon_button
 from dashboard.ui.dialogs import read_only_note
 from dashboard.ui.forms import input_field
 from dashboard.ui.grid import NUMBER_FILTER, data_grid
@@ -46,14 +47,8 @@ UNDEPOSITED_COLUMNS = [
         "valueFormatter": shown_as("paid"),
     },
     {"field": "age", "headerName": "Umur", "width": 100},
-    {
-        "field": "payer",
-        "headerName": "Pembayar",
-        "flex": 1,
-        "minWidth": 220,
-        "tooltipField": "payer",
-    },
-    {"field": "method", "headerName": "Cara bayar", "width": 170},
+    payer_column(),
+    method_column(),
     money_column("total", "Jumlah", "total_text"),
 ]
 
@@ -175,11 +170,7 @@ def _deposit_form(writable: bool) -> html.Div:
                 "Catatan", field["note"], feedback["note"], autocomplete="off", maxlength=1000
             ),
             html.Div(id=ids.FORM_ALERT),
-            dbc.Button(
-                [html.I(className="bi bi-bank me-2"), "Simpan setoran"],
-                id=ids.SUBMIT,
-                color="primary",
-            ),
+            icon_button("Simpan setoran", "bank", ids.SUBMIT, color="primary"),
         ],
         id=ids.FORM,
         className="mt-3",

@@ -16,6 +16,7 @@ from dashboard.paths import KIOSK_LINKS_ADMIN_PATH
 from dashboard.roles import KIOSK_LINK_EDITORS
 from dashboard.ui.access import for_roles
 from dashboard.ui.admin_form import text_input
+from dashboard.ui.buttons import icon_button
 from dashboard.ui.forms import labeled_field
 from dashboard.ui.headings import page_heading
 
@@ -52,11 +53,7 @@ def _form() -> dbc.Card:
                         ids.LABEL_FEEDBACK,
                         help_text="Tempat TV itu, agar tautannya mudah dikenali saat dicabut.",
                     ),
-                    dbc.Button(
-                        [html.I(className="bi bi-plus-lg me-1"), "Buat tautan"],
-                        id=ids.CREATE,
-                        color="primary",
-                    ),
+                    icon_button("Buat tautan", "plus-lg", ids.CREATE, gap="me-1", color="primary"),
                     html.Div(id=ids.NEW_LINK, className="mt-3"),
                 ]
             ),

@@ -11,7 +11,7 @@ from dash.development.base_component import Component
 
 from dashboard.paths import SALES_PATH, VISIT_QUERY, parse_id
 from dashboard.pnbp import sales_ids as ids
-from dashboard.pnbp.pages_layout import money_column
+from dashboard.pnbp.pages_layout import method_column, money_column, payer_column
 from dashboard.pnbp.rules import METHOD_CASH
 from dashboard.pnbp.sales_view import (
     MAX_PAYER,
@@ -21,6 +21,7 @@ from dashboard.pnbp.sales_view import (
 )
 from dashboard.roles import RECEIPT_READERS, SALE_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
+from dashboard.ui.buttons import icon_button, icon_label, small_button
 from dashboard.ui.dialogs import dialog, dialog_footer, read_only_note
 from dashboard.ui.forms import input_field, labeled_field, search_box
 from dashboard.ui.grid import data_grid, muted_rows
@@ -46,16 +47,10 @@ dash.register_page(
 TODAY_COLUMNS = [
     {"field": "receipt_number", "headerName": "No. kuitansi", "width": 185, "pinned": "left"},
     {"field": "time", "headerName": "Jam", "width": 90},
-    {
-        "field": "payer",
-        "headerName": "Pembayar",
-        "flex": 1,
-        "minWidth": 220,
-        "tooltipField": "payer",
-    },
+    payer_column(),
     {"field": "visit_code", "headerName": "Kunjungan", "width": 120},
     money_column("total", "Jumlah", "total_text"),
-    {"field": "method", "headerName": "Cara bayar", "width": 170},
+    method_column(),
     {"field": "status", "headerName": "Status", "width": 115, "tooltipField": "status_note"},
     {
         "field": "print_link",
@@ -76,9 +71,10 @@ def _header(writable: bool) -> html.Div:
             page_heading(
                 "Penjualan PNBP", html.Div(id=ids.DAY, className="text-muted"), class_name="me-auto"
             ),
-            dbc.Button(
-                [html.I(className="bi bi-person-plus me-2"), "Pembeli langsung"],
-                id=ids.WALK_IN,
+            icon_button(
+                "Pembeli langsung",
+                "person-plus",
+                ids.WALK_IN,
                 color="primary",
                 outline=True,
                 className="" if writable else "d-none",
@@ -161,9 +157,11 @@ def _line_pickers() -> html.Div:
                                     options=[],
                                     placeholder="Cetak halaman / data digital…",
                                 ),
-                                dbc.Button(
-                                    [html.I(className="bi bi-plus-lg me-1"), "Tambah"],
-                                    id=ids.OTHER_ADD,
+                                icon_button(
+                                    "Tambah",
+                                    "plus-lg",
+                                    ids.OTHER_ADD,
+                                    gap="me-1",
                                     color="primary",
                                     outline=True,
                                 ),
@@ -295,9 +293,10 @@ def _sale_form() -> html.Div:
             html.Div(id=ids.FORM_ALERT),
             html.Div(
                 [
-                    dbc.Button(
-                        [html.I(className="bi bi-receipt me-2"), "Simpan & terbitkan kuitansi"],
-                        id=ids.SUBMIT,
+                    icon_button(
+                        "Simpan & terbitkan kuitansi",
+                        "receipt",
+                        ids.SUBMIT,
                         color="primary",
                         size="lg",
                     ),
@@ -315,7 +314,7 @@ def _result() -> html.Div:
     return html.Div(
         [
             html.Div(
-                [html.I(className="bi bi-check-circle-fill me-2"), "Kuitansi terbit"],
+                icon_label("check-circle-fill", "Kuitansi terbit"),
                 className="text-success fw-semibold",
             ),
             html.Div(id=ids.RESULT_NUMBER, className="display-6 fw-bold my-1"),
@@ -323,16 +322,17 @@ def _result() -> html.Div:
             html.Div(
                 [
                     html.A(
-                        [html.I(className="bi bi-file-earmark-pdf me-2"), "Unduh kuitansi (PDF)"],
+                        icon_label("file-earmark-pdf", "Unduh kuitansi (PDF)"),
                         id=ids.RESULT_DOWNLOAD,
                         href="#",
                         target="_blank",
                         rel="noopener",
                         className="btn btn-primary btn-lg",
                     ),
-                    dbc.Button(
-                        [html.I(className="bi bi-plus-lg me-2"), "Penjualan berikutnya"],
-                        id=ids.RESULT_NEW,
+                    icon_button(
+                        "Penjualan berikutnya",
+                        "plus-lg",
+                        ids.RESULT_NEW,
                         color="secondary",
                         outline=True,
                     ),
@@ -414,12 +414,12 @@ def _today(writable: bool) -> dbc.Card:
                     [
                         html.Span("Penjualan hari ini", className="me-auto fw-semibold"),
                         html.Span(id=ids.TODAY_SUMMARY, className="text-muted me-3"),
-                        dbc.Button(
-                            [html.I(className="bi bi-x-octagon me-1"), "Batalkan"],
-                            id=ids.VOID_OPEN,
-                            color="danger",
+                        small_button(
+                            "Batalkan",
+                            "x-octagon",
+                            ids.VOID_OPEN,
+                            "danger",
                             outline=True,
-                            size="sm",
                             disabled=True,
                             className="" if writable else "d-none",
                             title="Pilih satu baris penjualan dulu",

@@ -11,6 +11,7 @@ from dash.development.base_component import Component
 from dashboard.paths import HOME_PATH, SERVICE_PATH_TEMPLATE, parse_id
 from dashboard.roles import DESK_READERS
 from dashboard.ui.access import for_roles
+from dashboard.ui.buttons import icon_button, icon_label
 from dashboard.ui.forms import input_field, labeled_field
 from dashboard.visits import service_ids as ids
 from dashboard.visits.corrections import CORRECTABLE_FIELDS
@@ -107,10 +108,8 @@ def _correction_form() -> html.Div:
                 className="g-3",
             ),
             html.P(id=ids.CORRECTION_CURRENT, className="small text-muted"),
-            dbc.Button(
-                [html.I(className="bi bi-pencil-square me-2"), "Simpan koreksi"],
-                id=ids.CORRECTION_SUBMIT,
-                color="secondary",
+            icon_button(
+                "Simpan koreksi", "pencil-square", ids.CORRECTION_SUBMIT, color="secondary"
             ),
             html.Div(id=ids.CORRECTION_ALERT, className="mt-2"),
         ],
@@ -132,7 +131,7 @@ def _build(visit_id: int) -> html.Div:
             html.Div(
                 [
                     dcc.Link(
-                        [html.I(className="bi bi-arrow-left me-1"), "Layanan berjalan"],
+                        icon_label("arrow-left", "Layanan berjalan", "me-1"),
                         href=HOME_PATH,
                         id=ids.BACK_LINK,
                         className="d-inline-block mb-2",

@@ -17,6 +17,7 @@ from dashboard.pnbp.rules import ITEM_KINDS, MAX_TARIFF_LABEL, MAX_UNIT
 from dashboard.roles import DESK_READERS, TARIFF_EDITORS
 from dashboard.ui.access import for_roles
 from dashboard.ui.admin_form import admin_notices
+from dashboard.ui.buttons import icon_button
 from dashboard.ui.dialogs import dialog, dialog_footer
 from dashboard.ui.forms import input_field, labeled_field
 from dashboard.ui.grid import SAMPLE_CELL_STYLE, data_grid, muted_rows
@@ -82,18 +83,22 @@ def _toolbar(writable: bool) -> html.Div:
                 value=False,
                 className="me-auto mb-0",
             ),
-            dbc.Button(
-                [html.I(className="bi bi-calendar-x me-1"), "Akhiri tarif"],
-                id=ids.END_OPEN,
+            icon_button(
+                "Akhiri tarif",
+                "calendar-x",
+                ids.END_OPEN,
+                gap="me-1",
                 color="secondary",
                 outline=True,
                 disabled=True,
                 className=hidden,
                 title="Pilih satu tarif yang berlaku dulu",
             ),
-            dbc.Button(
-                [html.I(className="bi bi-plus-lg me-1"), "Tambah tarif"],
-                id=ids.ADD_OPEN,
+            icon_button(
+                "Tambah tarif",
+                "plus-lg",
+                ids.ADD_OPEN,
+                gap="me-1",
                 color="primary",
                 className=hidden,
             ),

@@ -13,6 +13,7 @@ from dashboard.imports import guest_book_import_ids as ids
 from dashboard.imports.guest_book_import import GuestBookCheck, check_text
 from dashboard.imports.guest_book_import_view import MAX_PREVIEW_ROWS, preview_records
 from dashboard.imports.guest_book_rows import COLUMN_NOTES, COLUMNS
+from dashboard.ui.buttons import icon_label, small_button
 from dashboard.ui.grid import NUMBER_FILTER, data_grid
 from dashboard.ui.import_report import (
     grid_height,
@@ -118,9 +119,7 @@ def import_refused(message: str) -> dbc.Alert:
 
 
 def import_done(text: str) -> dbc.Alert:
-    return dbc.Alert(
-        [html.I(className="bi bi-check-circle me-2"), text], color="success", className="mb-2"
-    )
+    return dbc.Alert(icon_label("check-circle", text), color="success", className="mb-2")
 
 
 # -- the page -------------------------------------------------------------------------------
@@ -195,19 +194,15 @@ def _intro() -> html.Div:
             ),
             html.Div(
                 [
-                    dbc.Button(
-                        [html.I(className="bi bi-file-earmark-spreadsheet me-1"), "Contoh XLSX"],
-                        id=ids.EXAMPLE_XLSX,
-                        color="secondary",
+                    small_button(
+                        "Contoh XLSX",
+                        "file-earmark-spreadsheet",
+                        ids.EXAMPLE_XLSX,
+                        "secondary",
                         outline=True,
-                        size="sm",
                     ),
-                    dbc.Button(
-                        [html.I(className="bi bi-filetype-csv me-1"), "Contoh CSV"],
-                        id=ids.EXAMPLE_CSV,
-                        color="secondary",
-                        outline=True,
-                        size="sm",
+                    small_button(
+                        "Contoh CSV", "filetype-csv", ids.EXAMPLE_CSV, "secondary", outline=True
                     ),
                 ],
                 className="d-flex flex-wrap gap-2 mb-3",

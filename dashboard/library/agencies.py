@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from dashboard.contact import normalize_email
-from dashboard.errors import InputError
+from dashboard.errors import InputError, required_text
 
 MAX_NAME = 200
 MAX_TOPIC = 100
@@ -69,12 +69,13 @@ def join_topics(topics: Iterable[str]) -> str:
 
 
 def _name(raw: object) -> str:
-    name = _text(raw)
-    if not name:
-        raise InputError.on("name", "Nama instansi wajib diisi.")
-    if len(name) > MAX_NAME:
-        raise InputError.on("name", f"Nama instansi terlalu panjang (paling banyak {MAX_NAME}).")
-    return name
+    return required_text(
+        "name",
+        _text(raw),
+        MAX_NAME,
+        missing="Nama instansi wajib diisi.",
+        too_long=f"Nama instansi terlalu panjang (paling banyak {MAX_NAME}).",
+    )
 
 
 def _topics(raw: object) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from dashboard.errors import InputError
+from dashboard.errors import InputError, required_text
 from dashboard.i18n import format_number
 from db.models import FORMAT_HARDCOPY, FORMAT_SOFTCOPY
 from db.queries.catalog import CatalogColumns
@@ -142,14 +142,13 @@ def parse_whole_number(raw: object) -> int | None:
 def normalize_catalog_number(raw: object) -> str:
     """The catalog number trimmed and in capitals ('1603-dda-2024' → '1603-DDA-2024'), so
     that the same number typed twice in different case is one number."""
-    number = _text(raw).upper()
-    if not number:
-        raise InputError.on("catalog_number", "Nomor katalog wajib diisi.")
-    if len(number) > MAX_CATALOG_NUMBER:
-        raise InputError.on(
-            "catalog_number",
-            f"Nomor katalog terlalu panjang (paling banyak {MAX_CATALOG_NUMBER} karakter).",
-        )
+    number = required_text(
+        "catalog_number",
+        _text(raw).upper(),
+        MAX_CATALOG_NUMBER,
+        missing="Nomor katalog wajib diisi.",
+        too_long=f"Nomor katalog terlalu panjang (paling banyak {MAX_CATALOG_NUMBER} karakter).",
+    )
     if not _CATALOG_NUMBER.match(number):
         raise InputError.on(
             "catalog_number",
@@ -206,12 +205,13 @@ def normalize_issn(raw: object) -> str | None:
 
 
 def _title(raw: object) -> str:
-    title = _text(raw)
-    if not title:
-        raise InputError.on("title", "Judul wajib diisi.")
-    if len(title) > MAX_TITLE:
-        raise InputError.on("title", f"Judul terlalu panjang (paling banyak {MAX_TITLE} huruf).")
-    return title
+    return required_text(
+        "title",
+        _text(raw),
+        MAX_TITLE,
+        missing="Judul wajib diisi.",
+        too_long=f"Judul terlalu panjang (paling banyak {MAX_TITLE} huruf).",
+    )
 
 
 def _year(raw: object, current_year: int) -> int:

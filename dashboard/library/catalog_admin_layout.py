@@ -31,6 +31,7 @@ from dashboard.library.catalog_admin_view import (
 )
 from dashboard.library.catalog_io import CATALOG_COLUMNS, ParsedCatalog
 from dashboard.ui import admin_form as shared
+from dashboard.ui.buttons import icon_button, icon_label
 from dashboard.ui.dialogs import dialog
 from dashboard.ui.forms import labeled_field
 from dashboard.ui.grid import NUMBER_FILTER, muted_rows, sample_column
@@ -182,7 +183,7 @@ def import_refused(message: str) -> dbc.Alert:
 
 
 def import_done(text: str) -> dbc.Alert:
-    return dbc.Alert([html.I(className="bi bi-check-circle me-2"), text], color="success")
+    return dbc.Alert(icon_label("check-circle", text), color="success")
 
 
 # -- the page -------------------------------------------------------------------------------
@@ -206,22 +207,23 @@ def _toolbar(writable: bool) -> dbc.Row:
     actions = html.Div(
         [
             shared.add_button(FORM_IDS, "Tambah publikasi", writable),
-            dbc.Button(
-                [html.I(className="bi bi-upload me-1"), "Impor…"],
-                id=ids.IMPORT_OPEN,
+            icon_button(
+                "Impor…",
+                "upload",
+                ids.IMPORT_OPEN,
+                gap="me-1",
                 color="primary",
                 outline=True,
                 className=hidden,
             ),
-            dbc.Button(
-                [html.I(className="bi bi-download me-1"), "Unduh CSV"],
-                id=ids.EXPORT_CSV,
-                color="primary",
-                outline=True,
+            icon_button(
+                "Unduh CSV", "download", ids.EXPORT_CSV, gap="me-1", color="primary", outline=True
             ),
-            dbc.Button(
-                [html.I(className="bi bi-file-earmark-spreadsheet me-1"), "Unduh XLSX"],
-                id=ids.EXPORT_XLSX,
+            icon_button(
+                "Unduh XLSX",
+                "file-earmark-spreadsheet",
+                ids.EXPORT_XLSX,
+                gap="me-1",
                 color="primary",
                 outline=True,
             ),

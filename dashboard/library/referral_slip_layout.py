@@ -9,6 +9,7 @@ from dash.development.base_component import Component
 from dashboard.library import referral_slip_ids as ids
 from dashboard.library.referral_slip import ReferralSlip, SlipLine
 from dashboard.paths import HOME_PATH, service_path
+from dashboard.ui.buttons import icon_button, icon_label
 
 INTRO = (
     "Data berikut tidak tersedia di Pelayanan Statistik Terpadu (PST) {office}. "
@@ -137,7 +138,7 @@ def slip_body(slip: ReferralSlip | None, visit_id: object) -> Component:
 def _toolbar(visit_id: int | None) -> html.Div:
     back = (
         dcc.Link(
-            [html.I(className="bi bi-arrow-left me-1"), "Halaman layanan kunjungan"],
+            icon_label("arrow-left", "Halaman layanan kunjungan", "me-1"),
             href=service_path(visit_id),
             id=ids.BACK_LINK,
             className="me-auto",
@@ -152,12 +153,7 @@ def _toolbar(visit_id: int | None) -> html.Div:
                 "Kertas A5 atau A4; bagian ini tidak ikut tercetak.",
                 className="text-muted small me-3",
             ),
-            dbc.Button(
-                [html.I(className="bi bi-printer me-2"), "Cetak"],
-                id=ids.PRINT,
-                color="primary",
-                disabled=visit_id is None,
-            ),
+            icon_button("Cetak", "printer", ids.PRINT, color="primary", disabled=visit_id is None),
         ],
         id=ids.TOOLBAR,
         className="d-flex align-items-center mb-3 pst-no-print pst-slip-toolbar",

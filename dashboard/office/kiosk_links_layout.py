@@ -12,6 +12,7 @@ from dash.development.base_component import Component
 from dashboard.i18n import format_moment
 from dashboard.office import kiosk_links_ids as ids
 from dashboard.office.kiosk_links import KioskLinkRow
+from dashboard.ui.buttons import icon_label, small_button
 from dashboard.ui.dialogs import dialog, dialog_footer
 
 NO_LINKS_TEXT = "Belum ada tautan layar. Buat satu untuk setiap TV."
@@ -27,12 +28,8 @@ def _status(row: KioskLinkRow) -> Component:
 def _action(row: KioskLinkRow) -> Component | None:
     if row.revoked_at is not None:
         return None
-    return dbc.Button(
-        [html.I(className="bi bi-x-circle me-1"), "Cabut"],
-        id={"type": ids.REVOKE, "index": row.id},
-        color="danger",
-        outline=True,
-        size="sm",
+    return small_button(
+        "Cabut", "x-circle", {"type": ids.REVOKE, "index": row.id}, "danger", outline=True
     )
 
 
@@ -81,7 +78,7 @@ def new_link_notice(label: str, url: str) -> dbc.Alert:
     return dbc.Alert(
         [
             html.Div(
-                [html.I(className="bi bi-link-45deg me-1"), f"Tautan untuk «{label}» dibuat."],
+                icon_label("link-45deg", f"Tautan untuk «{label}» dibuat.", "me-1"),
                 className="fw-semibold mb-2",
             ),
             dbc.InputGroup(

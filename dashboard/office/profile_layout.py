@@ -17,6 +17,7 @@ from dashboard.office.profile import (
 )
 from dashboard.paths import OFFICE_PROFILE_PATH
 from dashboard.ui.admin_form import text_field
+from dashboard.ui.buttons import save_button
 from dashboard.ui.headings import page_heading
 
 
@@ -106,11 +107,7 @@ def _form() -> dbc.Card:
                     className="g-3",
                 ),
                 html.Div(id=ids.ALERT),
-                dbc.Button(
-                    [html.I(className="bi bi-check-lg me-1"), "Simpan"],
-                    id=ids.SAVE,
-                    color="primary",
-                ),
+                save_button(ids.SAVE),
             ]
         )
     )

@@ -81,6 +81,14 @@ def _put(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
     return cell
 
 
+def _put_day(sheet: Worksheet, row: int, column: int, day: object) -> Cell:
+    """A date cell (dd/mm/yyyy) at the top of its row."""
+    cell = _put(sheet, row, column, day)
+    cell.number_format = DATE_FORMAT
+    cell.alignment = _TOP
+    return cell
+
+
 def _put_money(sheet: Worksheet, row: int, column: int, amount: int) -> Cell:
     cell = _put(sheet, row, column, amount)
     cell.number_format = RUPIAH_FORMAT
@@ -115,9 +123,7 @@ def _start_sheet(
 
 
 def _receipt_row(sheet: Worksheet, row: int, receipt: BookRow) -> None:
-    day = _put(sheet, row, 1, receipt.day)
-    day.number_format = DATE_FORMAT
-    day.alignment = _TOP
+    _put_day(sheet, row, 1, receipt.day)
     _put(sheet, row, 2, receipt.receipt_number).alignment = _TOP
     _put(sheet, row, 3, receipt.payer).alignment = _WRAP_TOP
     _put(sheet, row, 4, receipt.description).alignment = _WRAP_TOP
@@ -199,9 +205,7 @@ def _fill_deposits(sheet: Worksheet, deposits: Sequence[DepositRow], title: str)
         _put(sheet, row, 1, NO_DEPOSITS).font = _NOTE_FONT
         row += 1
     for deposit in ordered:
-        day = _put(sheet, row, 1, deposit.deposited_on)
-        day.number_format = DATE_FORMAT
-        day.alignment = _TOP
+        _put_day(sheet, row, 1, deposit.deposited_on)
         # Codes are text: as numbers Excel would round a 15-digit billing code.
         _put(sheet, row, 2, deposit.billing_code).alignment = _TOP
         _put(sheet, row, 3, deposit.ntpn).alignment = _TOP

@@ -13,6 +13,7 @@ from dash import Input, Output, State, no_update
 from dash.development.base_component import Component
 
 from dashboard.pnbp.dialog_ids import DialogIds
+from dashboard.ui.forms import disabled_while_running
 
 
 def by_field(
@@ -61,11 +62,6 @@ def submit_inputs(
         "clicks": Input(button, "n_clicks"),
         "submits": by_field(field_ids, "n_submit", Input, enter_fields),
     }
-
-
-def while_running(*component_ids: str) -> list[tuple[Output, bool, bool]]:
-    """``running=``: these buttons and fields are disabled while the callback runs."""
-    return [(Output(component_id, "disabled"), True, False) for component_id in component_ids]
 
 
 # -- a confirmation dialog about a grid's selected row --------------------------------------
@@ -122,7 +118,7 @@ def dialog_submit(dialog: DialogIds, *also_disabled: str) -> dict[str, Any]:
             "version": State(dialog.version, "data"),
         },
         "prevent_initial_call": True,
-        "running": while_running(dialog.submit, *also_disabled),
+        "running": disabled_while_running(dialog.submit, *also_disabled),
     }
 
 

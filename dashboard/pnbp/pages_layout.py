@@ -1,6 +1,7 @@
 """Layout pieces the treasurer's pages (``pages/sales.py``, ``deposits.py``,
-``tariff_admin.py``) share: grid columns sorted on a raw value and shown as text (their
-dialogs and read-only notes are ``dashboard.ui.dialogs``)."""
+``tariff_admin.py``) share: grid columns sorted on a raw value and shown as text, and the
+payer and payment-method columns of the sales and deposits grids (their dialogs and read-only
+notes are ``dashboard.ui.dialogs``)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,19 @@ def money_column(field: str, header: str, text_field: str, width: int = 140) -> 
         "filter": NUMBER_FILTER,
         "valueFormatter": shown_as(text_field),
     }
+
+
+def payer_column() -> dict[str, Any]:
+    """Who paid (the widest column, its full text as a tooltip)."""
+    return {
+        "field": "payer",
+        "headerName": "Pembayar",
+        "flex": 1,
+        "minWidth": 220,
+        "tooltipField": "payer",
+    }
+
+
+def method_column() -> dict[str, Any]:
+    """How it was paid."""
+    return {"field": "method", "headerName": "Cara bayar", "width": 170}

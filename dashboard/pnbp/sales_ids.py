@@ -10,7 +10,7 @@ kind>"}``.
 from __future__ import annotations
 
 from dashboard.pnbp.dialog_ids import DialogIds
-from dashboard.ui.field_ids import feedback_ids
+from dashboard.ui.field_ids import dict_id, feedback_ids
 
 PAGE = "sales-page"
 
@@ -158,7 +158,7 @@ VOID_DIALOG = DialogIds(
 
 def line_id(kind: str, key: int) -> dict[str, str | int]:
     """The dict id of one line's element, e.g. ``line_id(LINE_QUANTITY_TYPE, 3)``."""
-    return {"type": kind, "index": key}
+    return dict_id(kind, key)
 
 
 OFFICE_NOTICE = "sales-office-notice"

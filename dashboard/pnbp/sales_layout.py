@@ -45,6 +45,7 @@ from dashboard.pnbp.sales_view import (
     unplaced_messages,
     waited_text,
 )
+from dashboard.ui.buttons import icon_label, small_button
 from dashboard.ui.forms import form_alert
 from db.queries.sales import WaitingPayment
 
@@ -77,11 +78,11 @@ def waiting_item(row: WaitingPayment, now: datetime, writable: bool) -> dbc.List
     action: list[Component] = []
     if writable:
         action.append(
-            dbc.Button(
-                [html.I(className="bi bi-cash-coin me-1"), "Catat pembayaran"],
-                id={"type": ids.WAITING_RECORD_TYPE, "index": row.visit_id},
-                color="primary",
-                size="sm",
+            small_button(
+                "Catat pembayaran",
+                "cash-coin",
+                {"type": ids.WAITING_RECORD_TYPE, "index": row.visit_id},
+                "primary",
                 className="text-nowrap",
             )
         )
@@ -93,7 +94,7 @@ def waiting_item(row: WaitingPayment, now: datetime, writable: bool) -> dbc.List
                         html.Span(row.code, className="fs-5 fw-bold me-2"),
                         html.Span(details or "—"),
                         html.Div(
-                            [html.I(className="bi bi-clock me-1"), waited_text(row.since, now)],
+                            icon_label("clock", waited_text(row.since, now), "me-1"),
                             className="small text-muted",
                         ),
                     ],
@@ -141,7 +142,7 @@ def tariff_notice(options: Sequence[TariffOption]) -> Component | None:
 def visit_heading(row: WaitingPayment | None, now: datetime) -> Component:
     if row is None:
         return html.Div(
-            [html.I(className="bi bi-person me-2"), "Pembeli langsung (tanpa kunjungan)"],
+            icon_label("person", "Pembeli langsung (tanpa kunjungan)"),
             className="fw-semibold",
         )
     return html.Div(
@@ -271,7 +272,7 @@ def _add_button(
     refusal = refusal_of_add(publication, kind, tariffs, lines)
     label = "Cetak" if kind == KIND_HARDCOPY else "Softcopy"
     button = dbc.Button(
-        [html.I(className="bi bi-plus-lg me-1"), label],
+        icon_label("plus-lg", label, "me-1"),
         id={
             "type": ids.PUBLICATION_ADD_TYPE,
             "index": publication_add_index(publication.publication_id, kind),

@@ -13,6 +13,7 @@ from dash.development.base_component import Component
 from dashboard.i18n import format_number
 from dashboard.pnbp import tariff_admin_ids as ids
 from dashboard.pnbp.tariffs_view import SAMPLE_TEXT
+from dashboard.ui.buttons import icon_label
 
 SUCCESS_MS = 8000
 
@@ -23,10 +24,10 @@ def sample_banner(count: int) -> Component | None:
     return dbc.Alert(
         [
             html.Div(
-                [
-                    html.I(className="bi bi-exclamation-triangle-fill me-2"),
+                icon_label(
+                    "exclamation-triangle-fill",
                     html.Strong("Tarif contoh — isi dengan tarif PNBP yang berlaku."),
-                ]
+                )
             ),
             html.Div(
                 f"{format_number(count)} tarif bertanda “{SAMPLE_TEXT}” adalah tarif contoh bawaan "

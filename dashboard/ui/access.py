@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 import dash_bootstrap_components as dbc
-from dash import html
 from dash.development.base_component import Component
 
+from dashboard.ui.buttons import icon_label
 from dashboard.web.context import current_role
 
 
@@ -17,7 +17,7 @@ def for_roles(roles: Iterable[str], build: Callable[[], Component]) -> Component
     if current_role() in set(roles):
         return build()
     return dbc.Alert(
-        [html.I(className="bi bi-lock me-2"), "Halaman ini tidak tersedia untuk peran Anda."],
+        icon_label("lock", "Halaman ini tidak tersedia untuk peran Anda."),
         color="warning",
         id="access-denied",
     )

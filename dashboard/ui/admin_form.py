@@ -19,6 +19,7 @@ from dash.development.base_component import Component
 
 from dashboard.i18n import format_number
 from dashboard.ui.admin_form_ids import AdminFormIds
+from dashboard.ui.buttons import icon_button, icon_label, save_button
 from dashboard.ui.dialogs import dialog, read_only_note
 from dashboard.ui.forms import labeled_field, search_box
 from dashboard.ui.grid import data_grid
@@ -91,10 +92,7 @@ def sample_banner(
                 html.Div(
                     [
                         html.Div(
-                            [
-                                html.I(className="bi bi-exclamation-triangle-fill me-2"),
-                                html.Strong(texts.headline),
-                            ]
+                            icon_label("exclamation-triangle-fill", html.Strong(texts.headline))
                         ),
                         html.Div(texts.text.format(count=count), className="small mt-1"),
                     ],
@@ -162,9 +160,11 @@ def admin_toolbar(
 
 def add_button(ids: AdminFormIds, label: str, writable: bool) -> dbc.Button:
     """The toolbar's button that opens the form on a new entry (hidden for a reader)."""
-    return dbc.Button(
-        [html.I(className="bi bi-plus-lg me-1"), label],
-        id=ids.add,
+    return icon_button(
+        label,
+        "plus-lg",
+        ids.add,
+        gap="me-1",
         color="primary",
         className="" if writable else "d-none",
     )
@@ -264,12 +264,7 @@ def form_modal(
                     color="secondary",
                     outline=True,
                 ),
-                dbc.Button(
-                    [html.I(className="bi bi-check-lg me-1"), "Simpan"],
-                    id=ids.save,
-                    color="primary",
-                    className=hidden,
-                ),
+                save_button(ids.save, className=hidden),
             ]
         ),
         title_id=ids.form_title,

@@ -9,6 +9,8 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import html
 
+from dashboard.ui.buttons import icon_label
+
 
 def dialog(
     modal_id: str,
@@ -44,7 +46,7 @@ def dialog_footer(
 def read_only_note(note_id: str, text: str, writable: bool) -> html.Div:
     """What a role that only reads the page is told (hidden for the one who writes)."""
     return html.Div(
-        dbc.Alert([html.I(className="bi bi-eye me-2"), text], color="light", className="py-2"),
+        dbc.Alert(icon_label("eye", text), color="light", className="py-2"),
         id=note_id,
         hidden=writable,
     )

@@ -1,5 +1,6 @@
 """Form pieces: a labelled field (or text input) with its message beside it, a search box,
-and the mapping from a service's refused input to those messages."""
+the mapping from a service's refused input to those messages, and the controls a callback
+disables while it runs."""
 
 from __future__ import annotations
 
@@ -7,21 +8,20 @@ from collections.abc import Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import Output, html
 from dash.development.base_component import Component
 
 from dashboard.errors import FORM
 
 
 def labeled_field(
-    label: str, control: Component, feedback_id: str, help_text: str | None = None
+    label: str, control: Component, feedback_id: str | None, help_text: str | None = None
 ) -> html.Div:
-    """A label, the control, and a feedback line shown when the control is marked invalid."""
-    children: list[Component] = [
-        dbc.Label(label, html_for=getattr(control, "id", None)),
-        control,
-        dbc.FormFeedback(id=feedback_id, type="invalid"),
-    ]
+    """A label, the control, and a feedback line shown when the control is marked invalid
+    (none when ``feedback_id`` is None: a field the service never refuses)."""
+    children: list[Component] = [dbc.Label(label, html_for=getattr(control, "id", None)), control]
+    if feedback_id:
+        children.append(dbc.FormFeedback(id=feedback_id, type="invalid"))
     if help_text:
         children.append(dbc.FormText(help_text))
     return html.Div(children, className="mb-3")
@@ -71,3 +71,9 @@ def form_alert(errors: dict[str, str], success: str | None = None) -> Component 
     if success:
         return dbc.Alert(success, color="success", className="mb-2", duration=6000)
     return None
+
+
+def disabled_while_running(*component_ids: object) -> list[tuple[Output, bool, bool]]:
+    """A callback's ``running=``: the controls ``component_ids`` (plain or pattern-matching ids)
+    are disabled while the server works, so that a second click cannot run it twice."""
+    return [(Output(component_id, "disabled"), True, False) for component_id in component_ids]

@@ -12,6 +12,7 @@ from dash.development.base_component import Component
 
 from dashboard.i18n import format_number
 from dashboard.tabular_file import ImportProblem
+from dashboard.ui.buttons import icon_button, icon_label
 from dashboard.ui.grid import data_grid
 
 MAX_REPORTED_PROBLEMS = 2000
@@ -63,17 +64,14 @@ def _upload_area(upload_id: str, prompt: str, limits: str, max_size: int) -> dcc
 
 def import_button(button_id: str) -> dbc.Button:
     """ "Impor": disabled until a file checks out."""
-    return dbc.Button(
-        [html.I(className="bi bi-box-arrow-in-down me-1"), "Impor"],
-        id=button_id,
-        color="primary",
-        disabled=True,
+    return icon_button(
+        "Impor", "box-arrow-in-down", button_id, gap="me-1", color="primary", disabled=True
     )
 
 
 def file_name_line(filename: str) -> list[Component | str]:
     """The name of the file just checked, above the outcome of the check."""
-    return [html.I(className="bi bi-file-earmark-text me-1"), filename]
+    return icon_label("file-earmark-text", filename, "me-1")
 
 
 def grid_height(count: int) -> str | None:

@@ -9,6 +9,7 @@ from dash.development.base_component import Component
 
 from dashboard.paths import HOME_PATH, LOGOUT_PATH
 from dashboard.ui import shell_ids as ids
+from dashboard.ui.buttons import icon_label
 from dashboard.web.context import current_role
 
 
@@ -80,7 +81,7 @@ def shell_layout() -> html.Div:
                 dbc.Container(
                     [
                         dbc.NavbarBrand(
-                            [html.I(className="bi bi-building me-2"), "PST Muara Enim"],
+                            icon_label("building", "PST Muara Enim"),
                             href=HOME_PATH,
                         ),
                         dbc.Nav(_nav_links(current_role()), navbar=True, className="me-auto"),

@@ -9,6 +9,8 @@ use dict IDs ``{"type": <TYPE>, "index": visit_id}`` (see ``of_visit``); stepper
 
 from __future__ import annotations
 
+from dashboard.ui.field_ids import dict_id
+
 PAGE = "arrival-page"
 
 # -- state kept in the browser ---------------------------------------------------------------
@@ -123,10 +125,9 @@ RESUME = "arrival-resume"
 """Type of the "Lanjutkan" buttons' dict IDs."""
 
 
-def of_visit(kind: str, visit_id: int) -> dict[str, str | int]:
-    """The dict ID of one visit's element, e.g. ``of_visit(RESUME, 7)``."""
-    return {"type": kind, "index": visit_id}
+of_visit = dict_id
+"""The dict ID of one visit's element, e.g. ``of_visit(RESUME, 7)``."""
 
 
 def stepper_step(step_number: int) -> dict[str, str | int]:
-    return {"type": STEPPER_STEP, "index": step_number}
+    return dict_id(STEPPER_STEP, step_number)

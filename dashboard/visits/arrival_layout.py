@@ -17,6 +17,8 @@ from dash.development.base_component import Component
 from dashboard import sop
 from dashboard.i18n import format_clock, format_number
 from dashboard.paths import service_path
+from dashboard.ui.buttons import icon_button, icon_label, small_button
+from dashboard.ui.forms import labeled_field
 from dashboard.visits import arrival_ids as ids
 from dashboard.visits.arrival_desk import (
     MASK_NO,
@@ -125,7 +127,7 @@ def stepper(states: Mapping[int, str], targets: Mapping[int, int | None]) -> lis
 
 def outside_hours_flag(flag_id: str | dict[str, str | int]) -> html.Span:
     return html.Span(
-        [html.I(className="bi bi-moon-stars me-1"), OUTSIDE_HOURS_TEXT],
+        icon_label("moon-stars", OUTSIDE_HOURS_TEXT, "me-1"),
         id=flag_id,
         className="pst-flag-outside-hours",
         title=OUTSIDE_HOURS_TITLE,
@@ -158,20 +160,20 @@ def visit_banner(view: ArrivalView) -> Component:
                 html.Div(arrived, className="me-auto"),
                 html.Div(
                     [
-                        dbc.Button(
-                            [html.I(className="bi bi-arrow-clockwise me-1"), "Muat ulang"],
-                            id=ids.RELOAD_VISIT,
-                            color="secondary",
+                        small_button(
+                            "Muat ulang",
+                            "arrow-clockwise",
+                            ids.RELOAD_VISIT,
+                            "secondary",
                             outline=True,
-                            size="sm",
                             title="Tampilkan keadaan kunjungan ini dari basis data",
                         ),
-                        dbc.Button(
-                            [html.I(className="bi bi-person-plus me-1"), "Layani pengunjung lain"],
-                            id=ids.SET_ASIDE,
-                            color="secondary",
+                        small_button(
+                            "Layani pengunjung lain",
+                            "person-plus",
+                            ids.SET_ASIDE,
+                            "secondary",
                             outline=True,
-                            size="sm",
                             title="Kunjungan ini tetap di daftar 'Belum selesai' untuk dilanjutkan",
                         ),
                     ],
@@ -201,12 +203,8 @@ def _card(step_number: int, card_id: str, body: list[Component]) -> dbc.Card:
 def _submit(button_id: str, label: str, alert_id: str) -> list[Component]:
     return [
         html.Div(id=alert_id),
-        dbc.Button(
-            [html.I(className="bi bi-check2-circle me-1"), label],
-            id=button_id,
-            color="primary",
-            size="lg",
-            type="button",
+        icon_button(
+            label, "check2-circle", button_id, gap="me-1", color="primary", size="lg", type="button"
         ),
         html.Span(" atau tekan Enter", className="text-muted small ms-2"),
     ]
@@ -227,10 +225,7 @@ def _result(view: ArrivalView) -> Component | None:
         return dbc.Alert(
             [
                 html.H4(
-                    [
-                        html.I(className="bi bi-x-octagon-fill me-2"),
-                        html.Span(refusal_text(view), id=ids.RESULT_TEXT),
-                    ],
+                    icon_label("x-octagon-fill", html.Span(refusal_text(view), id=ids.RESULT_TEXT)),
                     className="alert-heading mb-1 fs-5",
                 ),
                 html.Div(
@@ -249,10 +244,9 @@ def _result(view: ArrivalView) -> Component | None:
         return dbc.Alert(
             [
                 html.H4(
-                    [
-                        html.I(className="bi bi-check-circle-fill me-2"),
-                        html.Span(registered_text(view), id=ids.RESULT_TEXT),
-                    ],
+                    icon_label(
+                        "check-circle-fill", html.Span(registered_text(view), id=ids.RESULT_TEXT)
+                    ),
                     className="alert-heading mb-1 fs-5",
                 ),
                 html.Span(view.code, id=ids.RESULT_CODE, className="visually-hidden"),
@@ -295,9 +289,10 @@ def start_card(view: ArrivalView, can_write: bool) -> dbc.Card:
         )
         return dbc.Card(dbc.CardBody(body), id=ids.START_CARD)
     body.append(
-        dbc.Button(
-            [html.I(className="bi bi-person-plus-fill me-2"), "Pengunjung baru"],
-            id=ids.NEW_VISIT,
+        icon_button(
+            "Pengunjung baru",
+            "person-plus-fill",
+            ids.NEW_VISIT,
             color="primary",
             size="lg",
             class_name=f"w-100 py-4 fs-3 {AUTOFOCUS}",
@@ -418,12 +413,8 @@ def bag_card(code: str | None, suggestion: RackSuggestion, capacity: int) -> dbc
                     html.Div(
                         suggestion.text, id=ids.RACK_HINT, className=rack_hint_class(suggestion)
                     ),
-                    dbc.Button(
-                        [html.I(className="bi bi-search me-1"), "Cari rak kosong"],
-                        id=ids.RACK_FIND_FREE,
-                        color="link",
-                        size="sm",
-                        class_name="px-0",
+                    small_button(
+                        "Cari rak kosong", "search", ids.RACK_FIND_FREE, "link", class_name="px-0"
                     ),
                 ],
                 className="mb-3",
@@ -449,21 +440,16 @@ def _text_field(
     class_name: str | None = None,
 ) -> html.Div:
     extra = {"inputmode": inputmode} if inputmode else {}
-    children: list[Component] = [
-        dbc.Label(label, html_for=control_id),
-        dbc.Input(
-            id=control_id,
-            type=input_type,
-            placeholder=placeholder,
-            autocomplete=autocomplete,
-            maxlength=maxlength,
-            class_name=class_name,
-            **extra,
-        ),
-    ]
-    if feedback_id:
-        children.append(dbc.FormFeedback(id=feedback_id, type="invalid"))
-    return html.Div(children, className="mb-3")
+    control = dbc.Input(
+        id=control_id,
+        type=input_type,
+        placeholder=placeholder,
+        autocomplete=autocomplete,
+        maxlength=maxlength,
+        class_name=class_name,
+        **extra,
+    )
+    return labeled_field(label, control, feedback_id)
 
 
 def _select_field(label: str, control_id: str, options: LookupOptions) -> html.Div:

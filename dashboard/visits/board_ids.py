@@ -6,6 +6,8 @@ them as the JSON text with sorted keys, e.g. ``{"index":7,"type":"in-progress-st
 
 from __future__ import annotations
 
+from dashboard.ui.field_ids import dict_id
+
 PAGE = "in-progress-page"
 INTERVAL = "in-progress-interval"
 RELOAD = "in-progress-reload"
@@ -45,6 +47,5 @@ PAYMENT_LINK = "in-progress-payment-link"
 """The treasurer's 'Catat pembayaran' on such a visit (opens the sale form on it)."""
 
 
-def of_visit(kind: str, visit_id: int) -> dict[str, str | int]:
-    """The dict ID of one visit's element, e.g. ``of_visit(START, 7)``."""
-    return {"type": kind, "index": visit_id}
+of_visit = dict_id
+"""The dict ID of one visit's element, e.g. ``of_visit(START, 7)``."""

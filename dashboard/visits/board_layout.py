@@ -8,6 +8,7 @@ from dash import html
 from dash.development.base_component import Component
 
 from dashboard.paths import arrival_path, payment_path, service_path
+from dashboard.ui.buttons import icon_label, small_button
 from dashboard.visits import board_ids as ids
 from dashboard.visits.board import (
     AWAITING_PAYMENT_TEXT,
@@ -25,20 +26,20 @@ COLUMNS = ("Kode", "Pengunjung", "Datang", "Langkah", "Waktu", "Rak", "Meja baca
 
 def _action(row: BoardRow, can_write: bool, can_record_payment: bool = False) -> Component:
     if row.awaiting_payment and can_record_payment:
-        return dbc.Button(
-            [html.I(className="bi bi-cash-coin me-1"), PAYMENT_ACTION_TEXT],
-            id=of_visit(ids.PAYMENT_LINK, row.visit_id),
+        return small_button(
+            PAYMENT_ACTION_TEXT,
+            "cash-coin",
+            of_visit(ids.PAYMENT_LINK, row.visit_id),
+            "primary",
             href=payment_path(row.visit_id),
-            color="primary",
-            size="sm",
         )
     if row.action == "start":
-        return dbc.Button(
-            [html.I(className="bi bi-play-fill me-1"), row.action_label],
-            id=of_visit(ids.START, row.visit_id),
+        return small_button(
+            row.action_label,
+            "play-fill",
+            of_visit(ids.START, row.visit_id),
+            "primary",
             value=str(row.step_number),
-            color="primary",
-            size="sm",
             disabled=not can_write,
             title=None if can_write else READ_ONLY_TITLE,
         )
@@ -84,7 +85,7 @@ def _step(row: BoardRow) -> html.Td:
     if row.awaiting_payment:
         children.append(
             html.Span(
-                [html.I(className="bi bi-cash-coin me-1"), AWAITING_PAYMENT_TEXT],
+                icon_label("cash-coin", AWAITING_PAYMENT_TEXT, "me-1"),
                 id=of_visit(ids.AWAITING_PAYMENT, row.visit_id),
                 className="d-block small fw-semibold text-warning-emphasis",
             )

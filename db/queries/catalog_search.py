@@ -11,7 +11,7 @@ passed as a bound parameter, never written into the SQL.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,10 +98,10 @@ def search_publications(
             .where(*filters)
             .order_by(*_newest_first())
         )
-    elif _is_postgresql(session):
-        query = _postgresql_publication_search(terms, filters)
     else:
-        query = _sqlite_publication_search(terms, filters)
+        query = _dialect_search(
+            session, _postgresql_publication_search, _sqlite_publication_search
+        )(terms, filters)
     rows = session.execute(query.limit(limit)).all()
     return [
         publication_hit(row, retired=row.retired_at is not None, rank=float(row.hit_rank))
@@ -138,11 +138,8 @@ def suggest_agencies(
     if not terms:
         return []
     filters = [_agency.c.office_id == office_id, _agency.c.active.is_(True)]
-    if _is_postgresql(session):
-        query = _postgresql_agency_suggestions(terms, filters)
-    else:
-        query = _sqlite_agency_suggestions(terms, filters)
-    rows = session.execute(query.limit(limit)).all()
+    query = _dialect_search(session, _postgresql_agency_suggestions, _sqlite_agency_suggestions)
+    rows = session.execute(query(terms, filters).limit(limit)).all()
     return [
         AgencySuggestion(
             id=row.id,
@@ -158,6 +155,20 @@ def suggest_agencies(
 
 def _is_postgresql(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
+
+
+_SearchBuilder = Callable[
+    [Sequence[QueryTerm], Sequence[ColumnElement[bool]]], Select[tuple[object, ...]]
+]
+"""Builds a full-text search from the query's terms and the filters of the rows it may find."""
+
+
+def _dialect_search(
+    session: Session, postgresql: _SearchBuilder, sqlite: _SearchBuilder
+) -> _SearchBuilder:
+    """The search builder for the session's database (PostgreSQL's text search or SQLite's
+    FTS5)."""
+    return postgresql if _is_postgresql(session) else sqlite
 
 
 def _publication_columns() -> list[ColumnElement[object]]:

@@ -9,6 +9,7 @@ from dash.development.base_component import Component
 
 from dashboard import sop
 from dashboard.i18n import format_moment
+from dashboard.ui.buttons import icon_label
 from dashboard.visits import service_ids as ids
 from dashboard.visits.service_layout.common import NO_VALUE
 from dashboard.visits.service_page import STATUS_COLORS, Panel, ServiceView, VisitView
@@ -57,10 +58,7 @@ def visit_header(visit: VisitView) -> Component:
                                 className="fs-6 me-2",
                             ),
                             html.Span(
-                                [
-                                    html.I(className="bi bi-clock-history me-1"),
-                                    "Di luar jam layanan",
-                                ],
+                                icon_label("clock-history", "Di luar jam layanan", "me-1"),
                                 id=ids.OUTSIDE_HOURS,
                                 className="pst-flag-outside-hours",
                                 hidden=not visit.outside_service_hours,

@@ -14,6 +14,7 @@ from dashboard import sop
 from dashboard.i18n import format_rupiah
 from dashboard.paths import payment_path, receipt_path
 from dashboard.pnbp.sales_view import sale_status
+from dashboard.ui.buttons import icon_button, icon_label
 from dashboard.visits import service_ids as ids
 from dashboard.visits.service_layout.common import activity, read_only_note
 from dashboard.visits.service_page import ServiceView, VisitSale, payment_wait_text
@@ -25,15 +26,17 @@ def purchase_form(_view: ServiceView) -> html.Div:
             activity(sop.PURCHASE_OFFER),
             html.Div(
                 [
-                    dbc.Button(
-                        [html.I(className="bi bi-bag-check me-2"), "Ya, ingin membeli"],
-                        id=ids.PURCHASE_YES,
+                    icon_button(
+                        "Ya, ingin membeli",
+                        "bag-check",
+                        ids.PURCHASE_YES,
                         color="primary",
                         className="me-2",
                     ),
-                    dbc.Button(
-                        [html.I(className="bi bi-x-circle me-2"), "Tidak membeli"],
-                        id=ids.PURCHASE_NO,
+                    icon_button(
+                        "Tidak membeli",
+                        "x-circle",
+                        ids.PURCHASE_NO,
                         color="secondary",
                         outline=True,
                     ),
@@ -55,7 +58,7 @@ def awaiting_payment(
     if can_record_payment:
         actions.append(
             html.A(
-                [html.I(className="bi bi-cash-coin me-2"), "Catat pembayaran"],
+                icon_label("cash-coin", "Catat pembayaran"),
                 href=payment_path(view.visit.visit_id),
                 id=ids.PAYMENT_LINK,
                 className="btn btn-primary",
@@ -66,9 +69,10 @@ def awaiting_payment(
         # cancel a purchase the treasurer may be recording.
         actions.append(
             dcc.ConfirmDialogProvider(
-                dbc.Button(
-                    [html.I(className="bi bi-x-circle me-2"), "Batal membeli"],
-                    id=ids.PURCHASE_CANCEL_BUTTON,
+                icon_button(
+                    "Batal membeli",
+                    "x-circle",
+                    ids.PURCHASE_CANCEL_BUTTON,
                     color="secondary",
                     outline=True,
                     title="Pengunjung berubah pikiran: tidak jadi membeli, lanjut ke "
@@ -84,10 +88,7 @@ def awaiting_payment(
     return html.Div(
         [
             html.P(
-                [
-                    html.I(className="bi bi-hourglass-split me-2"),
-                    "Menunggu pembayaran di bendahara",
-                ],
+                icon_label("hourglass-split", "Menunggu pembayaran di bendahara"),
                 id=ids.PAYMENT_WAITING,
                 className="fs-5 mb-1",
             ),
@@ -119,7 +120,7 @@ def sale_summary(sales: Sequence[VisitSale], can_download: bool) -> Component:
         status = sale_status(voided=sale.voided, deposited=sale.deposited)
         link: Component = (
             html.A(
-                [html.I(className="bi bi-file-earmark-pdf me-1"), "Kuitansi (PDF)"],
+                icon_label("file-earmark-pdf", "Kuitansi (PDF)", "me-1"),
                 href=receipt_path(sale.sale_id),
                 target="_blank",
                 rel="noopener",

@@ -11,6 +11,7 @@ from dash.development.base_component import Component
 
 from dashboard import sop
 from dashboard.library.catalog import SUBJECTS
+from dashboard.ui.buttons import small_button
 from dashboard.ui.forms import labeled_field, search_box
 from dashboard.visits import service_ids as ids
 from dashboard.visits.desk_search import (
@@ -142,12 +143,12 @@ def search_results(result: SearchResult) -> Component:
                 html.Td(stock_text(hit.has_hardcopy, hit.hardcopy_stock), className="text-nowrap"),
                 html.Td(hit.shelf_location or NO_VALUE, className="text-nowrap"),
                 html.Td(
-                    dbc.Button(
-                        [html.I(className="bi bi-check2 me-1"), "Pilih"],
-                        id={"type": ids.SEARCH_PICK_TYPE, "index": hit.id},
-                        color="primary",
+                    small_button(
+                        "Pilih",
+                        "check2",
+                        {"type": ids.SEARCH_PICK_TYPE, "index": hit.id},
+                        "primary",
                         outline=True,
-                        size="sm",
                         className="text-nowrap",
                     ),
                     className="text-end",

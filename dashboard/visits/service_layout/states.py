@@ -12,6 +12,7 @@ from dash.development.base_component import Component
 from dashboard import sop
 from dashboard.i18n import format_clock
 from dashboard.paths import HOME_PATH
+from dashboard.ui.buttons import icon_button, icon_label
 from dashboard.visits import service_ids as ids
 from dashboard.visits.service_layout.common import activity, read_only_note
 from dashboard.visits.service_page import Panel, ServiceView, waiting_text
@@ -33,19 +34,14 @@ def waiting_panel(view: ServiceView, can_write: bool, now: datetime) -> html.Div
     step = view.visit.open_step
     assert step is not None
     action: Component = (
-        dbc.Button(
-            [html.I(className="bi bi-play-fill me-2"), "Mulai"],
-            id=ids.START_STEP,
-            color="primary",
-            size="lg",
-        )
+        icon_button("Mulai", "play-fill", ids.START_STEP, color="primary", size="lg")
         if can_write
         else read_only_note()
     )
     return html.Div(
         [
             html.P(
-                [html.I(className="bi bi-hourglass-split me-2"), waiting_text(step.queued_at, now)],
+                icon_label("hourglass-split", waiting_text(step.queued_at, now)),
                 id=ids.WAITING_SINCE,
                 className="fs-5 mb-1",
             ),
@@ -93,7 +89,7 @@ def closed_or_pending(view: ServiceView) -> Component:
                 className="mb-2",
             ),
             dcc.Link(
-                [html.I(className="bi bi-arrow-left me-1"), "Kembali ke Layanan berjalan"],
+                icon_label("arrow-left", "Kembali ke Layanan berjalan", "me-1"),
                 href=HOME_PATH,
             ),
         ]

@@ -8,6 +8,7 @@ from dash import html
 from dash.development.base_component import Component
 
 from dashboard.paths import slip_path
+from dashboard.ui.buttons import icon_label
 from dashboard.visits import service_ids as ids
 from dashboard.visits.desk_search import picked_line
 from dashboard.visits.service_page import RequestView
@@ -33,7 +34,7 @@ def _slip_link(requests: Sequence[RequestView], visit_id: int | None) -> Compone
     if visit_id is None or not any(request.available is False for request in requests):
         return html.Span()
     return html.A(
-        [html.I(className="bi bi-printer me-2"), "Cetak surat rujukan"],
+        icon_label("printer", "Cetak surat rujukan"),
         href=slip_path(visit_id),
         target="_blank",
         rel="noopener",
