@@ -9,7 +9,11 @@ link that signs a screen in without a password.
 - **Kiosk link.** ``/monitor/masuk/<token>`` signs the browser in as the link's screen, with
   exactly the monitor role, and sends it to the monitor page. The session names the link
   (``kiosk:<id>``), and every request of the session reads that link by its primary key (as
-  a staff session reads its account): a revoked link ends the session on the next request.
+  a staff session reads its account; the poll reads it within its marker statement): a
+  revoked link ends the session on the next request.
+- **Cookie.** An unchanged session's cookie is signed again only once it has aged
+  (``RESIGN_SHARE`` of its lifetime), so a screen polling every few seconds does not re-sign
+  it on each poll, yet its session never runs out while it polls.
 """
 
 from __future__ import annotations
