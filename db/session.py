@@ -66,6 +66,16 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         watch_writes(self._sessions)  # every transaction bumps the offices it wrote
         self._read_sessions = sessionmaker(self._read_engine, expire_on_commit=False)
+        # PostgreSQL only: SQLite's reading connections already run without transactions
+        # (pysqlite's own handling is off), and its dialect would issue PRAGMAs to switch.
+        self._polling_sessions = (
+            sessionmaker(
+                self.engine.execution_options(isolation_level="AUTOCOMMIT"),
+                expire_on_commit=False,
+            )
+            if self.engine.dialect.name == "postgresql"
+            else self._read_sessions
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -77,6 +87,16 @@ class Database:
     def reading(self) -> Iterator[Session]:
         """A session for reads only; nothing it does is committed."""
         with self._read_sessions() as session:
+            yield session
+
+    @contextmanager
+    def polling(self) -> Iterator[Session]:
+        """A session for reads only, each statement on its own (autocommit): no BEGIN and no
+        ROLLBACK, which are round trips on PostgreSQL (on SQLite, reads are so already). For
+        the wall screens' poll, whose usual answer is one statement; PostgreSQL's READ
+        COMMITTED gives each statement its own snapshot inside a transaction too, so the
+        reads see what ``reading`` would."""
+        with self._polling_sessions() as session:
             yield session
 
     def dispose(self) -> None:

@@ -82,13 +82,20 @@ def poll(
     day: date | None,
     now: datetime,
     build: str,
+    read_marker: Callable[[Session], live.OfficeMarker] | None = None,
 ) -> str:
-    """The poll's answer as JSON text (see ``docs/live.md`` for the contract)."""
-    with database.reading() as session:
-        marker = live.office_marker(session, office_id)
+    """The poll's answer as JSON text (see ``docs/live.md`` for the contract).
+
+    ``read_marker`` reads the office's marker in the poll's session (default:
+    ``live.office_marker``); the poll route's reader also checks the viewer in that statement.
+    ``build`` is the app's build id (hexadecimal: written as it is)."""
+    with database.polling() as session:
+        marker = (
+            live.office_marker(session, office_id) if read_marker is None else read_marker(session)
+        )
         showing = showing_day(now, marker)
         if since == marker.version and day == showing:
-            return _json({"changed": False, "version": marker.version, "build": build})
+            return f'{{"changed":false,"version":{marker.version},"build":"{build}"}}'
         key = SnapshotKey(office_id, marker.version, showing)
         body = cache.get_or_compute(key, lambda: _shared_body(database, session, key, now))
     head: dict[str, Any] = {

@@ -1,7 +1,9 @@
 """Staff login with Flask-Login, and the guard that closes every route to anonymous users.
 
 Only the login page, static assets and the health check are open. Dash's own endpoints
-(``/_dash-layout``, ``/_dash-update-component`` …) are behind the guard like every page.
+(``/_dash-layout``, ``/_dash-update-component`` …) are behind the guard like every page. The
+wall screen's poll alone signs its user in itself, in its one statement
+(``dashboard.web.poll_viewer``): the guard lets that route through untouched.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dashboard.paths import (
     LOGIN_PATH,
     LOGOUT_PATH,
     MONITOR_PATH,
+    MONITOR_POLL_PATH,
 )
 from dashboard.roles import MONITOR, ROLES
 from dashboard.web.build import current_build
@@ -33,6 +36,9 @@ from db.queries import health as health_queries
 OPEN_PATHS = (LOGIN_PATH, HEALTH_PATH)
 OPEN_PREFIXES = ("/assets/", KIOSK_SIGN_IN_PREFIX)
 FAVICON = "/_favicon.ico"
+SELF_CHECKED_METHODS = ("GET", "HEAD")
+"""The methods of the poll route (Flask answers HEAD with its GET view); any other goes
+through the guard."""
 
 
 @dataclass
@@ -70,14 +76,28 @@ def home_path(role: str | None) -> str:
     return MONITOR_PATH if role == MONITOR else HOME_PATH
 
 
+def signed_out() -> Response:
+    """The answer to a request without a signed-in user where no login page is shown."""
+    return Response("Sesi berakhir atau belum masuk. Silakan masuk kembali.", status=401)
+
+
+def _checks_itself() -> bool:
+    """The one route that signs its user in itself: the wall screen's poll, which checks the
+    session's user in the statement that reads the change marker
+    (``dashboard.web.poll_viewer``), so Flask-Login's user loader must not run for it."""
+    return request.path == MONITOR_POLL_PATH and request.method in SELF_CHECKED_METHODS
+
+
 def _guard() -> Response | None:
+    if _checks_itself():
+        return None
     if current_user.is_authenticated:
         return redirect(home_path(current_user.role)) if request.path == "/" else None
     if _is_open(request.path):
         return None
     if request.method == "GET" and not request.path.startswith(("/_", API_PREFIX)):
         return redirect(url_for("login", next=request.full_path.rstrip("?")))
-    return Response("Sesi berakhir atau belum masuk. Silakan masuk kembali.", status=401)
+    return signed_out()
 
 
 def _safe_next(target: str | None) -> str | None:

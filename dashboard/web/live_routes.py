@@ -16,14 +16,19 @@ from datetime import date
 from typing import Any
 
 from flask import Flask, Response, current_app, request
+from sqlalchemy.orm import Session
 
 from dashboard.audit import Actor
+from dashboard.clock import utc_now
 from dashboard.monitor.live import SnapshotCache, poll
 from dashboard.monitor.today import today_answer
 from dashboard.paths import MONITOR_POLL_PATH, TODAY_API_PATH
 from dashboard.roles import MONITOR_VIEWERS
+from dashboard.web.auth import signed_out
 from dashboard.web.build import attach_build, compute_build_id, current_build
 from dashboard.web.context import app_state, require_role
+from dashboard.web.poll_viewer import session_viewer, viewer_marker
+from db.queries.live import OfficeMarker
 
 LIVE_KEY = "pst_live"
 JSON_TYPE = "application/json"
@@ -82,12 +87,34 @@ def _poll_body(actor: Actor, since: int | None, day: date | None) -> str:
 
 
 def _poll() -> Response:
-    actor = require_role(MONITOR_VIEWERS)
+    """The poll checks its viewer itself, in the marker's statement (``poll_viewer``): the
+    login guard lets this route through, and Flask-Login's user loader does not run."""
+    viewer = session_viewer()
+    if viewer is None:
+        return signed_out()
+    state = app_state()
+
+    def read_marker(db_session: Session) -> OfficeMarker:
+        return viewer_marker(db_session, state.office_id, viewer)
+
     try:
         since, day = _since(request.args.get("since")), _day(request.args.get("day"))
     except ValueError as error:
+        with state.database.reading() as db_session:
+            read_marker(db_session)  # 401/403 come first, as before the guard let polls by
         return _bad_request(str(error))
-    return _answer(_poll_body(actor, since, day))
+    live: LiveState = current_app.extensions[LIVE_KEY]
+    body = poll(
+        state.database,
+        live.cache,
+        state.office_id,
+        since=since,
+        day=day,
+        now=utc_now().replace(microsecond=0),  # whole seconds, as ``require_role``'s
+        build=current_build(),
+        read_marker=read_marker,
+    )
+    return _answer(body)
 
 
 def screen_answer() -> dict[str, Any]:

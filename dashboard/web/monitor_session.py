@@ -9,7 +9,11 @@ link that signs a screen in without a password.
 - **Kiosk link.** ``/monitor/masuk/<token>`` signs the browser in as the link's screen, with
   exactly the monitor role, and sends it to the monitor page. The session names the link
   (``kiosk:<id>``), and every request of the session reads that link by its primary key (as
-  a staff session reads its account): a revoked link ends the session on the next request.
+  a staff session reads its account; the poll reads it within its marker statement): a
+  revoked link ends the session on the next request.
+- **Cookie.** An unchanged session's cookie is signed again only once it has aged
+  (``RESIGN_SHARE`` of its lifetime), so a screen polling every few seconds does not re-sign
+  it on each poll, yet its session never runs out while it polls.
 """
 
 from __future__ import annotations
@@ -36,6 +40,11 @@ KIOSK_PREFIX = "kiosk:"
 """The Flask-Login user id of a kiosk session: ``kiosk:<link id>``."""
 LAST_USED_EVERY = timedelta(hours=1)
 """How often a kiosk session notes the link's last use (a write at most this often)."""
+
+RESIGN_SHARE = 0.01
+"""An unchanged session's cookie is signed again (its lifetime restarted) once the signature
+is older than this share of the session's lifetime: every ~7 hours for a 30-day monitor
+session, every 6 minutes for a 10-hour desk session."""
 
 REFUSED_PAGE = """<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8"><title>Tautan tidak berlaku</title>
@@ -73,19 +82,30 @@ def is_kiosk_id(user_id: str) -> bool:
 def load_kiosk_user(user_id: str) -> KioskUser | None:
     """The screen of a kiosk session while its link is not revoked (one primary-key read;
     the link's last use is noted at most once an hour)."""
-    raw = user_id.removeprefix(KIOSK_PREFIX)
-    if not raw.isdigit():
+    link_id = kiosk_link_id(user_id)
+    if link_id is None:
         return None
     state = app_state()
     with state.database.reading() as db_session:
-        link = kiosk_queries.active_link_by_id(db_session, state.office_id, int(raw))
+        link = kiosk_queries.active_link_by_id(db_session, state.office_id, link_id)
     if link is None:
         return None
+    note_kiosk_link_use(link)
+    return KioskUser(link.id, link.label)
+
+
+def kiosk_link_id(user_id: str) -> int | None:
+    """The link id a kiosk session's user id names (None: not a well-formed one)."""
+    raw = user_id.removeprefix(KIOSK_PREFIX)
+    return int(raw) if raw.isascii() and raw.isdigit() else None
+
+
+def note_kiosk_link_use(link: kiosk_queries.ActiveKioskLink) -> None:
+    """Note the link's last use, at most once per ``LAST_USED_EVERY`` (its own write)."""
     now = utc_now()
     if link.last_used_at is None or now - link.last_used_at >= LAST_USED_EVERY:
-        with state.database.transaction() as db_session:
+        with app_state().database.transaction() as db_session:
             kiosk_queries.mark_kiosk_link_used(db_session, link.id, now)
-    return KioskUser(link.id, link.label)
 
 
 def _sign_in(token: str) -> Response:
@@ -114,8 +134,17 @@ def _mark_long_session(_sender: Flask, user: Any, **_extra: Any) -> None:
         session.pop(LONG_SESSION_KEY, None)
 
 
+class SignedCookieSession(SecureCookieSession):
+    """A session that knows when its cookie was signed (None: a new session)."""
+
+    signed_at: datetime | None = None
+
+
 class RoleLifetimeSessions(SecureCookieSessionInterface):
-    """Flask's signed-cookie sessions, with the monitor role's long lifetime."""
+    """Flask's signed-cookie sessions, with the monitor role's long lifetime, and a cookie
+    signed again only when it has aged (``RESIGN_SHARE``), not on every request."""
+
+    session_class = SignedCookieSession
 
     def __init__(self, monitor_lifetime: timedelta) -> None:
         self.monitor_lifetime = monitor_lifetime
@@ -125,7 +154,7 @@ class RoleLifetimeSessions(SecureCookieSessionInterface):
             return self.monitor_lifetime
         return app.permanent_session_lifetime
 
-    def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
+    def open_session(self, app: Flask, request: Request) -> SignedCookieSession | None:
         serializer = self.get_signing_serializer(app)
         if serializer is None:
             return None
@@ -134,13 +163,31 @@ class RoleLifetimeSessions(SecureCookieSessionInterface):
             return self.session_class()
         longest = max(self.monitor_lifetime, app.permanent_session_lifetime)
         try:
-            data = serializer.loads(value, max_age=int(longest.total_seconds()))
+            data, signed_at = serializer.loads(
+                value, max_age=int(longest.total_seconds()), return_timestamp=True
+            )
             lifetime = self._lifetime(app, data)
             if lifetime < longest:  # a shorter session: its signature's age checked again
                 serializer.loads(value, max_age=int(lifetime.total_seconds()))
         except BadSignature:
             return self.session_class()
-        return self.session_class(data)
+        opened = self.session_class(data)
+        opened.signed_at = signed_at
+        return opened
+
+    def should_set_cookie(self, app: Flask, session: Any) -> bool:
+        """A changed session is sent again at once; an unchanged permanent one only when its
+        signature is older than ``RESIGN_SHARE`` of its lifetime, so a screen polling every
+        few seconds does not re-sign its cookie each time, and the session still never
+        expires while requests come (it ends at most that share early after the last one)."""
+        if session.modified:
+            return True
+        if not (session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]):
+            return False
+        signed_at = getattr(session, "signed_at", None)
+        if signed_at is None:
+            return True
+        return datetime.now(UTC) - signed_at >= self._lifetime(app, session) * RESIGN_SHARE
 
     def get_expiration_time(self, app: Flask, session: Any) -> datetime | None:
         if session.permanent:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, and_, bindparam, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from db.models import LiveSnapshot, Office, OfficeChange
+from db.models import KioskLink, LiveSnapshot, Office, OfficeChange, StaffUser
+from db.queries.kiosk_links import ActiveKioskLink
 
 
 @dataclass(frozen=True)
@@ -24,20 +26,68 @@ class OfficeMarker:
     service_end: time
 
 
-def office_marker(session: Session, office_id: int) -> OfficeMarker:
-    """The office's marker version (0 before its first write) and its hours: one
-    primary-key read of ``office`` joined to ``office_change``."""
-    row = session.execute(
+def _marker_select(*viewer_columns: Any) -> Select[Any]:
+    """The marker and hours of office ``:office`` (a primary-key read of ``office`` joined
+    to ``office_change``), with ``viewer_columns`` beside them."""
+    return (
         select(
             func.coalesce(OfficeChange.version, 0),
             Office.timezone,
             Office.service_start,
             Office.service_end,
+            *viewer_columns,
         )
         .outerjoin(OfficeChange, OfficeChange.office_id == Office.id)
-        .where(Office.id == office_id)
-    ).one()
+        .where(Office.id == bindparam("office"))
+    )
+
+
+# Built once: a poll runs one of these every few seconds per screen.
+_MARKER = _marker_select()
+_MARKER_AND_STAFF = _marker_select(StaffUser.role).outerjoin(
+    StaffUser, and_(StaffUser.id == bindparam("viewer"), StaffUser.active.is_(True))
+)
+_MARKER_AND_KIOSK_LINK = _marker_select(
+    KioskLink.id, KioskLink.label, KioskLink.last_used_at
+).outerjoin(
+    KioskLink,
+    and_(
+        KioskLink.id == bindparam("viewer"),
+        KioskLink.office_id == Office.id,
+        KioskLink.revoked_at.is_(None),
+    ),
+)
+
+
+def _marker(row: Any) -> OfficeMarker:
     return OfficeMarker(int(row[0]), row[1], row[2], row[3])
+
+
+def office_marker(session: Session, office_id: int) -> OfficeMarker:
+    """The office's marker version (0 before its first write) and its hours: one
+    primary-key read of ``office`` joined to ``office_change``."""
+    return _marker(session.execute(_MARKER, {"office": office_id}).one())
+
+
+def office_marker_and_staff_role(
+    session: Session, office_id: int, user_id: int
+) -> tuple[OfficeMarker, str | None]:
+    """The office's marker and hours, and the role of staff account ``user_id`` while it is
+    active (None: no such account, or disabled), in one statement: a poll signs its viewer
+    in and reads the marker in one round trip."""
+    row = session.execute(_MARKER_AND_STAFF, {"office": office_id, "viewer": user_id}).one()
+    return _marker(row), row[4]
+
+
+def office_marker_and_kiosk_link(
+    session: Session, office_id: int, link_id: int
+) -> tuple[OfficeMarker, ActiveKioskLink | None]:
+    """The office's marker and hours, and the office's kiosk link ``link_id`` while it is
+    not revoked (None otherwise), in one statement (what
+    ``kiosk_links.active_link_by_id`` reads, beside the marker)."""
+    row = session.execute(_MARKER_AND_KIOSK_LINK, {"office": office_id, "viewer": link_id}).one()
+    link = None if row[4] is None else ActiveKioskLink(row[4], row[5], row[6])
+    return _marker(row), link
 
 
 def marker_version(session: Session, office_id: int) -> int:

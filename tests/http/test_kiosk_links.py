@@ -35,6 +35,7 @@ from db.models import AuditEvent, KioskLink
 from tests.helpers.dash_requests import callback_body
 from tests.helpers.database import PreparedDatabase
 from tests.helpers.staff import TEST_PASSWORD, create_staff
+from tests.helpers.web import sign_in as login_client
 
 POLL = "/api/v1/monitor/poll"
 CALLBACK = "/_dash-update-component"
@@ -245,6 +246,24 @@ def test_the_monitor_session_ends_after_its_days(
     screen = login("monitor")
     later(timedelta(days=31))
     assert screen.get(POLL).status_code == 401
+
+
+def test_an_unchanged_session_is_re_signed_only_when_it_has_aged(
+    app: Dash, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A screen polling every few seconds does not get its cookie signed again each time, and
+    still never expires while it polls: a cookie older than 1 % of its lifetime is renewed."""
+    screen = login_client(app, "monitor")
+    assert "Set-Cookie" not in screen.get(POLL).headers
+    real = TimestampSigner.get_timestamp
+    with monkeypatch.context() as earlier:  # a cookie signed 8 hours ago (30 days: > 1 %)
+        earlier.setattr(TimestampSigner, "get_timestamp", lambda self: real(self) - 8 * 3600)
+        aged = login_client(app, "monitor")
+    response = aged.get(POLL)
+    assert response.status_code == 200
+    assert "Set-Cookie" in response.headers
+    assert timedelta(days=29) < expires_in(aged) <= timedelta(days=30)
+    assert "Set-Cookie" not in aged.get(POLL).headers
 
 
 @pytest.fixture

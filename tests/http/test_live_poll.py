@@ -23,11 +23,14 @@ from dashboard.audit import Actor
 from dashboard.clock import local_date, utc_now
 from dashboard.monitor import snapshot
 from dashboard.monitor.showing_day import showing_day
+from dashboard.office import kiosk_links, staff
 from dashboard.visits import services as visits
 from dashboard.visits.guest_book import validate_guest_book
 from dashboard.web.context import app_state
 from db.queries import live
-from tests.helpers.web import act_now
+from tests.helpers.database import PreparedDatabase
+from tests.helpers.staff import create_staff
+from tests.helpers.web import act_now, sign_in
 
 POLL = "/api/v1/monitor/poll"
 VISITOR_NAME = "Rahmawati Pengunjung Rahasia"
@@ -112,11 +115,11 @@ def test_a_poll_with_nothing_new_reads_the_marker_only(
     with statements() as seen:
         again = poll(screen, first["version"], first["day"])
     assert again == {"changed": False, "version": first["version"], "build": first["build"]}
+    # ONE statement: the marker read, which also checks the session's account (the poll
+    # signs its viewer in there: Flask-Login's own account lookup does not run)
+    assert len(seen) == 1, seen
     marker_reads = [sql for sql in seen if "office_change" in sql]
-    others = [sql for sql in seen if "office_change" not in sql]
-    assert len(marker_reads) == 1, seen
-    # the only other statement is the session's own account lookup (every request has it)
-    assert len(others) == 1 and "FROM staff_user" in others[0], seen
+    assert len(marker_reads) == 1 and "staff_user" in marker_reads[0], seen
     for word in ("count(", "sum(", "visit", "live_snapshot", "sop_step"):
         assert word not in marker_reads[0].lower(), marker_reads[0]
     assert len(builds) <= 1
@@ -172,7 +175,7 @@ def test_every_screen_shares_one_computation(
     # a screen that already has it is told "no change"
     with statements() as seen:
         assert poll(screens[1], answers[0]["version"], answers[0]["day"])["changed"] is False
-    assert len(seen) == 2
+    assert len(seen) == 1
 
 
 def test_concurrent_polls_compute_once(
@@ -270,6 +273,57 @@ def test_anonymous_poll_is_refused_with_401(client: FlaskClient) -> None:
     response = client.get(POLL)
     assert response.status_code == 401
     assert "Location" not in response.headers
+
+
+def test_a_disabled_account_is_refused_by_the_poll(app: Dash) -> None:
+    """The poll checks the account itself (the guard lets it through): once the account is
+    disabled, its still-signed cookie gets the guard's 401, on the no-change path too."""
+    with app.server.app_context():
+        state = app_state()
+        create_staff(PreparedDatabase(state.database, state.office_id), "monitor-lama", "monitor")
+    screen = sign_in(app, "monitor-lama")
+    first = poll(screen)
+    write(app, lambda s, a: staff.disable_user(s, a, "monitor-lama"))
+    current = poll(sign_in(app, "monitor"))
+    for query in ({}, {"since": current["version"], "day": current["day"]}, {"since": "x"}):
+        response = screen.get(POLL, query_string=query)
+        assert response.status_code == 401, (query, response.get_data(as_text=True))
+        assert "Location" not in response.headers
+        assert "changed" not in response.get_data(as_text=True)
+    assert first["changed"] is True
+
+
+def test_a_revoked_kiosk_link_is_refused_by_the_poll(app: Dash) -> None:
+    """A kiosk session polls in one statement too (its link read in the marker's), and is
+    refused with 401 once the link is revoked."""
+    made = write(app, lambda s, a: kiosk_links.create_kiosk_link(s, a, "TV poll"))
+    screen = app.server.test_client()
+    assert screen.get(f"/monitor/masuk/{made.token}").status_code == 302
+    first = poll(screen)
+    with statements() as seen:
+        again = poll(screen, first["version"], first["day"])
+    assert again["changed"] is False
+    assert len(seen) == 1 and "kiosk_link" in seen[0] and "office_change" in seen[0], seen
+    write(app, lambda s, a: kiosk_links.revoke_kiosk_link(s, a, made.id))
+    current = poll(sign_in(app, "monitor"))
+    for query in ({}, {"since": current["version"], "day": current["day"]}, {"day": "x"}):
+        response = screen.get(POLL, query_string=query)
+        assert response.status_code == 401, (query, response.get_data(as_text=True))
+        assert "changed" not in response.get_data(as_text=True)
+
+
+def test_refusals_come_before_bad_input(
+    client: FlaskClient, login: Callable[[str], FlaskClient]
+) -> None:
+    assert client.get(f"{POLL}?since=abc").status_code == 401
+    assert login("officer").get(f"{POLL}?since=abc").status_code == 403
+
+
+def test_only_the_polls_get_passes_the_guard_unchecked(client: FlaskClient) -> None:
+    """The guard lets the poll route through (it checks its viewer itself), nothing else."""
+    assert client.post(POLL).status_code == 401
+    assert client.get(f"{POLL}/").status_code == 401
+    assert client.get("/api/v1/today").status_code == 401
 
 
 @pytest.mark.parametrize("query", ["since=abc", "since=-1", "day=26-11-2026", "day=kemarin"])
