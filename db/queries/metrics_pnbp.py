@@ -49,11 +49,11 @@ class KindDayRow(NamedTuple):
     revenue: int
 
 
-def _not_voided() -> ColumnElement[bool]:
+def not_voided() -> ColumnElement[bool]:
     return Sale.voided_at.is_(None)
 
 
-def _paid_in(
+def paid_in(
     office_ids: Sequence[int], offset: int, first: date, last: date
 ) -> list[ColumnElement[bool]]:
     return [
@@ -66,7 +66,7 @@ def _paid_in(
 def revenue_by_day(session: Session, scope: MetricScope) -> list[RevenueDayRow]:
     """The scope's local days with a sale (voided ones too), in order."""
     totals: dict[date, list[int]] = defaultdict(lambda: [0] * 5)
-    counted = _not_voided()
+    counted = not_voided()
     for offset, office_ids in offset_groups(
         session, scope.office_ids, scope.first_day, scope.last_day
     ):
@@ -80,7 +80,7 @@ def revenue_by_day(session: Session, scope: MetricScope) -> list[RevenueDayRow]:
                 func.count(Sale.id).filter(counted, Sale.imported.is_(True)),
                 func.count(Sale.id).filter(~counted),
             )
-            .where(*_paid_in(office_ids, offset, scope.first_day, scope.last_day))
+            .where(*paid_in(office_ids, offset, scope.first_day, scope.last_day))
             .group_by(day)
         )
         for found, *values in session.execute(statement):
@@ -100,7 +100,7 @@ def revenue_by_kind(session: Session, scope: MetricScope) -> list[KindDayRow]:
         statement = (
             select(day, SaleItem.item_kind, func.sum(SaleItem.amount))
             .join(SaleItem, SaleItem.sale_id == Sale.id)
-            .where(*_paid_in(office_ids, offset, scope.first_day, scope.last_day), _not_voided())
+            .where(*paid_in(office_ids, offset, scope.first_day, scope.last_day), not_voided())
             .group_by(day, SaleItem.item_kind)
         )
         for found, kind, amount in session.execute(statement):
@@ -118,7 +118,7 @@ def undeposited_at_end(session: Session, office_ids: Sequence[int] | None, day: 
             .where(
                 Sale.office_id.in_(ids),
                 Sale.imported.is_(False),
-                _not_voided(),
+                not_voided(),
                 Sale.total > 0,
                 Sale.paid_at < day_start_utc(day + timedelta(days=1), offset),
                 or_(Sale.deposit_id.is_(None), Deposit.deposited_on > day),
