@@ -134,6 +134,14 @@ def load_revenue(
     )
 
 
+def load_revenue_over_time(
+    session: Session, period: Period, grain: Grain, office_ids: Offices = None
+) -> tuple[revenue.RevenueCount, ...]:
+    """Receipts and revenue per bucket (one statement: no kinds, no undeposited balance)."""
+    rows = metrics_pnbp.revenue_by_day(session, period.scope(office_ids))
+    return revenue.revenue_over_time(period, rows, grain)
+
+
 def load_revenue_by_kind_over_time(
     session: Session, period: Period, grain: Grain, office_ids: Offices = None
 ) -> tuple[tuple[Period, str, int], ...]:

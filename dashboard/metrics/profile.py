@@ -5,7 +5,10 @@ admitted visit, imported visits included (``db.queries.metrics_profile``).
 Age groups: the age is the visit day's year minus ``visitor.birth_year`` (the guest book asks
 only the year of birth, so a visitor may be a year younger than counted); the bands are
 ``AGE_BANDS`` — under 20, 20-29, 30-39, 40-49, 50-59, 60 and over — and *tidak diketahui*
-for a missing birth year (or a visit with no guest-book entry yet)."""
+for a missing birth year (or a visit with no guest-book entry yet).
+
+A visit is counted with its visitor's data as the guest book holds it now: a returning
+visitor's later entry updates the visitor, and with it the profile of the earlier visits."""
 
 from __future__ import annotations
 
