@@ -434,7 +434,7 @@ def _share_bars(
     """Horizontal bars of a breakdown, largest first (as given), labelled with the share."""
     place = {} if row is None else {"row": row, "col": col}
     figure.add_bar(
-        y=[_short(item.label, 26) for item in shares],
+        y=[_short(item.label, 22) for item in shares],
         x=[item.visits for item in shares],
         orientation="h",
         marker_color=[MUTED if item.label == UNKNOWN else PRIMARY for item in shares],
@@ -459,7 +459,7 @@ def service_types_figure(types: ServiceTypes) -> go.Figure:
     return _finish(figure, max(220, 80 + 30 * len(types.types)), legend=False)
 
 
-PROFILE_GRID = (2, 3)
+PROFILE_GRID = (3, 2)
 """Rows × columns of the visitor profile's panels (five dimensions)."""
 
 
@@ -472,15 +472,19 @@ def profile_figure(profile: VisitorProfile) -> go.Figure:
         rows=rows,
         cols=cols,
         subplot_titles=list(DIMENSIONS.values()),
-        horizontal_spacing=0.16,
-        vertical_spacing=0.14,
+        horizontal_spacing=0.3,
+        vertical_spacing=0.1,
     )
     for index, name in enumerate(DIMENSIONS):
         row, col = divmod(index, cols)
         _share_bars(figure, profile.by[name], row + 1, col + 1)
         figure.update_yaxes(autorange="reversed", row=row + 1, col=col + 1)
-        figure.update_xaxes(tickformat=",d", row=row + 1, col=col + 1)
-    _finish(figure, 470, legend=False)
+        # Room right of the longest bar for its share, inside the panel (not over the next).
+        longest = max((item.visits for item in profile.by[name]), default=0)
+        figure.update_xaxes(
+            tickformat=",d", range=[0, longest * 1.35 or 1], row=row + 1, col=col + 1
+        )
+    _finish(figure, 600, legend=False)
     figure.update_layout(hovermode="closest", margin={"t": 30, "r": 30})
     figure.update_annotations(font={"size": 13})
     return figure
