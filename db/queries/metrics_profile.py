@@ -63,10 +63,11 @@ def _visit_year(session: Session) -> ColumnElement[int]:
 def visitor_profile(session: Session, scope: MetricScope) -> list[ProfileRow]:
     """Admitted visits of the scope by each profile field and by age, in one statement (one
     small grouped select per dimension, united)."""
-    dimensions: list[tuple[str, ColumnElement[str | None]]] = [
-        (name, getattr(Visitor, name)) for name in PROFILE_FIELDS
-    ]
     age = cast(_visit_year(session) - Visitor.birth_year, Integer)
+    dimensions: list[tuple[str, ColumnElement[object]]] = [
+        *((name, getattr(Visitor, name)) for name in PROFILE_FIELDS),
+        (AGE, age),
+    ]
     parts = [
         select(
             literal(name).label("dimension"),
@@ -79,17 +80,6 @@ def visitor_profile(session: Session, scope: MetricScope) -> list[ProfileRow]:
         .group_by(column)
         for name, column in dimensions
     ]
-    parts.append(
-        select(
-            literal(AGE).label("dimension"),
-            cast(age, Visitor.education.type).label("value"),
-            func.count(Visit.id).label("visits"),
-        )
-        .select_from(Visit)
-        .outerjoin(Visitor, Visitor.id == Visit.visitor_id)
-        .where(*_admitted(scope))
-        .group_by(age)
-    )
     return [
         ProfileRow(str(dimension), None if value is None else str(value), int(visits))
         for dimension, value, visits in session.execute(union_all(*parts))
