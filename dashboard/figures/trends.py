@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from dashboard import sop
 from dashboard.figures.theme import (
@@ -19,7 +20,10 @@ from dashboard.figures.theme import (
 )
 from dashboard.figures.unmet_demand import unmet_figure
 from dashboard.library.unmet_demand import TopicGroup
+from dashboard.metrics.corrections import CorrectionFigures
 from dashboard.metrics.period import Grain, Period
+from dashboard.metrics.profile import DIMENSIONS, UNKNOWN, ServiceTypes, Share, VisitorProfile
+from dashboard.metrics.publications import PublicationFigures
 from dashboard.metrics.referrals import AgencyReferrals, ReferralFigures
 from dashboard.metrics.revenue import RevenueCount
 from dashboard.metrics.steps import ServiceTime, StepCompliance, StepsFigures, WaitFigures
@@ -151,21 +155,55 @@ def steps_figure(steps: StepsFigures) -> go.Figure:
     return _finish(figure, 320)
 
 
-def compliance_figure(cells: Sequence[StepCompliance], grain: Grain) -> go.Figure:
-    """The share within target per step and bucket (steps with a target)."""
+def compliance_figure(
+    cells: Sequence[StepCompliance],
+    grain: Grain,
+    comparison: Sequence[StepCompliance] = (),
+    comparison_label: str = "",
+) -> go.Figure:
+    """The share within target per step and bucket (steps with a target); each step's
+    comparison-period share dotted beside it in the same colour (matched by position: the
+    n-th bucket beside the n-th bucket), toggled with its step in the legend."""
     figure = go.Figure()
-    judged = sorted({cell.step for cell in cells if cell.with_target})
+    judged = sorted({cell.step for cell in (*cells, *comparison) if cell.with_target})
     if not judged:
         return _finish(no_data(figure, "Belum ada langkah bertarget yang selesai."))
+    x = _starts(sorted({cell.period for cell in cells}))
     for index, step in enumerate(judged):
+        color = SERIES[index % len(SERIES)]
         mine = [cell for cell in cells if cell.step == step]
         figure.add_scatter(
             x=_starts([cell.period for cell in mine]),
             y=[cell.compliance for cell in mine],
             name=f"L{step}",
+            legendgroup=f"L{step}",
             mode="lines+markers",
-            line={"color": SERIES[index % len(SERIES)], "width": 2},
+            line={"color": color, "width": 2},
             connectgaps=False,
+        )
+        before = [cell for cell in comparison if cell.step == step][: len(x)]
+        if any(cell.with_target for cell in before):
+            figure.add_scatter(
+                x=x[: len(before)],
+                y=[cell.compliance for cell in before],
+                name=f"L{step} {comparison_label}".strip(),
+                legendgroup=f"L{step}",
+                showlegend=False,
+                mode="lines",
+                line={"color": color, "width": 1.5, "dash": "dot"},
+                opacity=0.6,
+                customdata=[cell.period.first_day.isoformat() for cell in before],
+                hovertemplate="%{y:.0%} (sejak %{customdata})<extra>"
+                + f"L{step} {comparison_label}</extra>",
+            )
+    if comparison_label and any(cell.with_target for cell in comparison):
+        figure.add_scatter(
+            x=[None],
+            y=[None],
+            name=f"titik-titik: {comparison_label.lower()}",
+            mode="lines",
+            line={"color": MUTED, "dash": "dot"},
+            hoverinfo="skip",
         )
     _time_axis(figure, grain)
     figure.update_yaxes(tickformat=".0%", range=[0, 1.05], rangemode="normal")
@@ -298,10 +336,15 @@ def revenue_figure(
     buckets: Sequence[Period],
     grain: Grain,
     kind_labels: Mapping[str, str] = SALE_ITEM_KINDS,
+    comparison: Sequence[RevenueCount] = (),
+    comparison_label: str = "",
 ) -> go.Figure:
-    """PNBP revenue per bucket, stacked by item kind."""
+    """PNBP revenue per bucket, stacked by item kind; the comparison period's revenue a line
+    beside it (matched by position, as the visitors' chart)."""
     figure = go.Figure()
-    if not any(amount for _bucket, _kind, amount in by_kind):
+    if not any(amount for _bucket, _kind, amount in by_kind) and not any(
+        row.revenue for row in comparison
+    ):
         return _finish(no_data(figure, "Tidak ada penerimaan PNBP pada periode ini."))
     x = _starts(buckets)
     kinds = sorted({kind for _bucket, kind, _amount in by_kind})
@@ -315,6 +358,20 @@ def revenue_figure(
             name=kind_labels.get(kind, kind),
             marker_color=SERIES[index % len(SERIES)],
             hovertemplate="Rp%{y:,d}<extra>" + kind_labels.get(kind, kind) + "</extra>",
+        )
+    before = list(comparison)[: len(x)]
+    if any(row.revenue for row in before):
+        figure.add_scatter(
+            x=x[: len(before)],
+            y=[row.revenue for row in before],
+            name=comparison_label or "Pembanding",
+            mode="lines+markers",
+            line={"color": "#333", "width": 2, "dash": "dot"},
+            marker={"size": 6},
+            customdata=[row.period.first_day.isoformat() for row in before],
+            hovertemplate="Rp%{y:,d} (sejak %{customdata})<extra>"
+            + (comparison_label or "Pembanding")
+            + "</extra>",
         )
     figure.update_layout(barmode="stack")
     _time_axis(figure, grain)
@@ -369,3 +426,131 @@ def heatmap_figure(grid: WeekdayHours) -> go.Figure:
     figure.update_yaxes(autorange="reversed", rangemode="normal")
     figure.update_layout(hovermode="closest")
     return _finish(figure, 280, legend=False)
+
+
+def _share_bars(
+    figure: go.Figure, shares: Sequence[Share], row: int | None = None, col: int | None = None
+) -> None:
+    """Horizontal bars of a breakdown, largest first (as given), labelled with the share."""
+    place = {} if row is None else {"row": row, "col": col}
+    figure.add_bar(
+        y=[_short(item.label, 22) for item in shares],
+        x=[item.visits for item in shares],
+        orientation="h",
+        marker_color=[MUTED if item.label == UNKNOWN else PRIMARY for item in shares],
+        text=[f"{item.share:.0%}" for item in shares],
+        textposition="outside",
+        cliponaxis=False,
+        customdata=[item.label for item in shares],
+        hovertemplate="%{customdata}: %{x:,d} kunjungan<extra></extra>",
+        **place,
+    )
+
+
+def service_types_figure(types: ServiceTypes) -> go.Figure:
+    """Admitted visits by PST service type."""
+    figure = go.Figure()
+    if not types.visits:
+        return _finish(no_data(figure, "Tidak ada kunjungan pada periode ini."), legend=False)
+    _share_bars(figure, types.types)
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(tickformat=",d", title_text="kunjungan")
+    figure.update_layout(hovermode="closest")
+    return _finish(figure, max(220, 80 + 30 * len(types.types)), legend=False)
+
+
+PROFILE_GRID = (3, 2)
+"""Rows × columns of the visitor profile's panels (five dimensions)."""
+
+
+def profile_figure(profile: VisitorProfile) -> go.Figure:
+    """One panel per dimension of the visitor profile (visits per category, share shown)."""
+    if not profile.visits:
+        return _finish(no_data(go.Figure(), "Tidak ada kunjungan pada periode ini."), legend=False)
+    rows, cols = PROFILE_GRID
+    figure = make_subplots(
+        rows=rows,
+        cols=cols,
+        subplot_titles=list(DIMENSIONS.values()),
+        horizontal_spacing=0.3,
+        vertical_spacing=0.1,
+    )
+    for index, name in enumerate(DIMENSIONS):
+        row, col = divmod(index, cols)
+        _share_bars(figure, profile.by[name], row + 1, col + 1)
+        figure.update_yaxes(autorange="reversed", row=row + 1, col=col + 1)
+        # Room right of the longest bar for its share, inside the panel (not over the next).
+        longest = max((item.visits for item in profile.by[name]), default=0)
+        figure.update_xaxes(
+            tickformat=",d", range=[0, longest * 1.35 or 1], row=row + 1, col=col + 1
+        )
+    _finish(figure, 600, legend=False)
+    figure.update_layout(hovermode="closest", margin={"t": 30, "r": 30})
+    figure.update_annotations(font={"size": 13})
+    return figure
+
+
+def publications_figure(figures: PublicationFigures) -> go.Figure:
+    """The publications linked to the most requests (left) and sold in the most copies
+    (right)."""
+    if figures.empty:
+        return _finish(
+            no_data(go.Figure(), "Tidak ada publikasi diminta atau terjual pada periode ini."),
+            legend=False,
+        )
+    figure = make_subplots(
+        rows=1,
+        cols=2,
+        subplot_titles=["Paling banyak diminta (permintaan)", "Paling banyak terjual (salinan)"],
+        horizontal_spacing=0.3,
+    )
+    for col, items, values, unit in (
+        (1, figures.requested, [p.requests for p in figures.requested], "permintaan"),
+        (2, figures.sold, [p.copies for p in figures.sold], "salinan"),
+    ):
+        figure.add_bar(
+            y=[_short(f"{p.title}", 34) for p in items],
+            x=values,
+            orientation="h",
+            marker_color=PRIMARY if col == 1 else GOOD,
+            text=values,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=[f"{p.catalog_number} {p.title}" for p in items],
+            hovertemplate="%{customdata}: %{x:,d} " + unit + "<extra></extra>",
+            row=1,
+            col=col,
+        )
+        figure.update_yaxes(autorange="reversed", row=1, col=col)
+        figure.update_xaxes(tickformat=",d", row=1, col=col)
+    longest = max(len(figures.requested), len(figures.sold))
+    _finish(figure, max(240, 70 + 28 * longest), legend=False)
+    figure.update_layout(hovermode="closest", margin={"t": 30, "r": 30})
+    figure.update_annotations(font={"size": 13})
+    return figure
+
+
+def corrections_figure(figures: CorrectionFigures) -> go.Figure:
+    """Time corrections per step, stacked by the officer whose recorded time was corrected."""
+    figure = go.Figure()
+    if not figures.total:
+        return _finish(no_data(figure, "Tidak ada koreksi waktu pada periode ini."))
+    x = [f"L{step.step}" for step in figures.by_step]
+    names = {f"L{step.step}": _step_text(step.step) for step in figures.by_step}
+    for index, officer in enumerate(figures.by_officer):
+        counts = {
+            f"L{row.step}": row.corrections
+            for row in figures.rows
+            if row.officer == officer.officer
+        }
+        figure.add_bar(
+            x=x,
+            y=[counts.get(label, 0) for label in x],
+            name=_short(officer.officer, 30),
+            marker_color=SERIES[index % len(SERIES)],
+            customdata=[names[label] for label in x],
+            hovertemplate="%{customdata}: %{y:,d} koreksi<extra>" + officer.officer + "</extra>",
+        )
+    figure.update_layout(barmode="stack", hovermode="closest")
+    figure.update_yaxes(tickformat=",d", title_text="koreksi")
+    return _finish(figure)

@@ -4,15 +4,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from sqlalchemy.orm import Session
 
-from dashboard.metrics import referrals, revenue, room, steps, visitors
+from dashboard.metrics import (
+    corrections,
+    profile,
+    publications,
+    referrals,
+    revenue,
+    room,
+    steps,
+    visitors,
+)
 from dashboard.metrics.period import Grain, Period
 from db.queries import metrics as queries
-from db.queries import metrics_pnbp, metrics_referrals, metrics_room, metrics_steps
+from db.queries import (
+    metrics_corrections,
+    metrics_pnbp,
+    metrics_profile,
+    metrics_publications,
+    metrics_referrals,
+    metrics_room,
+    metrics_steps,
+)
 from db.queries.visits import step_targets_in_force
 
 Offices = Sequence[int] | None
@@ -117,6 +134,14 @@ def load_revenue(
     )
 
 
+def load_revenue_over_time(
+    session: Session, period: Period, grain: Grain, office_ids: Offices = None
+) -> tuple[revenue.RevenueCount, ...]:
+    """Receipts and revenue per bucket (one statement: no kinds, no undeposited balance)."""
+    rows = metrics_pnbp.revenue_by_day(session, period.scope(office_ids))
+    return revenue.revenue_over_time(period, rows, grain)
+
+
 def load_revenue_by_kind_over_time(
     session: Session, period: Period, grain: Grain, office_ids: Offices = None
 ) -> tuple[tuple[Period, str, int], ...]:
@@ -129,3 +154,39 @@ def load_room(session: Session, day: date, office_ids: Offices = None) -> room.R
     """The room as it stands: visits of ``day`` (or later, before the screen turns to a new
     day) still in progress, and the older ones still open."""
     return room.room_figures(metrics_room.room_counts(session, office_ids, day))
+
+
+def load_service_types(
+    session: Session, period: Period, office_ids: Offices = None
+) -> profile.ServiceTypes:
+    rows = metrics_profile.service_types(session, period.scope(office_ids))
+    return profile.service_types(rows, metrics_profile.option_labels(session))
+
+
+def load_visitor_profile(
+    session: Session, period: Period, office_ids: Offices = None
+) -> profile.VisitorProfile:
+    rows = metrics_profile.visitor_profile(session, period.scope(office_ids))
+    return profile.visitor_profile(rows, metrics_profile.option_labels(session))
+
+
+def load_publications(
+    session: Session,
+    period: Period,
+    office_ids: Offices = None,
+    limit: int = publications.TOP_PUBLICATIONS,
+) -> publications.PublicationFigures:
+    scope = period.scope(office_ids)
+    return publications.publication_figures(
+        metrics_publications.requested_publications(session, scope, limit),
+        metrics_publications.sold_publications(session, scope, limit),
+    )
+
+
+def load_corrections(
+    session: Session, period: Period, ended_by_step: Mapping[int, int], office_ids: Offices = None
+) -> corrections.CorrectionFigures:
+    """``ended_by_step``: the period's ended steps per number (``load_steps``), each step's
+    base."""
+    rows = metrics_corrections.corrections_by_officer_and_step(session, period.scope(office_ids))
+    return corrections.correction_figures(rows, ended_by_step)

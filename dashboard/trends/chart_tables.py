@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 
+from dashboard.metrics.profile import DIMENSIONS
 from dashboard.trends.readings import kind_label
 
 if TYPE_CHECKING:
+    from dashboard.metrics.steps import StepCompliance
     from dashboard.trends.trends_view import TrendsView
 
 CHARTS: dict[str, str] = {
@@ -30,9 +33,15 @@ CHARTS: dict[str, str] = {
     "revenue": "PNBP per jenis item",
     "receipts": "Kuitansi, Rp0 dan pembatalan",
     "heatmap": "Kedatangan per hari × jam",
+    "service_types": "Jenis layanan PST",
+    "profile": "Profil pengunjung",
+    "publications": "Publikasi paling banyak diminta dan terjual",
+    "corrections": "Koreksi waktu per petugas dan langkah",
 }
 """Chart key → title, in the page's order."""
 FORMATS = ("csv", "xlsx")
+COMPARISON_KIND = "(periode pembanding, semua jenis)"
+"""The revenue table's rows of the comparison period: its revenue per bucket, all kinds."""
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -51,6 +60,8 @@ def chart_tables(view: TrendsView) -> dict[str, ChartTable]:
     stats = view.stats
     steps = stats.steps.steps
     compared = {index: bucket for index, bucket in enumerate(view.comparison_visitors)}
+    compliance_before = _by_position(view.comparison_compliance)
+    revenue_before = dict(enumerate(view.comparison_revenue))
     service = stats.service
     return {
         "visitors": _table(
@@ -101,7 +112,18 @@ def chart_tables(view: TrendsView) -> dict[str, ChartTable]:
             ],
         ),
         "compliance": _table(
-            ("periode_mulai", "langkah", "selesai", "bertarget", "memenuhi", "dalam_target"),
+            (
+                "periode_mulai",
+                "langkah",
+                "selesai",
+                "bertarget",
+                "memenuhi",
+                "dalam_target",
+                "pembanding_mulai",
+                "pembanding_bertarget",
+                "pembanding_memenuhi",
+                "pembanding_dalam_target",
+            ),
             [
                 (
                     c.period.first_day.isoformat(),
@@ -110,8 +132,9 @@ def chart_tables(view: TrendsView) -> dict[str, ChartTable]:
                     c.with_target,
                     c.meeting,
                     c.compliance,
+                    *_compliance_beside(compliance_before.get((c.step, position))),
                 )
-                for c in view.compliance
+                for c, position in _positions(view.compliance)
             ],
         ),
         "bottleneck": _table(
@@ -183,6 +206,11 @@ def chart_tables(view: TrendsView) -> dict[str, ChartTable]:
             [
                 (bucket.first_day.isoformat(), kind_label(kind), amount)
                 for bucket, kind, amount in view.revenue_by_kind
+            ]
+            + [
+                (row.period.first_day.isoformat(), COMPARISON_KIND, row.revenue)
+                for index, row in revenue_before.items()
+                if index < len(view.revenue)
             ],
         ),
         "receipts": _table(
@@ -199,6 +227,7 @@ def chart_tables(view: TrendsView) -> dict[str, ChartTable]:
                 for r in view.revenue
             ],
         ),
+        **_more_tables(view),
         "heatmap": _table(
             ("hari", "jam", "pengunjung"),
             [
@@ -206,6 +235,60 @@ def chart_tables(view: TrendsView) -> dict[str, ChartTable]:
                 for day, hours in enumerate(view.weekday_hours.cells)
                 for hour, count in enumerate(hours)
             ],
+        ),
+    }
+
+
+def _positions(cells: Sequence[StepCompliance]) -> list[tuple[StepCompliance, int]]:
+    """Each cell with the position of its bucket among its step's buckets."""
+    seen: dict[int, int] = {}
+    result = []
+    for cell in cells:
+        result.append((cell, seen.get(cell.step, 0)))
+        seen[cell.step] = seen.get(cell.step, 0) + 1
+    return result
+
+
+def _by_position(cells: Sequence[StepCompliance]) -> dict[tuple[int, int], StepCompliance]:
+    return {(cell.step, position): cell for cell, position in _positions(cells)}
+
+
+def _compliance_beside(cell: StepCompliance | None) -> tuple[object, ...]:
+    if cell is None:
+        return (None, None, None, None)
+    return (cell.period.first_day.isoformat(), cell.with_target, cell.meeting, cell.compliance)
+
+
+def _more_tables(view: TrendsView) -> dict[str, ChartTable]:
+    """The tables of service types, visitor profile, publications and corrections."""
+    publications = view.publications
+    return {
+        "service_types": _table(
+            ("jenis_layanan", "kunjungan", "porsi"),
+            [(t.label, t.visits, t.share) for t in view.service_types.types],
+        ),
+        "profile": _table(
+            ("dimensi", "kategori", "kunjungan", "porsi"),
+            [
+                (title, item.label, item.visits, item.share)
+                for name, title in DIMENSIONS.items()
+                for item in view.profile.by[name]
+            ],
+        ),
+        "publications": _table(
+            ("daftar", "nomor_katalog", "judul", "tahun", "permintaan", "salinan", "penjualan"),
+            [
+                ("diminta", p.catalog_number, p.title, p.year, p.requests, None, None)
+                for p in publications.requested
+            ]
+            + [
+                ("terjual", p.catalog_number, p.title, p.year, None, p.copies, p.sales)
+                for p in publications.sold
+            ],
+        ),
+        "corrections": _table(
+            ("langkah", "petugas", "koreksi", "langkah_dikoreksi"),
+            [(r.step, r.officer, r.corrections, r.steps_corrected) for r in view.corrections.rows],
         ),
     }
 

@@ -10,7 +10,10 @@ from babel.dates import format_date
 
 from dashboard import sop
 from dashboard.i18n import LOCALE, format_day, format_number, format_rupiah
+from dashboard.metrics.corrections import CorrectionFigures
 from dashboard.metrics.period import Grain, Period
+from dashboard.metrics.profile import DIMENSIONS, UNKNOWN, ServiceTypes, VisitorProfile
+from dashboard.metrics.publications import PublicationFigures
 from dashboard.metrics.steps import StepsFigures
 from dashboard.pnbp.rules import SALE_ITEM_KINDS
 
@@ -114,8 +117,15 @@ def compliance_reading(view: TrendsView) -> str:
         running[1] += cell.with_target
     judged = [(bucket, met / whole) for bucket, (met, whole) in buckets.items() if whole]
     lowest, share = min(judged, key=lambda item: (item[1], item[0].first_day))
+    before = view.comparison_compliance
+    whole = sum(cell.with_target for cell in before)
+    compared = (
+        f"; pembanding {percent(sum(cell.meeting for cell in before) / whole)}"
+        if whole
+        else "; periode pembanding tanpa langkah bertarget"
+    )
     return (
-        f"{percent(steps.compliance)} langkah dalam target selama periode; terendah "
+        f"{percent(steps.compliance)} langkah dalam target selama periode{compared}; terendah "
         f"{bucket_label(lowest, view.query.grain)}: {percent(share)}."
     )
 
@@ -189,9 +199,23 @@ def revenue_reading(view: TrendsView) -> str:
     if not money.by_kind or not money.total.revenue:
         return f"{format_number(money.total.receipts)} kuitansi, semuanya Rp0."
     kind, amount = money.by_kind[0]
+    before = sum(row.revenue for row in view.comparison_revenue)
     return (
         f"PNBP {format_rupiah(money.total.revenue)} dari {format_number(money.total.receipts)} "
-        f"kuitansi; terbesar dari {kind_label(kind).lower()} ({format_rupiah(amount)})."
+        f"kuitansi; terbesar dari {kind_label(kind).lower()} ({format_rupiah(amount)}); "
+        f"{_money_change(money.total.revenue, before)}."
+    )
+
+
+def _money_change(now: int, before: int) -> str:
+    if not before:
+        return "periode pembanding tanpa penerimaan"
+    if now == before:
+        return f"sama dengan periode pembanding ({format_rupiah(before)})"
+    word = "naik" if now > before else "turun"
+    return (
+        f"{word} {percent(abs(now - before) / before)} dari {format_rupiah(before)} pada "
+        "periode pembanding"
     )
 
 
@@ -224,6 +248,73 @@ def heatmap_reading(view: TrendsView) -> str:
     )
 
 
+def service_types_reading(types: ServiceTypes) -> str:
+    if not types.visits:
+        return NO_VISITS
+    top = types.types[0]
+    known = [item for item in types.types if item.label != UNKNOWN]
+    return (
+        f"Layanan terbanyak: {top.label}, {format_number(top.visits)} dari "
+        f"{format_number(types.visits)} kunjungan ({percent(top.share)}); "
+        f"{format_number(len(known))} jenis layanan diminta."
+    )
+
+
+def profile_reading(profile: VisitorProfile) -> str:
+    """The largest known category of each dimension, and the visits with no visitor data."""
+    if not profile.visits:
+        return NO_VISITS
+    parts = []
+    for name, title in DIMENSIONS.items():
+        known = [item for item in profile.by[name] if item.label != UNKNOWN]
+        if known:
+            top = max(known, key=lambda item: item.visits)
+            parts.append(f"{title.lower()} {top.label} ({percent(top.share)})")
+    unknown = next((i.visits for i in profile.by["gender"] if i.label == UNKNOWN), 0)
+    if not parts:
+        return f"Profil {format_number(profile.visits)} kunjungan belum tercatat di buku tamu."
+    return (
+        f"Terbanyak dari {format_number(profile.visits)} kunjungan: {'; '.join(parts)}; "
+        f"{format_number(unknown)} kunjungan tanpa data buku tamu."
+    )
+
+
+def publications_reading(figures: PublicationFigures) -> str:
+    if figures.empty:
+        return "Tidak ada publikasi yang diminta atau terjual pada periode ini."
+    parts = []
+    if figures.requested:
+        top = figures.requested[0]
+        parts.append(
+            f"paling banyak diminta “{top.title}” ({format_number(top.requests)} permintaan)"
+        )
+    else:
+        parts.append("tidak ada publikasi yang dipilih untuk permintaan")
+    if figures.sold:
+        top = figures.sold[0]
+        parts.append(
+            f"paling banyak terjual “{top.title}” ({format_number(top.copies)} salinan dalam "
+            f"{format_number(top.sales)} penjualan)"
+        )
+    else:
+        parts.append("tidak ada publikasi terjual")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def corrections_reading(figures: CorrectionFigures) -> str:
+    if not figures.total:
+        return "Tidak ada waktu langkah yang perlu dikoreksi pada periode ini."
+    step = max(figures.by_step, key=lambda item: (item.corrections, -item.step))
+    officer = figures.by_officer[0]
+    share = "" if step.share is None else f", {percent(step.share)} dari langkah itu"
+    return (
+        f"{format_number(figures.total)} koreksi waktu; terbanyak {step_name(step.step)}: "
+        f"{format_number(step.corrections)} koreksi{share}; terbanyak pada catatan "
+        f"{officer.officer} ({format_number(officer.corrections)})."
+    )
+
+
 def all_readings(view: TrendsView) -> dict[str, str]:
     """Every chart's reading, by chart key."""
     steps = view.stats.steps
@@ -241,4 +332,8 @@ def all_readings(view: TrendsView) -> dict[str, str]:
         "revenue": revenue_reading(view),
         "receipts": receipts_reading(view),
         "heatmap": heatmap_reading(view),
+        "service_types": service_types_reading(view.service_types),
+        "profile": profile_reading(view.profile),
+        "publications": publications_reading(view.publications),
+        "corrections": corrections_reading(view.corrections),
     }

@@ -25,27 +25,43 @@ from dashboard.trends.trends_view import (
 from dashboard.ui.headings import page_heading
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Pengunjung", ("visitors", "returning", "heatmap")),
+    ("Pengunjung", ("visitors", "returning", "heatmap", "profile", "service_types")),
     (
         "Waktu layanan terhadap target SOP",
-        ("steps", "bottleneck", "compliance", "waits", "service"),
+        ("steps", "bottleneck", "compliance", "waits", "service", "corrections"),
     ),
-    ("Rujukan dan permintaan yang tidak tersedia", ("referrals", "agencies", "unmet")),
+    (
+        "Rujukan, permintaan yang tidak tersedia, dan publikasi",
+        ("referrals", "agencies", "unmet", "publications"),
+    ),
     ("PNBP", ("revenue", "receipts")),
 )
-WIDE = {"visitors", "compliance", "revenue"}
-"""Charts drawn across the whole width (time series with many buckets)."""
+WIDTHS: dict[str, int] = {
+    "visitors": 12,
+    "compliance": 12,
+    "revenue": 12,
+    "profile": 8,
+    "service_types": 4,
+    "corrections": 12,
+    "publications": 12,
+}
+"""Columns (of 12, on a large screen) of the charts not drawn at half width: time series
+with many buckets across the whole width, the profile's five panels beside the service
+types."""
 
 
 def chart_figures(view: TrendsView) -> dict[str, go.Figure]:
     """Every chart of the view, by chart key."""
     grain, stats = view.query.grain, view.stats
     label = COMPARISONS[view.query.comparison][0]
+    buckets = [row.period for row in view.revenue]
     return {
         "visitors": charts.visitors_figure(view.visitors, view.comparison_visitors, grain, label),
         "returning": charts.returning_figure(view.visitors, grain),
         "steps": charts.steps_figure(stats.steps),
-        "compliance": charts.compliance_figure(view.compliance, grain),
+        "compliance": charts.compliance_figure(
+            view.compliance, grain, view.comparison_compliance, label
+        ),
         "bottleneck": charts.bottleneck_figure(stats.steps),
         "waits": charts.waits_figure(view.waits),
         "service": charts.service_figure(stats.service),
@@ -53,10 +69,18 @@ def chart_figures(view: TrendsView) -> dict[str, go.Figure]:
         "agencies": charts.agencies_figure(stats.top_agencies),
         "unmet": charts.unmet_topics_figure(stats.unmet.groups),
         "revenue": charts.revenue_figure(
-            view.revenue_by_kind, [row.period for row in view.revenue], grain
+            view.revenue_by_kind,
+            buckets,
+            grain,
+            comparison=view.comparison_revenue,
+            comparison_label=label,
         ),
         "receipts": charts.receipts_figure(view.revenue, grain),
         "heatmap": charts.heatmap_figure(view.weekday_hours),
+        "service_types": charts.service_types_figure(view.service_types),
+        "profile": charts.profile_figure(view.profile),
+        "publications": charts.publications_figure(view.publications),
+        "corrections": charts.corrections_figure(view.corrections),
     }
 
 
@@ -103,9 +127,7 @@ def chart_card(key: str) -> dbc.Card:
 
 
 def _section(title: str, keys: tuple[str, ...]) -> html.Section:
-    columns = [
-        dbc.Col(chart_card(key), lg=12 if key in WIDE else 6, className="mb-3") for key in keys
-    ]
+    columns = [dbc.Col(chart_card(key), lg=WIDTHS.get(key, 6), className="mb-3") for key in keys]
     return html.Section(
         [html.H2(title, className="h5 mt-2"), dbc.Row(columns)], className="trends-section"
     )

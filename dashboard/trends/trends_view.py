@@ -16,7 +16,10 @@ from sqlalchemy.orm import Session
 from dashboard.errors import InputError
 from dashboard.metrics import loaders
 from dashboard.metrics import period as periods
+from dashboard.metrics.corrections import CorrectionFigures
 from dashboard.metrics.period import GRAINS, Grain, Period
+from dashboard.metrics.profile import ServiceTypes, VisitorProfile
+from dashboard.metrics.publications import PublicationFigures
 from dashboard.metrics.referrals import ReferralFigures
 from dashboard.metrics.revenue import RevenueCount
 from dashboard.metrics.steps import StepCompliance, WaitFigures
@@ -107,11 +110,17 @@ class TrendsView:
     comparison_visitors: tuple[VisitorCount, ...]
     comparison_total: VisitorCount
     compliance: tuple[StepCompliance, ...]
+    comparison_compliance: tuple[StepCompliance, ...]
     waits: tuple[WaitFigures, ...]
     referrals: tuple[ReferralFigures, ...]
     revenue: tuple[RevenueCount, ...]
     revenue_by_kind: tuple[tuple[Period, str, int], ...]
+    comparison_revenue: tuple[RevenueCount, ...]
     weekday_hours: WeekdayHours
+    service_types: ServiceTypes
+    profile: VisitorProfile
+    publications: PublicationFigures
+    corrections: CorrectionFigures
     readings: dict[str, str]
     tables: dict[str, ChartTable]
 
@@ -126,7 +135,9 @@ def load_trends_view(session: Session, query: TrendsQuery) -> TrendsView:
     """Every chart of the page, aggregated in SQL by the metrics' loaders."""
     period, grain, offices = query.period, query.grain, query.office_ids
     stats = load_period_stats(session, period, offices)
-    before = loaders.load_visitors(session, query.comparison_period, offices)
+    compared = query.comparison_period
+    before = loaders.load_visitors(session, compared, offices)
+    ended = {step.step: step.ended for step in stats.steps.steps}
     view = TrendsView(
         query=query,
         stats=stats,
@@ -134,11 +145,17 @@ def load_trends_view(session: Session, query: TrendsQuery) -> TrendsView:
         comparison_visitors=before.by(grain),
         comparison_total=before.total,
         compliance=loaders.load_step_compliance(session, period, grain, offices),
+        comparison_compliance=loaders.load_step_compliance(session, compared, grain, offices),
         waits=loaders.load_waits(session, period, offices),
         referrals=loaders.load_referrals_over_time(session, period, grain, offices),
         revenue=stats.revenue.by(grain),
         revenue_by_kind=loaders.load_revenue_by_kind_over_time(session, period, grain, offices),
+        comparison_revenue=loaders.load_revenue_over_time(session, compared, grain, offices),
         weekday_hours=loaders.load_weekday_hours(session, period, offices),
+        service_types=loaders.load_service_types(session, period, offices),
+        profile=loaders.load_visitor_profile(session, period, offices),
+        publications=loaders.load_publications(session, period, offices),
+        corrections=loaders.load_corrections(session, period, ended, offices),
         readings={},
         tables={},
     )

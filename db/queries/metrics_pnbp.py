@@ -49,7 +49,7 @@ class KindDayRow(NamedTuple):
     revenue: int
 
 
-def _paid_in(
+def paid_in(
     office_ids: Sequence[int], offset: int, first: date, last: date
 ) -> list[ColumnElement[bool]]:
     return [
@@ -76,7 +76,7 @@ def revenue_by_day(session: Session, scope: MetricScope) -> list[RevenueDayRow]:
                 func.count(Sale.id).filter(counted, Sale.imported.is_(True)),
                 func.count(Sale.id).filter(~counted),
             )
-            .where(*_paid_in(office_ids, offset, scope.first_day, scope.last_day))
+            .where(*paid_in(office_ids, offset, scope.first_day, scope.last_day))
             .group_by(day)
         )
         for found, *values in session.execute(statement):
@@ -96,7 +96,7 @@ def revenue_by_kind(session: Session, scope: MetricScope) -> list[KindDayRow]:
         statement = (
             select(day, SaleItem.item_kind, func.sum(SaleItem.amount))
             .join(SaleItem, SaleItem.sale_id == Sale.id)
-            .where(*_paid_in(office_ids, offset, scope.first_day, scope.last_day), counted_sale())
+            .where(*paid_in(office_ids, offset, scope.first_day, scope.last_day), counted_sale())
             .group_by(day, SaleItem.item_kind)
         )
         for found, kind, amount in session.execute(statement):

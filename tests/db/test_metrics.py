@@ -327,11 +327,13 @@ def test_revenue_by_local_day_paid(db: PreparedDatabase, office: list[int]) -> N
     assert (total.revenue, total.receipts, total.zero_rupiah, total.voided) == (155_000, 4, 1, 1)
     assert total.zero_rupiah_share == 0.25
     # By kind: impor 75.000 (S5); data_digital 50.000 (S1) + 0 (S3); cetak_halaman 10.000 (S1)
-    # + 20.000 (S4); S2's 5.000 voided.
+    # + 20.000 (S4); publikasi_softcopy 0 (S3's softcopy of P2, Rp0); S2's 5.000 and its
+    # hardcopy voided.
     assert figures.by_kind == (
         ("impor", 75_000),
         ("data_digital", 50_000),
         ("cetak_halaman", 30_000),
+        ("publikasi_softcopy", 0),
     )
     # Undeposited at the end of T: S4 20.000 + S7 7.000 + S6 3.000 = 30.000 (S1 deposited on
     # T; imported S5, voided S2 and zero-rupiah S3 bring nothing). At the end of Y:

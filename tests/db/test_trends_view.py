@@ -102,3 +102,109 @@ def test_weeks_across_the_new_year(trap: tuple[PreparedDatabase, MetricsData]) -
         (date(2026, 1, 5), 0, 0),
     ]
     assert [row.revenue for row in view.revenue] == [10_000, 0]
+
+
+SEP_TO_NOV = Period(date(2026, 9, 1), date(2026, 11, 30))
+
+
+def test_service_types_and_the_visitor_profile(trap: tuple[PreparedDatabase, MetricsData]) -> None:
+    view = view_of(trap, Period(Y, T))
+    # 7 admitted visits (A B H I on Y; D E G on T): B "konsultasi", the six others (the
+    # imported I included) "perpustakaan"; C refused and F pending are in neither.
+    assert [(t.label, t.visits) for t in view.service_types.types] == [
+        ("Perpustakaan", 6),
+        ("Konsultasi statistik", 1),
+    ]
+    # Every guest book of the data set says P, 1995, s1, pelajar, pendidikan; I's visitor
+    # (imported as L, 1990, ASN) is H's (phone P2), whose entry updated it: 7 of 7 alike.
+    # Age: 2026 - 1995 = 31 → 30–39.
+    profile = view.profile
+    assert profile.visits == 7
+    assert [(s.label, s.visits) for s in profile.by["gender"]] == [("Perempuan", 7)]
+    assert [(s.label, s.visits) for s in profile.by["age"]] == [("30–39", 7)]
+    assert [(s.label, s.visits) for s in profile.by["education"]] == [("D4/S1", 7)]
+    # September to November adds U1 U2 U3 U5 (stopped in step 2: no guest book, no service
+    # type) → 11 visits, 4 of them "tidak diketahui" in every dimension.
+    wide = view_of(trap, SEP_TO_NOV, "month")
+    assert wide.profile.visits == 11
+    for name in ("education", "occupation", "institution_type", "gender", "age"):
+        assert [s.visits for s in wide.profile.by[name]] == [7, 4]
+        assert wide.profile.by[name][-1].label == "Tidak diketahui"
+    assert [(t.label, t.visits) for t in wide.service_types.types] == [
+        ("Perpustakaan", 6),
+        ("Konsultasi statistik", 1),
+        ("Tidak diketahui", 4),
+    ]
+    assert view.readings["service_types"] == (
+        "Layanan terbanyak: Perpustakaan, 6 dari 7 kunjungan (86 %); 2 jenis layanan diminta."
+    )
+    assert wide.readings["profile"].endswith("4 kunjungan tanpa data buku tamu.")
+    assert ("Jenis kelamin", "Perempuan", 7, 7 / 11) in wide.tables["profile"].rows
+
+
+def test_publications_asked_for_and_sold(trap: tuple[PreparedDatabase, MetricsData]) -> None:
+    _db, data = trap
+    view = view_of(trap, Period(Y, T))
+    p1, p2 = data.publications["P1"], data.publications["P2"]
+    # Picked: P1 for A's and B's requests (Y), P2 for D's (T) → P1 2, P2 1.
+    assert [(p.publication_id, p.requests) for p in view.publications.requested] == [
+        (p1, 2),
+        (p2, 1),
+    ]
+    # Sold: S3's softcopy of P2 (Rp0, not voided) → 1 copy in 1 sale; S2's hardcopy of P1
+    # was voided: not counted.
+    assert [(p.publication_id, p.copies, p.sales) for p in view.publications.sold] == [(p2, 1, 1)]
+    assert view.readings["publications"].startswith("Paling banyak diminta “")
+    # Today only: D's pick and S3.
+    today = view_of(trap, Period(T, T))
+    assert [(p.publication_id, p.requests) for p in today.publications.requested] == [(p2, 1)]
+    assert len(today.publications.sold) == 1
+
+
+def test_time_corrections_per_officer_and_step(trap: tuple[PreparedDatabase, MetricsData]) -> None:
+    # The two corrections are of U5 (24 Sep): none on Y and T.
+    assert view_of(trap, Period(Y, T)).corrections.total == 0
+    view = view_of(trap, SEP_TO_NOV, "month")
+    figures = view.corrections
+    assert [(r.step, r.officer, r.corrections) for r in figures.rows] == [
+        (1, "Uji Petugas-Metrik", 1),
+        (2, "Uji Petugas-Metrik", 1),
+    ]
+    # Step 1 ended in Sep-Nov: A B C H (Y), D E G (T), U1 U2 U3 U4 U5 → 12 (F's is open);
+    # step 2 ended: A B H D E G → 6. Shares 1/12 and 1/6.
+    ended = {step.step: step.ended for step in view.stats.steps.steps}
+    assert (ended[1], ended[2]) == (12, 6)
+    assert [(s.step, s.share) for s in figures.by_step] == [(1, 1 / 12), (2, 1 / 6)]
+    assert view.readings["corrections"] == (
+        "2 koreksi waktu; terbanyak Langkah 1 (Skrining masker & suhu): 1 koreksi, 8 % dari "
+        "langkah itu; terbanyak pada catatan Uji Petugas-Metrik (2)."
+    )
+    assert view.tables["corrections"].rows == (
+        (1, "Uji Petugas-Metrik", 1, 1),
+        (2, "Uji Petugas-Metrik", 1, 1),
+    )
+    assert sum(chart_figures(view)["corrections"].data[0].y) == 2
+
+
+def test_the_comparison_beside_compliance_and_revenue(
+    trap: tuple[PreparedDatabase, MetricsData],
+) -> None:
+    # Today against the previous period (yesterday): Y's steps within target are the two
+    # days' 34 of 37 less today's 15 of 16 → 19 of 21; Y's revenue S1 60.000 + S5 75.000.
+    view = view_of(trap, Period(T, T))
+    assert sum(c.meeting for c in view.comparison_compliance) == 19
+    assert sum(c.with_target for c in view.comparison_compliance) == 21
+    assert [row.revenue for row in view.comparison_revenue] == [135_000]
+    assert view.readings["compliance"].startswith(
+        "94 % langkah dalam target selama periode; pembanding 90 %;"
+    )
+    assert view.readings["revenue"].endswith("turun 85 % dari Rp 135.000 pada periode pembanding.")
+    figures = chart_figures(view)
+    assert any(trace.line.dash == "dot" for trace in figures["compliance"].data)
+    assert list(figures["revenue"].data[-1].y) == [135_000]
+    step_2 = next(row for row in view.tables["compliance"].rows if row[1] == 2)
+    # Step 2 on Y: 2 of 3 within target (B misses).
+    assert step_2[6:9] == (Y.isoformat(), 3, 2)
+    assert (Y.isoformat(), "(periode pembanding, semua jenis)", 135_000) in view.tables[
+        "revenue"
+    ].rows

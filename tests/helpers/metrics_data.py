@@ -37,6 +37,15 @@ Office 1603 (WIB):
   admitted; U4 19 Nov 10:00 refused; U5 24 Sep 09:00 admitted (the 9th working Thursday
   back: outside the 8).
 Office 9830 (WITA, UTC+8): W T 08:10 WITA admitted, stopped in step 2.
+
+For the trends page's service types, publications and corrections:
+- Service type: B asks for "konsultasi", every other live visit (and I) "perpustakaan".
+- Publications picked at step 6: P1 (the catalog's first hardcopy in stock) for A's first
+  request and for B's, P2 (the first softcopy) for D's first. Sold: S3 (zero-rupiah) also
+  holds 1 softcopy of P2 at Rp0; the voided S2 also held 1 hardcopy of P1 (never counted).
+- Time corrections (officer "Uji Petugas-Metrik", who recorded the times): U5's step 1 end
+  moved 09:01 → 09:01:30, then U5's step 2 start (the same boundary) → 09:02: 2 corrections
+  on 24 Sep, of step 1 and of step 2; U5's screening lasts 2 minutes.
 """
 
 from __future__ import annotations
@@ -59,9 +68,10 @@ from dashboard.imports.guest_book_import import import_guest_book
 from dashboard.pnbp import rules as pnbp
 from dashboard.pnbp import sales
 from dashboard.visits import services as visits
+from dashboard.visits.corrections import correct_step_time
 from dashboard.visits.guest_book import validate_guest_book
 from dashboard.visits.purchase import record_visit_purchase
-from db.models import Agency, SopStep, Tariff
+from db.models import Agency, Publication, SopStep, Tariff
 from db.queries import visits as visit_queries
 from db.reference_data import OfficeSeed, ensure_office
 from tests.helpers.clock import at
@@ -80,7 +90,7 @@ WITA_OFFICE = OfficeSeed("9830", "BPS Uji WITA", "Uji", timezone="Asia/Makassar"
 DISDUKCAPIL = "Dinas Kependudukan dan Pencatatan Sipil"
 TYPED_AGENCY = "Dinas Perhubungan Kabupaten"
 THRESHOLD = Decimal("37.5")
-SERVICE_TYPES = ["perpustakaan"]
+SERVICE_TYPES = ["perpustakaan", "konsultasi"]
 PHONE_1 = "0812 1111 0001"
 PHONE_2 = "0812 2222 0002"
 
@@ -123,6 +133,9 @@ class Walk:
     phone: str | None = None
     requests: tuple[Request, ...] = (Request("PDRB Kabupaten Muara Enim 2025"),)
     buys: tuple[pnbp.SaleLine, ...] = ()
+    service_type: str = "perpustakaan"
+    picks: dict[int, int] = field(default_factory=dict)
+    """Request position (0-based) → the publication linked to it at step 6."""
 
 
 @dataclass
@@ -134,6 +147,7 @@ class MetricsData:
     visits: dict[str, int] = field(default_factory=dict)
     sales: dict[str, int] = field(default_factory=dict)
     agencies: dict[str, int] = field(default_factory=dict)
+    publications: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -220,10 +234,10 @@ class _Writer:
         if number == sop.PURPOSE:
             texts = [request.text for request in walk.requests]
             return lambda s, a: visits.record_purpose(
-                s, a, visit_id, "perpustakaan", texts, SERVICE_TYPES
+                s, a, visit_id, walk.service_type, texts, SERVICE_TYPES
             )
         if number == sop.SEARCH:
-            return lambda s, a: visits.finish_search(s, a, visit_id, None)
+            return lambda s, a: _search(s, a, visit_id, walk.picks)
         if number == sop.AVAILABILITY:
             return lambda s, a: visits.record_availability(
                 s, a, visit_id, _decisions(s, visit_id, walk.requests)
@@ -252,6 +266,41 @@ def _open_steps(writer: _Writer, visit_id: int) -> set[int]:
     with writer.db.database.reading() as session:
         step = visit_queries.open_step(session, visit_id)
         return {step.step_number} if step is not None else set()
+
+
+def _search(session: Session, actor: Actor, visit_id: int, picks: dict[int, int]) -> None:
+    """Step 6: link the picked publications, then finish the search."""
+    stored = visit_queries.requests_of_visit(session, visit_id)
+    for position, publication_id in picks.items():
+        visits.mark_request_found(session, actor, visit_id, stored[position].id, publication_id)
+    visits.finish_search(session, actor, visit_id, None)
+
+
+def _publication_ids(db: PreparedDatabase, office_id: int) -> dict[str, int]:
+    """P1: the catalog's first hardcopy in stock; P2: its first softcopy."""
+    with db.database.reading() as session:
+        live = (Publication.office_id == office_id, Publication.retired_at.is_(None))
+        first = select(Publication.id).where(*live).order_by(Publication.catalog_number).limit(1)
+        hardcopy = session.scalar(
+            first.where(Publication.has_hardcopy.is_(True), Publication.hardcopy_stock > 1)
+        )
+        softcopy = session.scalar(first.where(Publication.has_softcopy.is_(True)))
+        assert hardcopy is not None and softcopy is not None
+        return {"P1": hardcopy, "P2": softcopy}
+
+
+def _correct(
+    writer: _Writer, office_id: int, visit_id: int, step: int, field_name: str, moment: str
+) -> None:
+    """Correct one recorded time of a step of the visit (a day after it, at 12:00)."""
+
+    def action(session: Session, actor: Actor) -> None:
+        found = next(
+            s for s in visit_queries.steps_of_visit(session, visit_id) if s.step_number == step
+        )
+        correct_step_time(session, actor, found.id, field_name, at(moment), "Salah klik waktu")
+
+    writer.act(office_id, at("2026-09-25 12:00"), action)
 
 
 def _decisions(
@@ -320,6 +369,8 @@ def build_metrics_data(db: PreparedDatabase) -> MetricsData:
         )
     data = MetricsData(db.office_id, wita_office_id)
     office = db.office_id
+    data.publications = _publication_ids(db, office)
+    p1, p2 = data.publications["P1"], data.publications["P2"]
     data.agencies = {
         "disdukcapil": _agency_id(db, office, DISDUKCAPIL),
         "pendidikan": _agency_id(db, office, "Dinas Pendidikan"),
@@ -342,8 +393,15 @@ def build_metrics_data(db: PreparedDatabase) -> MetricsData:
             phone=PHONE_1,
             requests=two_requests,
             buys=(table, pnbp.SaleLine(tariffs[pages], 10, description="Cetak tabel")),
+            picks={0: p1},
         ),
-        "B": Walk("2026-11-25 10:00", minutes={2: 3.5}, waits={4: 5, 9: 30, 10: 2}),
+        "B": Walk(
+            "2026-11-25 10:00",
+            minutes={2: 3.5},
+            waits={4: 5, 9: 30, 10: 2},
+            service_type="konsultasi",
+            picks={0: p1},
+        ),
         "C": Walk("2026-11-25 11:00", refused=True),
         "H": Walk(
             "2026-11-25 23:50",
@@ -358,6 +416,7 @@ def build_metrics_data(db: PreparedDatabase) -> MetricsData:
             minutes={2: 2},
             waits={9: 9},
             requests=(Request("PDRB 2025"), Request("Jumlah angkot", TYPED_AGENCY)),
+            picks={0: p2},
         ),
         "E": Walk(
             "2026-11-26 09:00",
@@ -389,7 +448,8 @@ def build_metrics_data(db: PreparedDatabase) -> MetricsData:
     )
 
     page_line = pnbp.SaleLine(tariffs[pages], 5, description="Cetak tabel")
-    data.sales["S2"] = writer.sell(office, at("2026-11-26 09:30"), sale_input(page_line))
+    hardcopy = pnbp.SaleLine(tariffs[pnbp.KIND_HARDCOPY], 1, publication_id=p1)
+    data.sales["S2"] = writer.sell(office, at("2026-11-26 09:30"), sale_input(page_line, hardcopy))
     writer.act(
         office,
         at("2026-11-26 09:40"),
@@ -399,7 +459,12 @@ def build_metrics_data(db: PreparedDatabase) -> MetricsData:
     data.sales["S3"] = writer.sell(
         office,
         at("2026-11-26 10:30"),
-        sale_input(zero, zero_rupiah_reason="pendidikan", zero_rupiah_letter="12/UNSRI/XI/2026"),
+        sale_input(
+            zero,
+            pnbp.SaleLine(tariffs[pnbp.KIND_SOFTCOPY], 1, publication_id=p2, unit_price=0),
+            zero_rupiah_reason="pendidikan",
+            zero_rupiah_letter="12/UNSRI/XI/2026",
+        ),
     )
     data.sales["S7"] = writer.sell(
         office,
@@ -411,6 +476,8 @@ def build_metrics_data(db: PreparedDatabase) -> MetricsData:
         at("2026-01-01 00:30"),
         sale_input(pnbp.SaleLine(tariffs[pages], 3, description="Cetak")),
     )
+    _correct(writer, office, data.visits["U5"], sop.SCREENING, "ended_at", "2026-09-24 09:01:30")
+    _correct(writer, office, data.visits["U5"], sop.BAG_RACK, "started_at", "2026-09-24 09:02")
     with db.database.transaction() as session:
         sales.record_deposit(
             session,

@@ -123,3 +123,112 @@ def test_tables_download_as_csv_and_xlsx() -> None:
     ]
     content = table_xlsx(table, "Pengunjung per periode")
     assert content[:2] == b"PK"  # a zip: the xlsx container
+
+
+def test_age_bands_and_the_profile() -> None:
+    from dashboard.metrics.profile import age_band, visitor_profile
+    from db.queries.metrics_profile import ProfileRow
+
+    assert [age_band(a) for a in (None, 12, 19, 20, 29, 30, 45, 59, 60, 91)] == [
+        "Tidak diketahui",
+        "< 20",
+        "< 20",
+        "20–29",
+        "20–29",
+        "30–39",
+        "40–49",
+        "50–59",
+        "≥ 60",
+        "≥ 60",
+    ]
+    rows = [
+        ProfileRow("age", "31", 2),
+        ProfileRow("age", "19", 1),
+        ProfileRow("age", "35", 1),
+        ProfileRow("age", None, 1),
+        ProfileRow("gender", "L", 1),
+        ProfileRow("gender", "P", 3),
+        ProfileRow("gender", None, 1),
+        ProfileRow("education", "s1", 4),
+        ProfileRow("education", "kursus", 1),
+    ]
+    profile = visitor_profile(rows, {("education", "s1"): "D4/S1"})
+    assert profile.visits == 5
+    # Bands in age order, "tidak diketahui" last; a code without a label shows as the code.
+    assert [(s.label, s.visits) for s in profile.by["age"]] == [
+        ("< 20", 1),
+        ("30–39", 3),
+        ("Tidak diketahui", 1),
+    ]
+    assert [s.label for s in profile.by["gender"]] == ["Perempuan", "Laki-laki", "Tidak diketahui"]
+    assert [(s.label, s.share) for s in profile.by["education"]] == [
+        ("D4/S1", 0.8),
+        ("kursus", 0.2),
+    ]
+    figure = charts.profile_figure(profile)
+    assert len(figure.data) == 5 and list(figure.data[4].text) == ["20%", "60%", "20%"]
+    assert readings.profile_reading(profile).startswith(
+        "Terbanyak dari 5 kunjungan: pendidikan D4/S1 (80 %);"
+    )
+
+
+def test_service_types_publications_and_corrections_charts() -> None:
+    from dashboard.metrics.corrections import correction_figures
+    from dashboard.metrics.profile import service_types
+    from dashboard.metrics.publications import publication_figures
+    from db.queries.metrics_corrections import CorrectionRow
+    from db.queries.metrics_profile import CodeCount
+    from db.queries.metrics_publications import PublicationCount
+
+    types = service_types(
+        [CodeCount("konsultasi", 3), CodeCount(None, 1)], {("service_type", "konsultasi"): "K"}
+    )
+    assert [(s.label, s.visits) for s in types.types] == [("K", 3), ("Tidak diketahui", 1)]
+    assert list(charts.service_types_figure(types).data[0].x) == [3, 1]
+    assert readings.service_types_reading(types) == (
+        "Layanan terbanyak: K, 3 dari 4 kunjungan (75 %); 1 jenis layanan diminta."
+    )
+    book = PublicationCount(1, "1603-A", "Dalam Angka", 2025, 4, 0, 0)
+    sold = PublicationCount(2, "1603-B", "Statistik Daerah", 2025, 0, 3, 2)
+    figures = publication_figures([book], [sold])
+    requested, selling = charts.publications_figure(figures).data
+    assert list(requested.x) == [4] and list(selling.x) == [3]
+    assert readings.publications_reading(figures) == (
+        "Paling banyak diminta “Dalam Angka” (4 permintaan); paling banyak terjual "
+        "“Statistik Daerah” (3 salinan dalam 2 penjualan)."
+    )
+    corrections = correction_figures(
+        [
+            CorrectionRow(2, 7, "Ani", 3, 2),
+            CorrectionRow(9, 7, "Ani", 1, 1),
+            CorrectionRow(9, 8, "Budi", 2, 2),
+        ],
+        {2: 10, 9: 4},
+    )
+    assert [(s.step, s.corrections, s.share) for s in corrections.by_step] == [
+        (2, 3, 0.2),
+        (9, 3, 0.75),
+    ]
+    assert [(o.officer, o.corrections) for o in corrections.by_officer] == [("Ani", 4), ("Budi", 2)]
+    ani, budi = charts.corrections_figure(corrections).data
+    assert list(ani.y) == [3, 1] and list(budi.y) == [0, 2]
+    assert readings.corrections_reading(corrections).startswith(
+        "6 koreksi waktu; terbanyak Langkah 2"
+    )
+
+
+def test_the_new_charts_say_so_when_empty() -> None:
+    from dashboard.metrics.corrections import correction_figures
+    from dashboard.metrics.profile import service_types, visitor_profile
+    from dashboard.metrics.publications import publication_figures
+
+    for built in (
+        charts.service_types_figure(service_types([], {})),
+        charts.profile_figure(visitor_profile([], {})),
+        charts.publications_figure(publication_figures([], [])),
+        charts.corrections_figure(correction_figures([], {})),
+        charts.compliance_figure([], "month", [], "x"),
+    ):
+        assert not built.data and built.layout.annotations
+    assert readings.publications_reading(publication_figures([], [])).startswith("Tidak ada")
+    assert readings.corrections_reading(correction_figures([], {})).startswith("Tidak ada")
