@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.change_marker import watch_writes
+
+T = TypeVar("T")
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
@@ -68,14 +71,12 @@ class Database:
         self._read_sessions = sessionmaker(self._read_engine, expire_on_commit=False)
         # PostgreSQL only: SQLite's reading connections already run without transactions
         # (pysqlite's own handling is off), and its dialect would issue PRAGMAs to switch.
-        self._polling_sessions = (
-            sessionmaker(
-                self.engine.execution_options(isolation_level="AUTOCOMMIT"),
-                expire_on_commit=False,
-            )
+        self._polling_engine = (
+            create_engine(make_url(database_url), pool_pre_ping=False, isolation_level="AUTOCOMMIT")
             if self.engine.dialect.name == "postgresql"
-            else self._read_sessions
+            else self._read_engine
         )
+        self._polling_sessions = sessionmaker(self._polling_engine, expire_on_commit=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -89,16 +90,24 @@ class Database:
         with self._read_sessions() as session:
             yield session
 
-    @contextmanager
-    def polling(self) -> Iterator[Session]:
-        """A session for reads only, each statement on its own (autocommit): no BEGIN and no
-        ROLLBACK, which are round trips on PostgreSQL (on SQLite, reads are so already). For
-        the wall screens' poll, whose usual answer is one statement; PostgreSQL's READ
-        COMMITTED gives each statement its own snapshot inside a transaction too, so the
-        reads see what ``reading`` would."""
+    def polling_read(self, read: Callable[[Session], T]) -> T:
+        """``read(session)`` for the wall screens' poll, whose usual answer is one statement:
+        each statement on its own (autocommit: no BEGIN and no ROLLBACK, which are round
+        trips on PostgreSQL; on SQLite reads are so already; READ COMMITTED gives each
+        statement its own snapshot inside a transaction too, so the reads see what
+        ``reading`` would), on connections not pinged before use (a ping is a round trip as
+        well). A connection the server dropped (a restart) is found by the read itself: the
+        pool is then renewed and the read runs once more."""
+        try:
+            with self._polling_sessions() as session:
+                return read(session)
+        except DBAPIError as error:
+            if not error.connection_invalidated:
+                raise
         with self._polling_sessions() as session:
-            yield session
+            return read(session)
 
     def dispose(self) -> None:
         self.engine.dispose()
         self._read_engine.dispose()
+        self._polling_engine.dispose()

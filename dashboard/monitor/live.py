@@ -89,7 +89,8 @@ def poll(
     ``read_marker`` reads the office's marker in the poll's session (default:
     ``live.office_marker``); the poll route's reader also checks the viewer in that statement.
     ``build`` is the app's build id (hexadecimal: written as it is)."""
-    with database.polling() as session:
+
+    def answer(session: Session) -> str:
         marker = (
             live.office_marker(session, office_id) if read_marker is None else read_marker(session)
         )
@@ -98,10 +99,12 @@ def poll(
             return f'{{"changed":false,"version":{marker.version},"build":"{build}"}}'
         key = SnapshotKey(office_id, marker.version, showing)
         body = cache.get_or_compute(key, lambda: _shared_body(database, session, key, now))
-    head: dict[str, Any] = {
-        "changed": True,
-        "version": key.version,
-        "day": key.day.isoformat(),
-        "build": build,
-    }
-    return _json(head)[:-1] + ',"snapshot":' + body + "}"
+        head: dict[str, Any] = {
+            "changed": True,
+            "version": key.version,
+            "day": key.day.isoformat(),
+            "build": build,
+        }
+        return _json(head)[:-1] + ',"snapshot":' + body + "}"
+
+    return database.polling_read(answer)
