@@ -15,6 +15,7 @@ from dashboard.figures.theme import (
     DARK_PRIMARY,
     DARK_SECONDARY,
     apply_dark_theme,
+    target_marker,
 )
 
 GRAPH_CONFIG = {"displayModeBar": False, "staticPlot": True, "responsive": True}
@@ -100,31 +101,17 @@ def steps_figure(bars: Sequence[StepBar]) -> go.Figure:
     as a tall yellow mark."""
     labels = [step_axis_label(bar) for bar in bars]
     figure = go.Figure()
-    figure.add_bar(
-        name=STEP_TRACES[0],
-        y=labels,
-        x=[bar.median_minutes for bar in bars],
-        orientation="h",
-        marker_color=DARK_PRIMARY,
-    )
-    figure.add_bar(
-        name=STEP_TRACES[1],
-        y=labels,
-        x=[bar.max_minutes for bar in bars],
-        orientation="h",
-        marker_color=DARK_SECONDARY,
-    )
+    for name, minutes, color in (
+        (STEP_TRACES[0], [bar.median_minutes for bar in bars], DARK_PRIMARY),
+        (STEP_TRACES[1], [bar.max_minutes for bar in bars], DARK_SECONDARY),
+    ):
+        figure.add_bar(name=name, y=labels, x=minutes, orientation="h", marker_color=color)
     figure.add_scatter(
         name=STEP_TRACES[2],
         y=labels,
         x=[bar.target_minutes for bar in bars],
         mode="markers",
-        marker={
-            "symbol": "line-ns-open",
-            "size": 30,
-            "color": DARK_MARK,
-            "line": {"width": 5, "color": DARK_MARK},
-        },
+        marker=target_marker("line-ns-open", 30, DARK_MARK, 5),
     )
     apply_dark_theme(figure, font_size=16)
     figure.update_yaxes(autorange="reversed", automargin=True, fixedrange=True)

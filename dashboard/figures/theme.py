@@ -27,6 +27,8 @@ MUTED = "#9aa5b1"
 ACCENT = "#d9822b"
 """Orange: what misses (beyond target, refused, voided)."""
 GOOD = "#2f9e44"
+LIGHT_PRIMARY = "#6f9fd8"
+"""Light BPS blue: the second of a pair of series (the p90 beside the median)."""
 SERIES = (
     "#0b4a8b",
     "#d9822b",
@@ -68,6 +70,17 @@ def no_data(figure: go.Figure, message: str = "Tidak ada data pada periode ini."
     figure.update_xaxes(visible=False)
     figure.update_yaxes(visible=False)
     return figure
+
+
+def target_marker(symbol: str, size: int, color: str, width: int) -> dict[str, object]:
+    """The marker of a target drawn over bars: an open line (``line-ns-open`` across a
+    horizontal bar, ``line-ew-open`` across a vertical one) in one colour."""
+    return {
+        "symbol": symbol,
+        "size": size,
+        "color": color,
+        "line": {"width": width, "color": color},
+    }
 
 
 DARK_PAPER = "#0b1320"

@@ -9,14 +9,17 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard import sop
+from dashboard.figures.common import shorten
 from dashboard.figures.theme import (
     ACCENT,
     GOOD,
+    LIGHT_PRIMARY,
     MUTED,
     PRIMARY,
     SERIES,
     apply_theme,
     no_data,
+    target_marker,
 )
 from dashboard.figures.unmet_demand import unmet_figure
 from dashboard.library.unmet_demand import TopicGroup
@@ -63,6 +66,50 @@ def _step_text(number: int) -> str:
     return f"L{number} {sop.STEP_BY_NUMBER[number].label}"
 
 
+def _add_line(
+    figure: go.Figure,
+    x: Sequence[str],
+    y: Sequence[float | int | None],
+    name: str,
+    color: str,
+    dash: str | None = None,
+) -> None:
+    """A series drawn as a line with markers over the buckets."""
+    line: dict[str, object] = {"color": color, "width": 2}
+    if dash is not None:
+        line["dash"] = dash
+    figure.add_scatter(x=x, y=y, name=name, mode="lines+markers", line=line)
+
+
+def _add_median_p90(
+    figure: go.Figure,
+    labels: Sequence[str],
+    medians: Sequence[float | None],
+    p90s: Sequence[float | None],
+    names: Sequence[str] | None = None,
+) -> None:
+    """Median and p90 bars in minutes side by side per label; with ``names`` (the labels'
+    long texts) the hover names the bar."""
+    for name, values, color in (("Median", medians, PRIMARY), ("P90", p90s, LIGHT_PRIMARY)):
+        hover: dict[str, object] = {}
+        if names is not None:
+            hover = {
+                "customdata": names,
+                "hovertemplate": "%{customdata}: %{y:,.1f} menit<extra>" + name + "</extra>",
+            }
+        figure.add_bar(x=labels, y=values, name=name, marker_color=color, **hover)
+    figure.update_yaxes(title_text="menit", tickformat=",.1~f")
+
+
+def _finish_ranked(figure: go.Figure, height: int = HEIGHT, **xaxis: str) -> go.Figure:
+    """The end of a horizontal ranking: the first bar at the top, the value axis set with
+    ``xaxis``, no legend."""
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(**xaxis)
+    figure.update_layout(hovermode="closest")
+    return _finish(figure, height, legend=False)
+
+
 def visitors_figure(
     current: Sequence[VisitorCount],
     comparison: Sequence[VisitorCount],
@@ -87,13 +134,7 @@ def visitors_figure(
     figure.add_bar(
         x=x, y=[bucket.visitors for bucket in current], name="Pengunjung", marker_color=PRIMARY
     )
-    figure.add_scatter(
-        x=x,
-        y=[bucket.refused for bucket in current],
-        name="Ditolak saat skrining",
-        mode="lines+markers",
-        line={"color": ACCENT, "width": 2},
-    )
+    _add_line(figure, x, [bucket.refused for bucket in current], "Ditolak saat skrining", ACCENT)
     _time_axis(figure, grain)
     figure.update_yaxes(tickformat=",d")
     return _finish(figure)
@@ -121,21 +162,12 @@ def steps_figure(steps: StepsFigures) -> go.Figure:
         return _finish(no_data(figure, "Belum ada langkah selesai pada periode ini."))
     labels = [f"L{step.step}" for step in shown]
     names = [_step_text(step.step) for step in shown]
-    figure.add_bar(
-        x=labels,
-        y=[s.durations.median_minutes for s in shown],
-        name="Median",
-        marker_color=PRIMARY,
-        customdata=names,
-        hovertemplate="%{customdata}: %{y:,.1f} menit<extra>Median</extra>",
-    )
-    figure.add_bar(
-        x=labels,
-        y=[s.durations.p90_minutes for s in shown],
-        name="P90",
-        marker_color="#6f9fd8",
-        customdata=names,
-        hovertemplate="%{customdata}: %{y:,.1f} menit<extra>P90</extra>",
+    _add_median_p90(
+        figure,
+        labels,
+        [s.durations.median_minutes for s in shown],
+        [s.durations.p90_minutes for s in shown],
+        names,
     )
     targets = [(label, s.target_minutes) for label, s in zip(labels, shown, strict=True)]
     figure.add_scatter(
@@ -143,14 +175,8 @@ def steps_figure(steps: StepsFigures) -> go.Figure:
         y=[target for _label, target in targets if target is not None],
         name="Target",
         mode="markers",
-        marker={
-            "symbol": "line-ew-open",
-            "size": 34,
-            "color": ACCENT,
-            "line": {"width": 3, "color": ACCENT},
-        },
+        marker=target_marker("line-ew-open", 34, ACCENT, 3),
     )
-    figure.update_yaxes(title_text="menit", tickformat=",.1~f")
     figure.update_layout(barmode="group", hovermode="closest")
     return _finish(figure, 320)
 
@@ -225,10 +251,7 @@ def bottleneck_figure(steps: StepsFigures) -> go.Figure:
         customdata=[step.missed_seconds / steps.missed_seconds for step in shown],
         hovertemplate="%{x:,.1f} menit (%{customdata:.0%})<extra></extra>",
     )
-    figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(title_text="menit di atas target", tickformat=",.0f")
-    figure.update_layout(hovermode="closest")
-    return _finish(figure, legend=False)
+    return _finish_ranked(figure, title_text="menit di atas target", tickformat=",.0f")
 
 
 def waits_figure(waits: Sequence[WaitFigures]) -> go.Figure:
@@ -237,13 +260,12 @@ def waits_figure(waits: Sequence[WaitFigures]) -> go.Figure:
     if not shown:
         return _finish(no_data(figure, "Belum ada waktu tunggu tercatat."))
     labels = [f"sebelum L{wait.step}" for wait in shown]
-    figure.add_bar(
-        x=labels, y=[w.waits.median_minutes for w in shown], name="Median", marker_color=PRIMARY
+    _add_median_p90(
+        figure,
+        labels,
+        [w.waits.median_minutes for w in shown],
+        [w.waits.p90_minutes for w in shown],
     )
-    figure.add_bar(
-        x=labels, y=[w.waits.p90_minutes for w in shown], name="P90", marker_color="#6f9fd8"
-    )
-    figure.update_yaxes(title_text="menit", tickformat=",.1~f")
     figure.update_layout(barmode="group")
     return _finish(figure)
 
@@ -269,10 +291,7 @@ def service_figure(service: ServiceTime) -> go.Figure:
         annotation_text=f"batas SOP {service.limit_minutes} menit",
         annotation_position="top",
     )
-    figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(title_text="menit", tickformat=",.0f")
-    figure.update_layout(hovermode="closest")
-    _finish(figure, 220, legend=False)
+    _finish_ranked(figure, 220, title_text="menit", tickformat=",.0f")
     figure.update_layout(margin={"t": 30})
     return figure
 
@@ -282,27 +301,11 @@ def referrals_figure(rows: Sequence[ReferralFigures], grain: Grain) -> go.Figure
     if not any(row.visits_decided for row in rows):
         return _finish(no_data(figure))
     x = _starts([row.period for row in rows])
-    figure.add_scatter(
-        x=x,
-        y=[row.visit_rate for row in rows],
-        name="Per kunjungan",
-        mode="lines+markers",
-        line={"color": PRIMARY, "width": 2},
-    )
-    figure.add_scatter(
-        x=x,
-        y=[row.request_rate for row in rows],
-        name="Per permintaan",
-        mode="lines+markers",
-        line={"color": ACCENT, "width": 2, "dash": "dot"},
-    )
+    _add_line(figure, x, [row.visit_rate for row in rows], "Per kunjungan", PRIMARY)
+    _add_line(figure, x, [row.request_rate for row in rows], "Per permintaan", ACCENT, "dot")
     _time_axis(figure, grain)
     figure.update_yaxes(tickformat=".0%")
     return _finish(figure)
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def agencies_figure(agencies: Sequence[AgencyReferrals]) -> go.Figure:
@@ -310,7 +313,7 @@ def agencies_figure(agencies: Sequence[AgencyReferrals]) -> go.Figure:
     if not agencies:
         return _finish(no_data(figure, "Tidak ada rujukan pada periode ini."), legend=False)
     figure.add_bar(
-        y=[_short(agency.name or "(tanpa nama dinas)") for agency in agencies],
+        y=[shorten(agency.name or "(tanpa nama dinas)", 40) for agency in agencies],
         x=[agency.visits for agency in agencies],
         orientation="h",
         marker_color=PRIMARY,
@@ -318,10 +321,8 @@ def agencies_figure(agencies: Sequence[AgencyReferrals]) -> go.Figure:
         textposition="outside",
         hovertemplate="%{x:,d} kunjungan<extra></extra>",
     )
-    figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(tickformat=",d", title_text="kunjungan")
-    figure.update_layout(hovermode="closest")
-    return _finish(figure, max(220, 60 + 28 * len(agencies)), legend=False)
+    height = max(220, 60 + 28 * len(agencies))
+    return _finish_ranked(figure, height, tickformat=",d", title_text="kunjungan")
 
 
 def unmet_topics_figure(groups: Sequence[TopicGroup]) -> go.Figure:
@@ -392,13 +393,7 @@ def receipts_figure(rows: Sequence[RevenueCount], grain: Grain) -> go.Figure:
         marker_color=PRIMARY,
     )
     figure.add_bar(x=x, y=[row.zero_rupiah for row in rows], name="Rp0", marker_color=GOOD)
-    figure.add_scatter(
-        x=x,
-        y=[row.voided for row in rows],
-        name="Dibatalkan",
-        mode="lines+markers",
-        line={"color": ACCENT, "width": 2},
-    )
+    _add_line(figure, x, [row.voided for row in rows], "Dibatalkan", ACCENT)
     figure.update_layout(barmode="stack")
     _time_axis(figure, grain)
     figure.update_yaxes(tickformat=",d")
@@ -434,7 +429,7 @@ def _share_bars(
     """Horizontal bars of a breakdown, largest first (as given), labelled with the share."""
     place = {} if row is None else {"row": row, "col": col}
     figure.add_bar(
-        y=[_short(item.label, 22) for item in shares],
+        y=[shorten(item.label, 22) for item in shares],
         x=[item.visits for item in shares],
         orientation="h",
         marker_color=[MUTED if item.label == UNKNOWN else PRIMARY for item in shares],
@@ -453,10 +448,8 @@ def service_types_figure(types: ServiceTypes) -> go.Figure:
     if not types.visits:
         return _finish(no_data(figure, "Tidak ada kunjungan pada periode ini."), legend=False)
     _share_bars(figure, types.types)
-    figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(tickformat=",d", title_text="kunjungan")
-    figure.update_layout(hovermode="closest")
-    return _finish(figure, max(220, 80 + 30 * len(types.types)), legend=False)
+    height = max(220, 80 + 30 * len(types.types))
+    return _finish_ranked(figure, height, tickformat=",d", title_text="kunjungan")
 
 
 PROFILE_GRID = (3, 2)
@@ -509,7 +502,7 @@ def publications_figure(figures: PublicationFigures) -> go.Figure:
         (2, figures.sold, [p.copies for p in figures.sold], "salinan"),
     ):
         figure.add_bar(
-            y=[_short(f"{p.title}", 34) for p in items],
+            y=[shorten(f"{p.title}", 34) for p in items],
             x=values,
             orientation="h",
             marker_color=PRIMARY if col == 1 else GOOD,
@@ -546,7 +539,7 @@ def corrections_figure(figures: CorrectionFigures) -> go.Figure:
         figure.add_bar(
             x=x,
             y=[counts.get(label, 0) for label in x],
-            name=_short(officer.officer, 30),
+            name=shorten(officer.officer, 30),
             marker_color=SERIES[index % len(SERIES)],
             customdata=[names[label] for label in x],
             hovertemplate="%{customdata}: %{y:,d} koreksi<extra>" + officer.officer + "</extra>",

@@ -6,15 +6,13 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from dashboard.figures.common import shorten
 from dashboard.figures.theme import PRIMARY, apply_theme
 from dashboard.i18n import format_number
 from dashboard.library.unmet_demand import TopicGroup, share_text
 
 TOP_BARS = 15
-
-
-def _short(text: str, limit: int = 48) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+LABEL_LIMIT = 48
 
 
 def unmet_figure(groups: Sequence[TopicGroup], top: int = TOP_BARS) -> go.Figure:
@@ -32,7 +30,7 @@ def unmet_figure(groups: Sequence[TopicGroup], top: int = TOP_BARS) -> go.Figure
     else:
         figure.add_bar(
             x=[group.count for group in shown],
-            y=[_short(group.label) for group in shown],
+            y=[shorten(group.label, LABEL_LIMIT) for group in shown],
             orientation="h",
             marker_color=PRIMARY,
             text=[format_number(group.count) for group in shown],
