@@ -37,6 +37,7 @@ HEIGHT = 300
 WEEKDAYS = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")
 TICK_FORMATS: dict[str, str] = {"day": "%d %b", "week": "%d %b", "month": "%b %Y"}
 HOVER_DAYS: dict[str, str] = {"day": "%d %b %Y", "week": "minggu %d %b %Y", "month": "%B %Y"}
+NO_VISITS = "Tidak ada kunjungan pada periode ini."
 
 
 def _finish(figure: go.Figure, height: int = HEIGHT, legend: bool = True) -> go.Figure:
@@ -54,8 +55,14 @@ def _finish(figure: go.Figure, height: int = HEIGHT, legend: bool = True) -> go.
     return figure
 
 
-def _time_axis(figure: go.Figure, grain: Grain) -> None:
+def _finish_over_time(
+    figure: go.Figure, grain: Grain, height: int = HEIGHT, **yaxis: object
+) -> go.Figure:
+    """The end of a chart over the period's buckets: dates on the x axis as the grain
+    names them, the value axis set with ``yaxis``."""
     figure.update_xaxes(tickformat=TICK_FORMATS[grain], hoverformat=HOVER_DAYS[grain])
+    figure.update_yaxes(**yaxis)
+    return _finish(figure, height)
 
 
 def _starts(periods: Sequence[Period]) -> list[str]:
@@ -135,9 +142,7 @@ def visitors_figure(
         x=x, y=[bucket.visitors for bucket in current], name="Pengunjung", marker_color=PRIMARY
     )
     _add_line(figure, x, [bucket.refused for bucket in current], "Ditolak saat skrining", ACCENT)
-    _time_axis(figure, grain)
-    figure.update_yaxes(tickformat=",d")
-    return _finish(figure)
+    return _finish_over_time(figure, grain, tickformat=",d")
 
 
 def returning_figure(current: Sequence[VisitorCount], grain: Grain) -> go.Figure:
@@ -148,9 +153,7 @@ def returning_figure(current: Sequence[VisitorCount], grain: Grain) -> go.Figure
     figure.add_bar(x=x, y=[b.new for b in current], name="Baru", marker_color=PRIMARY)
     figure.add_bar(x=x, y=[b.returning for b in current], name="Kembali", marker_color=GOOD)
     figure.update_layout(barmode="stack")
-    _time_axis(figure, grain)
-    figure.update_yaxes(tickformat=",d")
-    return _finish(figure)
+    return _finish_over_time(figure, grain, tickformat=",d")
 
 
 def steps_figure(steps: StepsFigures) -> go.Figure:
@@ -231,9 +234,7 @@ def compliance_figure(
             line={"color": MUTED, "dash": "dot"},
             hoverinfo="skip",
         )
-    _time_axis(figure, grain)
-    figure.update_yaxes(tickformat=".0%", range=[0, 1.05], rangemode="normal")
-    return _finish(figure)
+    return _finish_over_time(figure, grain, tickformat=".0%", range=[0, 1.05], rangemode="normal")
 
 
 def bottleneck_figure(steps: StepsFigures) -> go.Figure:
@@ -303,9 +304,7 @@ def referrals_figure(rows: Sequence[ReferralFigures], grain: Grain) -> go.Figure
     x = _starts([row.period for row in rows])
     _add_line(figure, x, [row.visit_rate for row in rows], "Per kunjungan", PRIMARY)
     _add_line(figure, x, [row.request_rate for row in rows], "Per permintaan", ACCENT, "dot")
-    _time_axis(figure, grain)
-    figure.update_yaxes(tickformat=".0%")
-    return _finish(figure)
+    return _finish_over_time(figure, grain, tickformat=".0%")
 
 
 def agencies_figure(agencies: Sequence[AgencyReferrals]) -> go.Figure:
@@ -375,9 +374,7 @@ def revenue_figure(
             + "</extra>",
         )
     figure.update_layout(barmode="stack")
-    _time_axis(figure, grain)
-    figure.update_yaxes(tickprefix="Rp", tickformat=",d")
-    return _finish(figure, 320)
+    return _finish_over_time(figure, grain, 320, tickprefix="Rp", tickformat=",d")
 
 
 def receipts_figure(rows: Sequence[RevenueCount], grain: Grain) -> go.Figure:
@@ -395,9 +392,7 @@ def receipts_figure(rows: Sequence[RevenueCount], grain: Grain) -> go.Figure:
     figure.add_bar(x=x, y=[row.zero_rupiah for row in rows], name="Rp0", marker_color=GOOD)
     _add_line(figure, x, [row.voided for row in rows], "Dibatalkan", ACCENT)
     figure.update_layout(barmode="stack")
-    _time_axis(figure, grain)
-    figure.update_yaxes(tickformat=",d")
-    return _finish(figure)
+    return _finish_over_time(figure, grain, tickformat=",d")
 
 
 def heatmap_figure(grid: WeekdayHours) -> go.Figure:
@@ -446,7 +441,7 @@ def service_types_figure(types: ServiceTypes) -> go.Figure:
     """Admitted visits by PST service type."""
     figure = go.Figure()
     if not types.visits:
-        return _finish(no_data(figure, "Tidak ada kunjungan pada periode ini."), legend=False)
+        return _finish(no_data(figure, NO_VISITS), legend=False)
     _share_bars(figure, types.types)
     height = max(220, 80 + 30 * len(types.types))
     return _finish_ranked(figure, height, tickformat=",d", title_text="kunjungan")
@@ -459,7 +454,7 @@ PROFILE_GRID = (3, 2)
 def profile_figure(profile: VisitorProfile) -> go.Figure:
     """One panel per dimension of the visitor profile (visits per category, share shown)."""
     if not profile.visits:
-        return _finish(no_data(go.Figure(), "Tidak ada kunjungan pada periode ini."), legend=False)
+        return _finish(no_data(go.Figure(), NO_VISITS), legend=False)
     rows, cols = PROFILE_GRID
     figure = make_subplots(
         rows=rows,

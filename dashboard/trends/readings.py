@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 NO_VISITS = "Tidak ada kunjungan pada periode ini."
+NO_TARGETED_STEPS = "Belum ada langkah bertarget yang selesai pada periode ini."
 
 
 def percent(share: float | None) -> str:
@@ -91,7 +92,7 @@ def returning_reading(view: TrendsView) -> str:
 def steps_reading(steps: StepsFigures) -> str:
     judged = [step for step in steps.steps if step.with_target]
     if not judged:
-        return "Belum ada langkah bertarget yang selesai pada periode ini."
+        return NO_TARGETED_STEPS
     worst = min(judged, key=lambda step: (step.compliance or 0.0, -step.with_target))
     if worst.meeting == worst.with_target:
         return (
@@ -109,7 +110,7 @@ def steps_reading(steps: StepsFigures) -> str:
 def compliance_reading(view: TrendsView) -> str:
     steps = view.stats.steps
     if not steps.with_target:
-        return "Belum ada langkah bertarget yang selesai pada periode ini."
+        return NO_TARGETED_STEPS
     buckets: dict[Period, list[int]] = {}
     for cell in view.compliance:
         running = buckets.setdefault(cell.period, [0, 0])
