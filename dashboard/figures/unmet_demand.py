@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from dashboard.figures.common import shorten
 from dashboard.figures.theme import PRIMARY, apply_theme
 from dashboard.i18n import format_number
-from dashboard.library.unmet_demand import TopicGroup, share_text
+from dashboard.library.unmet_demand import NO_UNMET, TopicGroup, share_text
 
 TOP_BARS = 15
 LABEL_LIMIT = 48
@@ -21,7 +21,7 @@ def unmet_figure(groups: Sequence[TopicGroup], top: int = TOP_BARS) -> go.Figure
     figure = go.Figure()
     if not shown:
         figure.add_annotation(
-            text="Tidak ada permintaan yang tidak terpenuhi pada periode ini.",
+            text=NO_UNMET,
             showarrow=False,
             font={"size": 15, "color": "#6b7785"},
         )

@@ -29,6 +29,8 @@ from db.queries.unmet_demand import Offices, UnmetRow, requests_in_period, unmet
 from db.search_text import request_terms, words
 
 NO_AGENCY = "(tanpa dinas tercatat)"
+NO_UNMET = "Tidak ada permintaan yang tidak terpenuhi pada periode ini."
+"""What the chart and the trends page's reading say of a period without unmet demand."""
 
 
 @dataclass(frozen=True)

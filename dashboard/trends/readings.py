@@ -10,6 +10,7 @@ from babel.dates import format_date
 
 from dashboard import sop
 from dashboard.i18n import LOCALE, format_day, format_number, format_rupiah
+from dashboard.library.unmet_demand import NO_UNMET
 from dashboard.metrics.corrections import CorrectionFigures
 from dashboard.metrics.period import Grain, Period
 from dashboard.metrics.profile import DIMENSIONS, UNKNOWN, ServiceTypes, VisitorProfile
@@ -185,7 +186,7 @@ def agencies_reading(view: TrendsView) -> str:
 def unmet_reading(view: TrendsView) -> str:
     groups = view.stats.unmet.groups
     if not groups:
-        return "Tidak ada permintaan yang tidak terpenuhi pada periode ini."
+        return NO_UNMET
     top = groups[0]
     return (
         f"Topik tak tersedia terbanyak: “{top.label}” ({format_number(top.count)} permintaan); "
