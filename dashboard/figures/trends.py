@@ -40,14 +40,18 @@ HOVER_DAYS: dict[str, str] = {"day": "%d %b %Y", "week": "minggu %d %b %Y", "mon
 NO_VISITS = "Tidak ada kunjungan pada periode ini."
 
 
-def _finish(figure: go.Figure, height: int = HEIGHT, legend: bool = True) -> go.Figure:
+def _finish(
+    figure: go.Figure, height: int = HEIGHT, legend: bool = True, hovermode: str = "x unified"
+) -> go.Figure:
+    """The trends charts' common ending: theme, size, legend below; hover over the whole
+    x position (a time axis) unless the chart asks for the point under the cursor."""
     apply_theme(figure)
     figure.update_layout(
         height=height,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         showlegend=legend,
         legend={"orientation": "h", "y": -0.18, "x": 0},
-        hovermode="x unified",
+        hovermode=hovermode,
         bargap=0.25,
     )
     figure.update_xaxes(automargin=True, showgrid=False)
@@ -113,8 +117,7 @@ def _finish_ranked(figure: go.Figure, height: int = HEIGHT, **xaxis: str) -> go.
     ``xaxis``, no legend."""
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(**xaxis)
-    figure.update_layout(hovermode="closest")
-    return _finish(figure, height, legend=False)
+    return _finish(figure, height, legend=False, hovermode="closest")
 
 
 def visitors_figure(
@@ -180,8 +183,8 @@ def steps_figure(steps: StepsFigures) -> go.Figure:
         mode="markers",
         marker=target_marker("line-ew-open", 34, ACCENT, 3),
     )
-    figure.update_layout(barmode="group", hovermode="closest")
-    return _finish(figure, 320)
+    figure.update_layout(barmode="group")
+    return _finish(figure, 320, hovermode="closest")
 
 
 def compliance_figure(
@@ -414,8 +417,7 @@ def heatmap_figure(grid: WeekdayHours) -> go.Figure:
         colorbar={"thickness": 12, "tickformat": ",d"},
     )
     figure.update_yaxes(autorange="reversed", rangemode="normal")
-    figure.update_layout(hovermode="closest")
-    return _finish(figure, 280, legend=False)
+    return _finish(figure, 280, legend=False, hovermode="closest")
 
 
 def _share_bars(
@@ -539,6 +541,6 @@ def corrections_figure(figures: CorrectionFigures) -> go.Figure:
             customdata=[names[label] for label in x],
             hovertemplate="%{customdata}: %{y:,d} koreksi<extra>" + officer.officer + "</extra>",
         )
-    figure.update_layout(barmode="stack", hovermode="closest")
+    figure.update_layout(barmode="stack")
     figure.update_yaxes(tickformat=",d", title_text="koreksi")
-    return _finish(figure)
+    return _finish(figure, hovermode="closest")

@@ -65,6 +65,8 @@ def test_steps_chart_marks_the_target() -> None:
     assert list(median.x) == ["L1", "L9"] and list(median.y) == [2.0, 2.0]
     assert list(p90.y) == [5.0, 5.0]
     assert list(target.x) == ["L9"] and list(target.y) == [10]
+    # a category chart: the hover names the bar under the cursor, not the whole x position
+    assert figure.layout.hovermode == "closest"
 
 
 def test_bottleneck_in_orange() -> None:
@@ -72,6 +74,7 @@ def test_bottleneck_in_orange() -> None:
     (bars,) = figure.data
     assert list(bars.x) == [1.0, 3.0]
     assert list(bars.marker.color) == ["#9aa5b1", "#d9822b"]
+    assert figure.layout.hovermode == "closest"
 
 
 def test_graph_config_hides_the_cloud_and_uses_the_locale() -> None:
