@@ -56,7 +56,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import make_url
 
 from benchmarks import province_db
-from benchmarks.search_bench import p90, postgresql_admin, temporary_postgresql
+from benchmarks.search_bench import p90
 from benchmarks.sql_replay import Statement, captured_statements, describe_statement, replay
 from dashboard import create_app
 from dashboard.audit import Actor
@@ -834,25 +834,13 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _sqlite_url(args: argparse.Namespace, workdir: Path) -> str | None:
-    if not args.quick:
-        return args.sqlite_url
-    url = f"sqlite:///{workdir / 'small.sqlite3'}"
-    province_db.build(url, province_db.SMALL_DEMO_ARGS, quiet=True)
-    return url
+    return province_db.small_sqlite(workdir) if args.quick else args.sqlite_url
 
 
 def _postgres_url(args: argparse.Namespace, stack: contextlib.ExitStack) -> str | None:
     if not args.quick:
         return args.postgres_url
-    server = make_url(args.postgres_url).set(database="postgres")
-    admin = postgresql_admin(server.render_as_string(hide_password=False))
-    if admin is None:
-        return None
-    stack.enter_context(admin)
-    url = stack.enter_context(temporary_postgresql(admin, server.render_as_string(False)))
-    province_db.build(url, province_db.SMALL_DEMO_ARGS, quiet=True)
-    province_db.analyze_postgresql(url)
-    return url
+    return province_db.small_postgresql(args.postgres_url, stack)
 
 
 if __name__ == "__main__":

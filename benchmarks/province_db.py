@@ -10,16 +10,18 @@ Building is the documented demo command, run as a child process:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from benchmarks.search_bench import postgresql_admin
+from benchmarks.search_bench import postgresql_admin, temporary_postgresql
 from dashboard.config import PROJECT_ROOT
 from db.models import Visit
 from db.session import Database
@@ -140,3 +142,25 @@ def ready_province_database(url: str, *, build_missing: bool) -> tuple[Contents 
     build(url)
     analyze_postgresql(url)
     return contents(url), "built"
+
+
+def small_sqlite(workdir: Path) -> str:
+    """A small demo database (one office, one year) built in ``workdir``: its URL."""
+    url = f"sqlite:///{workdir / 'small.sqlite3'}"
+    build(url, SMALL_DEMO_ARGS, quiet=True)
+    return url
+
+
+def small_postgresql(server_url: str, stack: contextlib.ExitStack) -> str | None:
+    """A small demo database in a temporary PostgreSQL database on the server of
+    ``server_url``, dropped when ``stack`` closes; None (the reason printed) when the server
+    cannot be reached."""
+    server = make_url(server_url).set(database="postgres")
+    admin = postgresql_admin(server.render_as_string(hide_password=False))
+    if admin is None:
+        return None
+    stack.enter_context(admin)
+    url = stack.enter_context(temporary_postgresql(admin, server.render_as_string(False)))
+    build(url, SMALL_DEMO_ARGS, quiet=True)
+    analyze_postgresql(url)
+    return url

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import re
+import statistics
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -26,6 +28,8 @@ class Statement:
     parameters: Any = None
     many: bool = False
     end: str = ""
+    origin: str = ""
+    """The function of ``db/queries`` (or else of ``dashboard``) that ran it."""
 
 
 @contextlib.contextmanager
@@ -35,7 +39,9 @@ def captured_statements() -> Iterator[list[Statement]]:
 
     def on_execute(conn, _cursor, sql, parameters, _context, many):  # type: ignore[no-untyped-def]
         if not sql.lstrip().upper().startswith(SKIPPED_SQL):
-            statements.append(Statement(conn.engine, id(conn.connection), sql, parameters, many))
+            statements.append(
+                Statement(conn.engine, id(conn.connection), sql, parameters, many, "", origin())
+            )
 
     def on_end(kind: str) -> Callable[..., None]:
         def listener(conn, *_args):  # type: ignore[no-untyped-def]
@@ -53,6 +59,20 @@ def captured_statements() -> Iterator[list[Statement]]:
         event.remove(Engine, "before_cursor_execute", on_execute)
         event.remove(Engine, "commit", on_commit)
         event.remove(Engine, "rollback", on_rollback)
+
+
+def origin() -> str:
+    """The innermost caller in ``db/queries/`` (else in ``dashboard/``) as ``module.function``."""
+    frame = sys._getframe(1)
+    fallback = ""
+    while frame is not None:
+        module = frame.f_globals.get("__name__", "")
+        if module.startswith("db.queries."):
+            return f"{module.removeprefix('db.queries.')}.{frame.f_code.co_name}"
+        if not fallback and module.startswith("dashboard."):
+            fallback = f"{module.removeprefix('dashboard.')}.{frame.f_code.co_name}"
+        frame = frame.f_back
+    return fallback
 
 
 def replay(statements: list[Statement], connections: dict[int, Any]) -> list[float]:
@@ -84,3 +104,15 @@ def describe_statement(statement: Statement) -> str:
     words = statement.sql.split()
     table = re.search(r"\b(?:FROM|INTO|UPDATE)\s+(\w+)", statement.sql)
     return f"{words[0]} {table.group(1) if table else ''}".strip()
+
+
+def slowest(statements: list[Statement], runs: list[list[float]], count: int) -> list[str]:
+    """The ``count`` statements of the longest median over the replayed ``runs``, described
+    (verb, table, the function that ran it) with their median milliseconds."""
+    medians = [statistics.median(column) for column in zip(*runs, strict=True)]
+    order = sorted(range(len(medians)), key=medians.__getitem__, reverse=True)[:count]
+    return [
+        f"{medians[index]:8.2f} ms  {describe_statement(statements[index])}"
+        + (f" ({statements[index].origin})" if statements[index].origin else "")
+        for index in order
+    ]
