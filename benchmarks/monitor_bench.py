@@ -772,20 +772,10 @@ def _print_details(runs: list[DatabaseRun], args: argparse.Namespace) -> None:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
-    parser.add_argument(
-        "--sqlite-url", default=province_db.DEFAULT_SQLITE_URL, help="default: %(default)s"
-    )
-    parser.add_argument(
-        "--postgres-url",
-        default=province_db.DEFAULT_POSTGRES_URL,
-        help="default: %(default)s (with --quick: the server where a temporary one is made)",
-    )
-    parser.add_argument("--build", action="store_true", help="build a missing province database")
+    province_db.add_database_options(parser)
     parser.add_argument("--monitors", type=int, default=50, help="wall screens (default 50)")
     parser.add_argument("--seconds", type=float, default=60.0, help="load phase per server")
     parser.add_argument("--rounds", type=int, default=300, help="polls per request figure")
-    parser.add_argument("--no-sqlite", action="store_true")
-    parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-load", action="store_true", help="figures 1 and 2 only")
     parser.add_argument(
         "--quick", action="store_true", help="a small temporary database, short phases"
@@ -797,50 +787,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def province_run(label: str, url: str, build: bool) -> DatabaseRun | None:
-    found, note = province_db.ready_province_database(url, build_missing=build)
-    if found is None:
-        print(f"{label}: skipped, {note}")
-        return None
-    return DatabaseRun(label, url, note)
-
-
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     runs: list[DatabaseRun] = []
     with contextlib.ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pst-monitor-")))
-        candidates: list[tuple[str, Callable[[], str | None]]] = []
-        if not args.no_sqlite:
-            candidates.append(("sqlite", lambda: _sqlite_url(args, workdir)))
-        if not args.no_postgres:
-            candidates.append(("postgresql", lambda: _postgres_url(args, stack)))
-        for label, url_of in candidates:
-            url = url_of()
-            if url is None:
-                continue
-            run = (
-                DatabaseRun(label, url, "small, temporary")
-                if args.quick
-                else province_run(label, url, args.build)
-            )
-            if run is not None:
-                run_database(run, args, workdir)
-                runs.append(run)
+        for label, url, note in province_db.benchmark_databases(args, workdir, stack):
+            run = DatabaseRun(label, url, note)
+            run_database(run, args, workdir)
+            runs.append(run)
     if runs:
         print_table(runs, args)
     else:
         print("nothing measured: no database could be used (see above)")
-
-
-def _sqlite_url(args: argparse.Namespace, workdir: Path) -> str | None:
-    return province_db.small_sqlite(workdir) if args.quick else args.sqlite_url
-
-
-def _postgres_url(args: argparse.Namespace, stack: contextlib.ExitStack) -> str | None:
-    if not args.quick:
-        return args.postgres_url
-    return province_db.small_postgresql(args.postgres_url, stack)
 
 
 if __name__ == "__main__":

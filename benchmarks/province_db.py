@@ -10,10 +10,12 @@ Building is the documented demo command, run as a child process:
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,3 +166,45 @@ def small_postgresql(server_url: str, stack: contextlib.ExitStack) -> str | None
     build(url, SMALL_DEMO_ARGS, quiet=True)
     analyze_postgresql(url)
     return url
+
+
+def add_database_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a benchmark's databases: ``--sqlite-url``, ``--postgres-url``,
+    ``--build``, ``--no-sqlite``, ``--no-postgres``."""
+    parser.add_argument("--sqlite-url", default=DEFAULT_SQLITE_URL, help="default: %(default)s")
+    parser.add_argument(
+        "--postgres-url",
+        default=DEFAULT_POSTGRES_URL,
+        help="default: %(default)s (with --quick: the server where a temporary one is made)",
+    )
+    parser.add_argument("--build", action="store_true", help="build a missing province database")
+    parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--no-postgres", action="store_true")
+
+
+def benchmark_databases(
+    args: argparse.Namespace, workdir: Path, stack: contextlib.ExitStack
+) -> Iterator[tuple[str, str, str]]:
+    """(label, URL, note) of each database to measure, one at a time: with ``args.quick`` a
+    small temporary one, else the province database found (or built with ``--build``); one
+    that cannot be used is skipped with its reason printed."""
+    if not args.no_sqlite:
+        if args.quick:
+            yield "sqlite", small_sqlite(workdir), "small, temporary"
+        else:
+            yield from _province("sqlite", args.sqlite_url, args.build)
+    if not args.no_postgres:
+        if args.quick:
+            url = small_postgresql(args.postgres_url, stack)
+            if url is not None:
+                yield "postgresql", url, "small, temporary"
+        else:
+            yield from _province("postgresql", args.postgres_url, args.build)
+
+
+def _province(label: str, url: str, build_missing: bool) -> Iterator[tuple[str, str, str]]:
+    found, note = ready_province_database(url, build_missing=build_missing)
+    if found is None:
+        print(f"{label}: skipped, {note}")
+    else:
+        yield label, url, note

@@ -34,7 +34,6 @@ import argparse
 import contextlib
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -516,18 +515,8 @@ def print_table(runs: list[DatabaseRun]) -> None:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
-    parser.add_argument(
-        "--sqlite-url", default=province_db.DEFAULT_SQLITE_URL, help="default: %(default)s"
-    )
-    parser.add_argument(
-        "--postgres-url",
-        default=province_db.DEFAULT_POSTGRES_URL,
-        help="default: %(default)s (with --quick: the server where a temporary one is made)",
-    )
-    parser.add_argument("--rounds", type=int, default=7, help="redraws per figure (default 7)")
-    parser.add_argument("--build", action="store_true", help="build a missing province database")
-    parser.add_argument("--no-sqlite", action="store_true")
-    parser.add_argument("--no-postgres", action="store_true")
+    province_db.add_database_options(parser)
+    parser.add_argument("--rounds", type=int, default=5, help="redraws per figure (default 5)")
     parser.add_argument(
         "--quick", action="store_true", help="a small temporary database (1 office, 1 year)"
     )
@@ -542,37 +531,8 @@ def main(argv: list[str] | None = None) -> None:
     runs: list[DatabaseRun] = []
     with contextlib.ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pst-trends-")))
-        candidates: list[tuple[str, Callable[[], str | None]]] = []
-        if not args.no_sqlite:
-            candidates.append(
-                (
-                    "sqlite",
-                    lambda: province_db.small_sqlite(workdir) if args.quick else args.sqlite_url,
-                )
-            )
-        if not args.no_postgres:
-            candidates.append(
-                (
-                    "postgresql",
-                    lambda: (
-                        province_db.small_postgresql(args.postgres_url, stack)
-                        if args.quick
-                        else args.postgres_url
-                    ),
-                )
-            )
-        for label, url_of in candidates:
-            url = url_of()
-            if url is None:
-                continue
-            if args.quick:
-                run = DatabaseRun(label, url, "small, temporary")
-            else:
-                found, note = province_db.ready_province_database(url, build_missing=args.build)
-                if found is None:
-                    print(f"{label}: skipped, {note}")
-                    continue
-                run = DatabaseRun(label, url, note)
+        for label, url, note in province_db.benchmark_databases(args, workdir, stack):
+            run = DatabaseRun(label, url, note)
             run_database(run, args.rounds)
             runs.append(run)
     if runs:
