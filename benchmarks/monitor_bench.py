@@ -34,7 +34,6 @@ import argparse
 import contextlib
 import json
 import os
-import re
 import signal
 import socket
 import statistics
@@ -53,11 +52,12 @@ from typing import Any
 import requests
 from dash import Dash, Input, Output, dcc, html
 from flask.testing import FlaskClient
-from sqlalchemy import Engine, delete, event
+from sqlalchemy import delete
 from sqlalchemy.engine import make_url
 
 from benchmarks import province_db
-from benchmarks.search_bench import p90, postgresql_admin, temporary_postgresql
+from benchmarks.search_bench import p90
+from benchmarks.sql_replay import Statement, captured_statements, describe_statement, replay
 from dashboard import create_app
 from dashboard.audit import Actor
 from dashboard.clock import utc_now
@@ -88,7 +88,6 @@ TARGET_NO_CHANGE_RATIO = 2.0
 TARGET_CHANGED_MS = 50.0
 TARGET_CORES = 0.5
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-SKIPPED_SQL = ("PRAGMA", "SAVEPOINT", "RELEASE")
 
 
 # -- statistics --------------------------------------------------------------------------------
@@ -174,79 +173,6 @@ def poll_once(client: FlaskClient, since: int | None, day: str | None) -> dict[s
     if response.status_code != 200:
         raise SystemExit(f"poll answered {response.status_code}: {response.get_data(True)[:200]}")
     return response.get_json()
-
-
-# -- the bare SQL of a poll after a change ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Statement:
-    engine: Engine
-    connection: int
-    """Which of the poll's connections ran it (replayed on as many raw connections)."""
-    sql: str | None
-    """None: the connection's transaction ended here (``end``)."""
-    parameters: Any = None
-    many: bool = False
-    end: str = ""
-
-
-@contextlib.contextmanager
-def captured_statements() -> Iterator[list[Statement]]:
-    """Every statement (and commit/rollback) run by any engine meanwhile, in order."""
-    statements: list[Statement] = []
-
-    def on_execute(conn, _cursor, sql, parameters, _context, many):  # type: ignore[no-untyped-def]
-        if not sql.lstrip().upper().startswith(SKIPPED_SQL):
-            statements.append(Statement(conn.engine, id(conn.connection), sql, parameters, many))
-
-    def on_end(kind: str) -> Callable[..., None]:
-        def listener(conn, *_args):  # type: ignore[no-untyped-def]
-            statements.append(Statement(conn.engine, id(conn.connection), None, end=kind))
-
-        return listener
-
-    on_commit, on_rollback = on_end("commit"), on_end("rollback")
-    event.listen(Engine, "before_cursor_execute", on_execute)
-    event.listen(Engine, "commit", on_commit)
-    event.listen(Engine, "rollback", on_rollback)
-    try:
-        yield statements
-    finally:
-        event.remove(Engine, "before_cursor_execute", on_execute)
-        event.remove(Engine, "commit", on_commit)
-        event.remove(Engine, "rollback", on_rollback)
-
-
-def replay(statements: list[Statement], connections: dict[int, Any]) -> list[float]:
-    """Run the statements through the DBAPI, fetching every row, ending transactions where
-    the poll ended them; the milliseconds of each."""
-    timings = []
-    for statement in statements:
-        started = time.perf_counter()
-        raw = connections[statement.connection]
-        if statement.sql is None:
-            raw.commit() if statement.end == "commit" else raw.rollback()
-        else:
-            cursor = raw.cursor()
-            if statement.many:
-                cursor.executemany(statement.sql, statement.parameters)
-            else:
-                cursor.execute(statement.sql, statement.parameters)
-            if cursor.description is not None:
-                cursor.fetchall()
-            cursor.close()
-        timings.append((time.perf_counter() - started) * 1000)
-    return timings
-
-
-def describe_statement(statement: Statement) -> str:
-    """A statement in a few words: its verb and first table (``SELECT visit``)."""
-    if statement.sql is None:
-        return statement.end
-    words = statement.sql.split()
-    table = re.search(r"\b(?:FROM|INTO|UPDATE)\s+(\w+)", statement.sql)
-    return f"{words[0]} {table.group(1) if table else ''}".strip()
 
 
 # -- figures 1 and 2: one request at a time, in this process -----------------------------------
@@ -846,20 +772,10 @@ def _print_details(runs: list[DatabaseRun], args: argparse.Namespace) -> None:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
-    parser.add_argument(
-        "--sqlite-url", default=province_db.DEFAULT_SQLITE_URL, help="default: %(default)s"
-    )
-    parser.add_argument(
-        "--postgres-url",
-        default=province_db.DEFAULT_POSTGRES_URL,
-        help="default: %(default)s (with --quick: the server where a temporary one is made)",
-    )
-    parser.add_argument("--build", action="store_true", help="build a missing province database")
+    province_db.add_database_options(parser)
     parser.add_argument("--monitors", type=int, default=50, help="wall screens (default 50)")
     parser.add_argument("--seconds", type=float, default=60.0, help="load phase per server")
     parser.add_argument("--rounds", type=int, default=300, help="polls per request figure")
-    parser.add_argument("--no-sqlite", action="store_true")
-    parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-load", action="store_true", help="figures 1 and 2 only")
     parser.add_argument(
         "--quick", action="store_true", help="a small temporary database, short phases"
@@ -871,62 +787,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def province_run(label: str, url: str, build: bool) -> DatabaseRun | None:
-    found, note = province_db.ready_province_database(url, build_missing=build)
-    if found is None:
-        print(f"{label}: skipped, {note}")
-        return None
-    return DatabaseRun(label, url, note)
-
-
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     runs: list[DatabaseRun] = []
     with contextlib.ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pst-monitor-")))
-        candidates: list[tuple[str, Callable[[], str | None]]] = []
-        if not args.no_sqlite:
-            candidates.append(("sqlite", lambda: _sqlite_url(args, workdir)))
-        if not args.no_postgres:
-            candidates.append(("postgresql", lambda: _postgres_url(args, stack)))
-        for label, url_of in candidates:
-            url = url_of()
-            if url is None:
-                continue
-            run = (
-                DatabaseRun(label, url, "small, temporary")
-                if args.quick
-                else province_run(label, url, args.build)
-            )
-            if run is not None:
-                run_database(run, args, workdir)
-                runs.append(run)
+        for label, url, note in province_db.benchmark_databases(args, workdir, stack):
+            run = DatabaseRun(label, url, note)
+            run_database(run, args, workdir)
+            runs.append(run)
     if runs:
         print_table(runs, args)
     else:
         print("nothing measured: no database could be used (see above)")
-
-
-def _sqlite_url(args: argparse.Namespace, workdir: Path) -> str | None:
-    if not args.quick:
-        return args.sqlite_url
-    url = f"sqlite:///{workdir / 'small.sqlite3'}"
-    province_db.build(url, province_db.SMALL_DEMO_ARGS, quiet=True)
-    return url
-
-
-def _postgres_url(args: argparse.Namespace, stack: contextlib.ExitStack) -> str | None:
-    if not args.quick:
-        return args.postgres_url
-    server = make_url(args.postgres_url).set(database="postgres")
-    admin = postgresql_admin(server.render_as_string(hide_password=False))
-    if admin is None:
-        return None
-    stack.enter_context(admin)
-    url = stack.enter_context(temporary_postgresql(admin, server.render_as_string(False)))
-    province_db.build(url, province_db.SMALL_DEMO_ARGS, quiet=True)
-    province_db.analyze_postgresql(url)
-    return url
 
 
 if __name__ == "__main__":

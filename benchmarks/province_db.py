@@ -10,16 +10,20 @@ Building is the documented demo command, run as a child process:
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from benchmarks.search_bench import postgresql_admin
+from benchmarks.search_bench import postgresql_admin, temporary_postgresql
 from dashboard.config import PROJECT_ROOT
 from db.models import Visit
 from db.session import Database
@@ -140,3 +144,67 @@ def ready_province_database(url: str, *, build_missing: bool) -> tuple[Contents 
     build(url)
     analyze_postgresql(url)
     return contents(url), "built"
+
+
+def small_sqlite(workdir: Path) -> str:
+    """A small demo database (one office, one year) built in ``workdir``: its URL."""
+    url = f"sqlite:///{workdir / 'small.sqlite3'}"
+    build(url, SMALL_DEMO_ARGS, quiet=True)
+    return url
+
+
+def small_postgresql(server_url: str, stack: contextlib.ExitStack) -> str | None:
+    """A small demo database in a temporary PostgreSQL database on the server of
+    ``server_url``, dropped when ``stack`` closes; None (the reason printed) when the server
+    cannot be reached."""
+    server = make_url(server_url).set(database="postgres")
+    admin = postgresql_admin(server.render_as_string(hide_password=False))
+    if admin is None:
+        return None
+    stack.enter_context(admin)
+    url = stack.enter_context(temporary_postgresql(admin, server.render_as_string(False)))
+    build(url, SMALL_DEMO_ARGS, quiet=True)
+    analyze_postgresql(url)
+    return url
+
+
+def add_database_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a benchmark's databases: ``--sqlite-url``, ``--postgres-url``,
+    ``--build``, ``--no-sqlite``, ``--no-postgres``."""
+    parser.add_argument("--sqlite-url", default=DEFAULT_SQLITE_URL, help="default: %(default)s")
+    parser.add_argument(
+        "--postgres-url",
+        default=DEFAULT_POSTGRES_URL,
+        help="default: %(default)s (with --quick: the server where a temporary one is made)",
+    )
+    parser.add_argument("--build", action="store_true", help="build a missing province database")
+    parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--no-postgres", action="store_true")
+
+
+def benchmark_databases(
+    args: argparse.Namespace, workdir: Path, stack: contextlib.ExitStack
+) -> Iterator[tuple[str, str, str]]:
+    """(label, URL, note) of each database to measure, one at a time: with ``args.quick`` a
+    small temporary one, else the province database found (or built with ``--build``); one
+    that cannot be used is skipped with its reason printed."""
+    if not args.no_sqlite:
+        if args.quick:
+            yield "sqlite", small_sqlite(workdir), "small, temporary"
+        else:
+            yield from _province("sqlite", args.sqlite_url, args.build)
+    if not args.no_postgres:
+        if args.quick:
+            url = small_postgresql(args.postgres_url, stack)
+            if url is not None:
+                yield "postgresql", url, "small, temporary"
+        else:
+            yield from _province("postgresql", args.postgres_url, args.build)
+
+
+def _province(label: str, url: str, build_missing: bool) -> Iterator[tuple[str, str, str]]:
+    found, note = ready_province_database(url, build_missing=build_missing)
+    if found is None:
+        print(f"{label}: skipped, {note}")
+    else:
+        yield label, url, note
