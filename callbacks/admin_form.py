@@ -274,11 +274,7 @@ def admin_form_callbacks(page: AdminList[Any, Any], module: str) -> AdminFormCal
     ids = page.ids
 
     def record(*args: Any, **kwargs: Any) -> Callable[[F], F]:
-        def decorate(function: F) -> F:
-            function.__module__ = module
-            return callback(*args, **kwargs)(function)
-
-        return decorate
+        return callback(*args, module=module, **kwargs)
 
     @record(
         output={

@@ -40,12 +40,15 @@ class CallbackSpec:
 _SPECS: list[CallbackSpec] = []
 
 
-def callback(*args: Any, **kwargs: Any) -> Callable[[F], F]:
+def callback(*args: Any, module: str | None = None, **kwargs: Any) -> Callable[[F], F]:
     """Record ``function`` as a server callback with ``Dash.callback``'s arguments; the
-    function is returned unchanged."""
+    function is returned unchanged. ``module`` names the page's callbacks module when the
+    function is defined elsewhere (a factory shared by several pages); by default, the
+    function's own module."""
 
     def record(function: F) -> F:
-        _SPECS.append(CallbackSpec(function.__module__, args, kwargs, function=function))
+        owner = module or function.__module__
+        _SPECS.append(CallbackSpec(owner, args, kwargs, function=function))
         return function
 
     return record
@@ -55,6 +58,11 @@ def clientside_callback(code: str, *args: Any, module: str, **kwargs: Any) -> No
     """Record a browser-side callback (``Dash.clientside_callback``'s arguments); ``module``
     is the declaring module's ``__name__``."""
     _SPECS.append(CallbackSpec(module, args, kwargs, clientside_code=code))
+
+
+def recorded_callbacks() -> tuple[CallbackSpec, ...]:
+    """Every callback recorded so far, with the module that declared it."""
+    return tuple(_SPECS)
 
 
 def callback_modules(package: str = CALLBACK_PACKAGE) -> list[str]:

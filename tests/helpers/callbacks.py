@@ -9,7 +9,7 @@ from typing import Any
 
 from dash import Dash
 
-from dashboard.web.callback_registry import register_callbacks
+from dashboard.web.callback_registry import recorded_callbacks, register_callbacks
 
 
 def _spec(item: dict[str, str]) -> str:
@@ -32,9 +32,12 @@ def _outputs(key: str, no_output: bool) -> frozenset[str]:
 
 
 def _server_callbacks(app: Dash) -> list[tuple[str | None, Wiring]]:
+    """Each server callback of the app with the callbacks module that declared it (as the
+    registry recorded it: a shared factory's callbacks belong to the page that made them)."""
+    owners = {id(spec.function): spec.module for spec in recorded_callbacks()}
     return [
         (
-            getattr(entry.get("callback"), "__module__", None),
+            owners.get(id(getattr(entry["callback"], "__wrapped__", entry["callback"]))),
             Wiring(
                 _outputs(key, bool(entry.get("no_output"))),
                 frozenset(_spec(item) for item in entry["inputs"]),
