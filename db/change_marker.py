@@ -28,7 +28,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, event, inspect
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from sqlalchemy.orm.util import identity_key
 
@@ -44,6 +43,7 @@ from db.models import (
     Visit,
     VisitStep,
 )
+from db.upsert import dialect_insert
 
 WRITTEN_OFFICES = "pst_written_offices"
 """``Session.info`` key: the offices the current transaction wrote."""
@@ -168,12 +168,8 @@ def bump_offices(executor: Session | Connection, office_ids: Iterable[int]) -> N
     ]
     if not rows:
         return
-    dialect = (
-        executor.get_bind().dialect.name if isinstance(executor, Session) else executor.dialect.name
-    )
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     table = OfficeChange.__table__
-    statement = insert(table).values(rows)
+    statement = dialect_insert(executor, table).values(rows)
     executor.execute(
         statement.on_conflict_do_update(
             index_elements=[table.c.office_id],

@@ -11,14 +11,14 @@ every poll and by ``/health``.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from flask import Flask, Response, current_app, request
 from sqlalchemy.orm import Session
 
-from dashboard.audit import Actor
 from dashboard.clock import utc_now
 from dashboard.monitor.live import SnapshotCache, poll
 from dashboard.monitor.today import today_answer
@@ -73,16 +73,24 @@ def _day(raw: str | None) -> date | None:
         raise ValueError("day harus tanggal berformat YYYY-MM-DD.") from error
 
 
-def _poll_body(actor: Actor, since: int | None, day: date | None) -> str:
+def _poll_body(
+    office_id: int,
+    now: datetime,
+    since: int | None = None,
+    day: date | None = None,
+    read_marker: Callable[[Session], OfficeMarker] | None = None,
+) -> str:
+    """``poll``'s answer with this process's cache and the running build."""
     live: LiveState = current_app.extensions[LIVE_KEY]
     return poll(
         app_state().database,
         live.cache,
-        actor.office_id,
+        office_id,
         since=since,
         day=day,
-        now=actor.now,
+        now=now,
         build=current_build(),
+        read_marker=read_marker,
     )
 
 
@@ -103,29 +111,20 @@ def _poll() -> Response:
         with state.database.reading() as db_session:
             read_marker(db_session)  # 401/403 come first, as before the guard let polls by
         return _bad_request(str(error))
-    live: LiveState = current_app.extensions[LIVE_KEY]
-    body = poll(
-        state.database,
-        live.cache,
-        state.office_id,
-        since=since,
-        day=day,
-        now=utc_now().replace(microsecond=0),  # whole seconds, as ``require_role``'s
-        build=current_build(),
-        read_marker=read_marker,
-    )
-    return _answer(body)
+    now = utc_now().replace(microsecond=0)  # whole seconds, as ``require_role``'s
+    return _answer(_poll_body(state.office_id, now, since, day, read_marker))
 
 
 def screen_answer() -> dict[str, Any]:
     """What a screen with nothing yet is answered (``changed``, ``version``, ``day``,
     ``build``, ``snapshot``): the monitor page is served with it. 403 for other roles."""
-    return json.loads(_poll_body(require_role(MONITOR_VIEWERS), None, None))
+    actor = require_role(MONITOR_VIEWERS)
+    return json.loads(_poll_body(actor.office_id, actor.now))
 
 
 def _today() -> Response:
     actor = require_role(MONITOR_VIEWERS)
-    snapshot = json.loads(_poll_body(actor, None, None))["snapshot"]
+    snapshot = json.loads(_poll_body(actor.office_id, actor.now))["snapshot"]
     return _answer(json.dumps(today_answer(snapshot, actor.now), ensure_ascii=False))
 
 

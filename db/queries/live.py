@@ -8,11 +8,11 @@ from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from db.models import KioskLink, LiveSnapshot, Office, OfficeChange, StaffUser
 from db.queries.kiosk_links import ActiveKioskLink
+from db.upsert import dialect_insert
 
 
 @dataclass(frozen=True)
@@ -112,11 +112,9 @@ def store_snapshot(
     """Keep ``body`` for this version and day unless another worker stored one first, and drop
     the office's snapshots of older versions. Returns the body kept (the first one stored),
     so every worker serves the same figures for a version."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     table = LiveSnapshot.__table__
     result = session.execute(
-        insert(table)
+        dialect_insert(session, table)
         .values(office_id=office_id, version=version, day=day, body=body, computed_at=now)
         .on_conflict_do_nothing(index_elements=[table.c.office_id, table.c.version, table.c.day])
     )

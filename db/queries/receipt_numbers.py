@@ -5,10 +5,10 @@ is ``dashboard.pnbp.receipt_numbers``)."""
 from __future__ import annotations
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from db.models import ReceiptCounter
+from db.upsert import dialect_insert
 
 
 def take_receipt_sequence(session: Session, office_id: int, year: int) -> int:
@@ -21,11 +21,9 @@ def take_receipt_sequence(session: Session, office_id: int, year: int) -> int:
     transaction already holds the database's write lock. A transaction that rolls back gives
     its number back: the sequence has no gaps.
     """
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     table = ReceiptCounter.__table__
     session.execute(
-        insert(table)
+        dialect_insert(session, table)
         .values(office_id=office_id, year=year, last_number=0)
         .on_conflict_do_nothing(index_elements=[table.c.office_id, table.c.year])
     )
