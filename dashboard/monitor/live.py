@@ -59,7 +59,8 @@ class SnapshotCache:
             return body
 
 
-def _json(value: object) -> str:
+def compact_json(value: object) -> str:
+    """JSON as the screens receive it: UTF-8 text as is, no spaces."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -68,7 +69,7 @@ def _shared_body(database: Database, session: Session, key: SnapshotKey, now: da
     stored = live.stored_snapshot(session, key.office_id, key.version, key.day)
     if stored is not None:
         return stored
-    body = _json(snapshot.build_snapshot(session, key.office_id, key.day, now))
+    body = compact_json(snapshot.build_snapshot(session, key.office_id, key.day, now))
     with database.transaction() as writing:
         return live.store_snapshot(writing, key.office_id, key.version, key.day, body, now)
 
@@ -105,6 +106,6 @@ def poll(
             "day": key.day.isoformat(),
             "build": build,
         }
-        return _json(head)[:-1] + ',"snapshot":' + body + "}"
+        return compact_json(head)[:-1] + ',"snapshot":' + body + "}"
 
     return database.polling_read(answer)

@@ -5,7 +5,6 @@ then from each poll) and ticks the clock and the timers."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,6 +18,7 @@ from dashboard.figures.monitor import (
     steps_figure,
 )
 from dashboard.monitor import monitor_ids as ids
+from dashboard.monitor.live import compact_json
 from dashboard.paths import HEALTH_PATH, MONITOR_POLL_PATH
 
 EMPTY = "–"
@@ -205,6 +205,6 @@ def monitor_screen(answer: dict[str, Any], refresh_seconds: int) -> html.Div:
             "data-health-url": HEALTH_PATH,
             "data-refresh-seconds": str(refresh_seconds),
             "data-build": answer["build"],
-            "data-initial": json.dumps(answer, ensure_ascii=False, separators=(",", ":")),
+            "data-initial": compact_json(answer),
         },
     )
