@@ -23,8 +23,6 @@
   var MAX_BACKOFF_MS = 60000;
   var REQUEST_TIMEOUT_MS = 15000;
   var NIGHTLY_HOUR = 2;
-  var WARN_NUMERATOR = 4; // amber from 4/5 of the target (dashboard.metrics.step_timing)
-  var WARN_DENOMINATOR = 5;
   var DAYS = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
   var MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
     "September", "Oktober", "November", "Desember"];
@@ -71,6 +69,9 @@
     this.pollUrl = root.getAttribute("data-poll-url");
     this.healthUrl = root.getAttribute("data-health-url");
     this.build = root.getAttribute("data-build");
+    // amber from this fraction of the target: dashboard.metrics.step_timing's, not a copy
+    this.warnNumerator = parseInt(root.getAttribute("data-warn-numerator"), 10);
+    this.warnDenominator = parseInt(root.getAttribute("data-warn-denominator"), 10);
     var seconds = parseInt(root.getAttribute("data-refresh-seconds"), 10) || 5;
     this.interval = seconds * 1000;
     var override = parseInt(new URLSearchParams(window.location.search).get("poll_ms"), 10);
@@ -329,7 +330,7 @@
         var target = row.target * 60;
         if (seconds > target) {
           cls += " is-late";
-        } else if (seconds * WARN_DENOMINATOR >= target * WARN_NUMERATOR) {
+        } else if (seconds * this.warnDenominator >= target * this.warnNumerator) {
           cls += " is-warn";
         }
       }

@@ -17,6 +17,7 @@ from dashboard.figures.monitor import (
     arrivals_figure,
     steps_figure,
 )
+from dashboard.metrics.step_timing import WARN_DENOMINATOR, WARN_NUMERATOR
 from dashboard.monitor import monitor_ids as ids
 from dashboard.monitor.live import compact_json
 from dashboard.paths import HEALTH_PATH, MONITOR_POLL_PATH
@@ -205,6 +206,8 @@ def monitor_screen(answer: dict[str, Any], refresh_seconds: int) -> html.Div:
             "data-health-url": HEALTH_PATH,
             "data-refresh-seconds": str(refresh_seconds),
             "data-build": answer["build"],
+            "data-warn-numerator": str(WARN_NUMERATOR),
+            "data-warn-denominator": str(WARN_DENOMINATOR),
             "data-initial": compact_json(answer),
         },
     )
