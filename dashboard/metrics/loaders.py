@@ -101,18 +101,24 @@ def load_service_time(
     return steps.service_time(row, limit)
 
 
+def load_referral_days(
+    session: Session, period: Period, office_ids: Offices = None
+) -> referrals.ReferralDays:
+    """The period's referrals in total and per day (``.by(grain)``), one statement."""
+    rows = metrics_referrals.referrals_by_day(session, period.scope(office_ids))
+    return referrals.referral_days(period, rows)
+
+
 def load_referrals(
     session: Session, period: Period, office_ids: Offices = None
 ) -> referrals.ReferralFigures:
-    rows = metrics_referrals.referrals_by_day(session, period.scope(office_ids))
-    return referrals.referral_figures(period, rows)
+    return load_referral_days(session, period, office_ids).total
 
 
 def load_referrals_over_time(
     session: Session, period: Period, grain: Grain, office_ids: Offices = None
 ) -> tuple[referrals.ReferralFigures, ...]:
-    rows = metrics_referrals.referrals_by_day(session, period.scope(office_ids))
-    return referrals.referrals_over_time(period, rows, grain)
+    return load_referral_days(session, period, office_ids).by(grain)
 
 
 def load_top_agencies(

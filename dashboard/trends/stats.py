@@ -18,7 +18,7 @@ from dashboard.errors import InputError
 from dashboard.library.unmet_demand import UnmetDemand, load_unmet_demand
 from dashboard.metrics import loaders
 from dashboard.metrics.period import Period
-from dashboard.metrics.referrals import AgencyReferrals, ReferralFigures
+from dashboard.metrics.referrals import AgencyReferrals, ReferralDays, ReferralFigures
 from dashboard.metrics.revenue import RevenueFigures
 from dashboard.metrics.steps import ServiceTime, StepsFigures
 from dashboard.metrics.visitors import VisitorFigures
@@ -40,10 +40,15 @@ class PeriodStats:
     visitors: VisitorFigures
     steps: StepsFigures
     service: ServiceTime
-    referrals: ReferralFigures
+    referral_days: ReferralDays
+    """The referrals in total and per day: the page's buckets come from the same read."""
     top_agencies: tuple[AgencyReferrals, ...]
     unmet: UnmetDemand
     revenue: RevenueFigures
+
+    @property
+    def referrals(self) -> ReferralFigures:
+        return self.referral_days.total
 
 
 def load_period_stats(
@@ -57,7 +62,7 @@ def load_period_stats(
         visitors=loaders.load_visitors(session, period, offices),
         steps=loaders.load_steps(session, period, offices),
         service=loaders.load_service_time(session, period, offices),
-        referrals=loaders.load_referrals(session, period, offices),
+        referral_days=loaders.load_referral_days(session, period, offices),
         top_agencies=loaders.load_top_agencies(session, period, offices, TOP_AGENCIES),
         unmet=load_unmet_demand(session, offices, period.first_day, period.last_day),
         revenue=loaders.load_revenue(session, period, offices),

@@ -147,7 +147,7 @@ def load_trends_view(session: Session, query: TrendsQuery) -> TrendsView:
         compliance=loaders.load_step_compliance(session, period, grain, offices),
         comparison_compliance=loaders.load_step_compliance(session, compared, grain, offices),
         waits=loaders.load_waits(session, period, offices),
-        referrals=loaders.load_referrals_over_time(session, period, grain, offices),
+        referrals=stats.referral_days.by(grain),
         revenue=stats.revenue.by(grain),
         revenue_by_kind=loaders.load_revenue_by_kind_over_time(session, period, grain, offices),
         comparison_revenue=loaders.load_revenue_over_time(session, compared, grain, offices),
