@@ -148,14 +148,6 @@ def load_revenue_over_time(
     return revenue.revenue_over_time(period, rows, grain)
 
 
-def load_revenue_by_kind_over_time(
-    session: Session, period: Period, grain: Grain, office_ids: Offices = None
-) -> tuple[tuple[Period, str, int], ...]:
-    """(bucket, item kind, revenue) of the period's buckets (``revenue_by_kind_over_time``)."""
-    rows = metrics_pnbp.revenue_by_kind(session, period.scope(office_ids))
-    return revenue.revenue_by_kind_over_time(period, rows, grain)
-
-
 def load_room(session: Session, day: date, office_ids: Offices = None) -> room.RoomFigures:
     """The room as it stands: visits of ``day`` (or later, before the screen turns to a new
     day) still in progress, and the older ones still open."""

@@ -41,12 +41,18 @@ class RevenueFigures:
     by_day: tuple[RevenueCount, ...]
     by_kind: tuple[tuple[str, int], ...]
     undeposited_at_end: int
+    kind_days: tuple[KindDayRow, ...] = ()
+    """The ``revenue_by_kind`` rows of the period (``by_kind_over`` cuts them in buckets)."""
 
     def by(self, grain: Grain) -> tuple[RevenueCount, ...]:
         return tuple(
             add_up(RevenueCount, bucket, self.by_day)
             for bucket in buckets(self.total.period, grain)
         )
+
+    def by_kind_over(self, grain: Grain) -> tuple[tuple[Period, str, int], ...]:
+        """(bucket, item kind, revenue) of the period's buckets (``revenue_by_kind_over_time``)."""
+        return revenue_by_kind_over_time(self.total.period, self.kind_days, grain)
 
 
 def revenue_figures(
@@ -70,12 +76,13 @@ def revenue_figures(
         else RevenueCount(Period(day, day), 0, 0, 0, 0, 0)
         for day in period.days()
     )
+    kind_days = tuple(row for row in kind_rows if row.day in period)
     kinds: dict[str, int] = defaultdict(int)
-    for row in kind_rows:
-        if row.day in period:
-            kinds[row.item_kind] += row.revenue
+    for row in kind_days:
+        kinds[row.item_kind] += row.revenue
     by_kind = tuple(sorted(kinds.items(), key=lambda item: (-item[1], item[0])))
-    return RevenueFigures(add_up(RevenueCount, period, by_day), by_day, by_kind, undeposited_at_end)
+    total = add_up(RevenueCount, period, by_day)
+    return RevenueFigures(total, by_day, by_kind, undeposited_at_end, kind_days)
 
 
 def revenue_by_kind_over_time(

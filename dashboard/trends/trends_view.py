@@ -149,7 +149,7 @@ def load_trends_view(session: Session, query: TrendsQuery) -> TrendsView:
         waits=loaders.load_waits(session, period, offices),
         referrals=stats.referral_days.by(grain),
         revenue=stats.revenue.by(grain),
-        revenue_by_kind=loaders.load_revenue_by_kind_over_time(session, period, grain, offices),
+        revenue_by_kind=stats.revenue.by_kind_over(grain),
         comparison_revenue=loaders.load_revenue_over_time(session, compared, grain, offices),
         weekday_hours=loaders.load_weekday_hours(session, period, offices),
         service_types=loaders.load_service_types(session, period, offices),
