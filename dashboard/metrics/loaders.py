@@ -154,18 +154,37 @@ def load_room(session: Session, day: date, office_ids: Offices = None) -> room.R
     return room.room_figures(metrics_room.room_counts(session, office_ids, day))
 
 
+Labels = Mapping[tuple[str, str], str]
+
+
 def load_service_types(
-    session: Session, period: Period, office_ids: Offices = None
+    session: Session, period: Period, office_ids: Offices = None, labels: Labels | None = None
 ) -> profile.ServiceTypes:
+    """``labels``: the option labels when already read (``load_service_types_and_profile``)."""
     rows = metrics_profile.service_types(session, period.scope(office_ids))
-    return profile.service_types(rows, metrics_profile.option_labels(session))
+    return profile.service_types(
+        rows, metrics_profile.option_labels(session) if labels is None else labels
+    )
 
 
 def load_visitor_profile(
-    session: Session, period: Period, office_ids: Offices = None
+    session: Session, period: Period, office_ids: Offices = None, labels: Labels | None = None
 ) -> profile.VisitorProfile:
     rows = metrics_profile.visitor_profile(session, period.scope(office_ids))
-    return profile.visitor_profile(rows, metrics_profile.option_labels(session))
+    return profile.visitor_profile(
+        rows, metrics_profile.option_labels(session) if labels is None else labels
+    )
+
+
+def load_service_types_and_profile(
+    session: Session, period: Period, office_ids: Offices = None
+) -> tuple[profile.ServiceTypes, profile.VisitorProfile]:
+    """Both breakdowns of the period, the option labels read once."""
+    labels = metrics_profile.option_labels(session)
+    return (
+        load_service_types(session, period, office_ids, labels),
+        load_visitor_profile(session, period, office_ids, labels),
+    )
 
 
 def load_publications(

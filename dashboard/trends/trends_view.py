@@ -138,6 +138,7 @@ def load_trends_view(session: Session, query: TrendsQuery) -> TrendsView:
     compared = query.comparison_period
     before = loaders.load_visitors(session, compared, offices)
     ended = {step.step: step.ended for step in stats.steps.steps}
+    service_types, profile = loaders.load_service_types_and_profile(session, period, offices)
     view = TrendsView(
         query=query,
         stats=stats,
@@ -152,8 +153,8 @@ def load_trends_view(session: Session, query: TrendsQuery) -> TrendsView:
         revenue_by_kind=stats.revenue.by_kind_over(grain),
         comparison_revenue=loaders.load_revenue_over_time(session, compared, grain, offices),
         weekday_hours=loaders.load_weekday_hours(session, period, offices),
-        service_types=loaders.load_service_types(session, period, offices),
-        profile=loaders.load_visitor_profile(session, period, offices),
+        service_types=service_types,
+        profile=profile,
         publications=loaders.load_publications(session, period, offices),
         corrections=loaders.load_corrections(session, period, ended, offices),
         readings={},
