@@ -27,6 +27,11 @@ class RevenueCount:
     voided: int
 
     @property
+    def paid(self) -> int:
+        """Receipts with a rupiah amount (receipts that are not zero-rupiah)."""
+        return self.receipts - self.zero_rupiah
+
+    @property
     def zero_rupiah_share(self) -> float | None:
         """Zero-rupiah receipts / receipts (``None`` without receipts)."""
         return share(self.zero_rupiah, self.receipts)
