@@ -140,12 +140,13 @@ def load_revenue(
     )
 
 
-def load_revenue_over_time(
-    session: Session, period: Period, grain: Grain, office_ids: Offices = None
-) -> tuple[revenue.RevenueCount, ...]:
-    """Receipts and revenue per bucket (one statement: no kinds, no undeposited balance)."""
+def load_revenue_by_day(
+    session: Session, period: Period, office_ids: Offices = None
+) -> revenue.RevenueFigures:
+    """Receipts and revenue in total and per day (``.by(grain)``), one statement: no kinds,
+    no undeposited balance (what a comparison period needs)."""
     rows = metrics_pnbp.revenue_by_day(session, period.scope(office_ids))
-    return revenue.revenue_over_time(period, rows, grain)
+    return revenue.revenue_figures(period, rows, (), 0)
 
 
 def load_room(session: Session, day: date, office_ids: Offices = None) -> room.RoomFigures:

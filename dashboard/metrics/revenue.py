@@ -103,11 +103,3 @@ def revenue_by_kind_over_time(
                 kinds[row.item_kind] += row.revenue
         result.extend((bucket, kind, amount) for kind, amount in sorted(kinds.items()))
     return tuple(result)
-
-
-def revenue_over_time(
-    period: Period, rows: Iterable[RevenueDayRow], grain: Grain
-) -> tuple[RevenueCount, ...]:
-    """The period's receipts and revenue per bucket, from ``revenue_by_day`` alone (a
-    comparison period needs neither the item kinds nor the undeposited balance)."""
-    return revenue_figures(period, rows, (), 0).by(grain)

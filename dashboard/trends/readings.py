@@ -195,7 +195,7 @@ def revenue_reading(view: TrendsView) -> str:
     if not money.by_kind or not money.total.revenue:
         return f"{format_number(money.total.receipts)} kuitansi, semuanya Rp0."
     kind, amount = money.by_kind[0]
-    before = sum(row.revenue for row in view.comparison_revenue)
+    before = view.comparison_revenue_total.revenue
     return (
         f"PNBP {format_rupiah(money.total.revenue)} dari {format_number(money.total.receipts)} "
         f"kuitansi; terbesar dari {kind_label(kind).lower()} ({format_rupiah(amount)}); "
