@@ -315,7 +315,7 @@ def agencies_figure(agencies: Sequence[AgencyReferrals]) -> go.Figure:
     if not agencies:
         return _finish(no_data(figure, "Tidak ada rujukan pada periode ini."), legend=False)
     figure.add_bar(
-        y=[shorten(agency.name or "(tanpa nama dinas)", 40) for agency in agencies],
+        y=[shorten(agency.label, 40) for agency in agencies],
         x=[agency.visits for agency in agencies],
         orientation="h",
         marker_color=PRIMARY,

@@ -67,6 +67,10 @@ def referrals_over_time(
     return referral_days(period, rows).by(grain)
 
 
+NO_AGENCY_NAME = "(tanpa nama dinas)"
+"""How a referral naming no agency is shown."""
+
+
 @dataclass(frozen=True)
 class AgencyReferrals:
     """An agency referred to: "counted by directory entry, or by the name typed where none was
@@ -76,6 +80,11 @@ class AgencyReferrals:
     name: str | None
     visits: int
     requests: int
+
+    @property
+    def label(self) -> str:
+        """The name shown: ``NO_AGENCY_NAME`` when the request names none."""
+        return self.name or NO_AGENCY_NAME
 
 
 def top_agencies(rows: Iterable[AgencyRow]) -> tuple[AgencyReferrals, ...]:

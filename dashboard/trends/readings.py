@@ -173,8 +173,7 @@ def agencies_reading(view: TrendsView) -> str:
     if not view.stats.top_agencies:
         return "Tidak ada rujukan ke instansi lain pada periode ini."
     top = view.stats.top_agencies[0]
-    name = top.name or "(tanpa nama dinas)"
-    return f"Paling sering dirujuk ke {name}: {format_number(top.visits)} kunjungan."
+    return f"Paling sering dirujuk ke {top.label}: {format_number(top.visits)} kunjungan."
 
 
 def unmet_reading(view: TrendsView) -> str:

@@ -28,7 +28,6 @@ TOP_AGENCIES = 10
 TOP_TOPICS = 10
 MAX_PERIOD_DAYS = 3660
 """The longest period asked for at once (ten years): beyond it, a 400."""
-NO_AGENCY_NAME = "(tanpa nama dinas)"
 
 
 @dataclass(frozen=True)
@@ -69,10 +68,6 @@ def load_period_stats(
     )
 
 
-def agency_name(agency: AgencyReferrals) -> str:
-    return agency.name or NO_AGENCY_NAME
-
-
 def stats_json(stats: PeriodStats) -> dict[str, Any]:
     """The answer of ``/api/v1/stats``: exactly the fields of issue 11. Shares are fractions
     (0 … 1), ``null`` without a base; durations in minutes, exact (not rounded)."""
@@ -109,8 +104,7 @@ def stats_json(stats: PeriodStats) -> dict[str, Any]:
         "referral_rate_visits": stats.referrals.visit_rate,
         "referral_rate_requests": stats.referrals.request_rate,
         "top_referral_agencies": [
-            {"agency": agency_name(agency), "visits": agency.visits}
-            for agency in stats.top_agencies
+            {"agency": agency.label, "visits": agency.visits} for agency in stats.top_agencies
         ],
         "unmet_topics": [
             {"topic": group.label, "requests": group.count}
