@@ -94,9 +94,12 @@ def load_waits(
 
 
 def load_service_time(
-    session: Session, period: Period, office_ids: Offices = None
+    session: Session, period: Period, office_ids: Offices = None, limit: int | None = None
 ) -> steps.ServiceTime:
-    limit = steps.total_target_minutes(step_targets_in_force(session, period.last_day))
+    """``limit``: the whole visit's limit in minutes when already known
+    (``StepsFigures.total_target_minutes``); otherwise read from the targets in force."""
+    if limit is None:
+        limit = steps.total_target_minutes(step_targets_in_force(session, period.last_day))
     row = metrics_steps.visit_service_time(session, period.scope(office_ids), limit * 60)
     return steps.service_time(row, limit)
 

@@ -142,6 +142,13 @@ class StepsFigures:
     def missed_minutes(self) -> float:
         return self.missed_seconds / SECONDS_PER_MINUTE
 
+    @property
+    def total_target_minutes(self) -> int:
+        """The whole visit's limit on the period's last day (``total_target_minutes``)."""
+        return total_target_minutes(
+            {figures.step: figures.target_minutes for figures in self.steps}
+        )
+
     def missed_share(self, figures: StepFigures) -> float | None:
         """A step's share of all the minutes beyond target (``None`` when none missed)."""
         return share(figures.missed_seconds, self.missed_seconds)

@@ -55,12 +55,13 @@ def load_period_stats(
 ) -> PeriodStats:
     """The figures of the period, aggregated in SQL by the metrics' loaders."""
     offices = None if office_ids is None else tuple(office_ids)
+    steps = loaders.load_steps(session, period, offices)
     return PeriodStats(
         period=period,
         office_ids=offices,
         visitors=loaders.load_visitors(session, period, offices),
-        steps=loaders.load_steps(session, period, offices),
-        service=loaders.load_service_time(session, period, offices),
+        steps=steps,
+        service=loaders.load_service_time(session, period, offices, steps.total_target_minutes),
         referral_days=loaders.load_referral_days(session, period, offices),
         top_agencies=loaders.load_top_agencies(session, period, offices, TOP_AGENCIES),
         unmet=load_unmet_demand(session, offices, period.first_day, period.last_day),
