@@ -249,10 +249,10 @@ def bottleneck_figure(steps: StepsFigures) -> go.Figure:
     shown = [step for step in steps.steps if step.with_target]
     figure.add_bar(
         y=[_step_text(step.step) for step in shown],
-        x=[step.missed_seconds / 60 for step in shown],
+        x=[step.missed_minutes for step in shown],
         orientation="h",
         marker_color=[ACCENT if step.step == neck.step else MUTED for step in shown],
-        customdata=[step.missed_seconds / steps.missed_seconds for step in shown],
+        customdata=[steps.missed_share(step) for step in shown],
         hovertemplate="%{x:,.1f} menit (%{customdata:.0%})<extra></extra>",
     )
     return _finish_ranked(figure, title_text="menit di atas target", tickformat=",.0f")
@@ -315,7 +315,7 @@ def agencies_figure(agencies: Sequence[AgencyReferrals]) -> go.Figure:
     if not agencies:
         return _finish(no_data(figure, "Tidak ada rujukan pada periode ini."), legend=False)
     figure.add_bar(
-        y=[shorten(agency.name or "(tanpa nama dinas)", 40) for agency in agencies],
+        y=[shorten(agency.label, 40) for agency in agencies],
         x=[agency.visits for agency in agencies],
         orientation="h",
         marker_color=PRIMARY,
@@ -388,7 +388,7 @@ def receipts_figure(rows: Sequence[RevenueCount], grain: Grain) -> go.Figure:
     x = _starts([row.period for row in rows])
     figure.add_bar(
         x=x,
-        y=[row.receipts - row.zero_rupiah for row in rows],
+        y=[row.paid for row in rows],
         name="Berbayar",
         marker_color=PRIMARY,
     )

@@ -94,25 +94,34 @@ def load_waits(
 
 
 def load_service_time(
-    session: Session, period: Period, office_ids: Offices = None
+    session: Session, period: Period, office_ids: Offices = None, limit: int | None = None
 ) -> steps.ServiceTime:
-    limit = steps.total_target_minutes(step_targets_in_force(session, period.last_day))
+    """``limit``: the whole visit's limit in minutes when already known
+    (``StepsFigures.total_target_minutes``); otherwise read from the targets in force."""
+    if limit is None:
+        limit = steps.total_target_minutes(step_targets_in_force(session, period.last_day))
     row = metrics_steps.visit_service_time(session, period.scope(office_ids), limit * 60)
     return steps.service_time(row, limit)
+
+
+def load_referral_days(
+    session: Session, period: Period, office_ids: Offices = None
+) -> referrals.ReferralDays:
+    """The period's referrals in total and per day (``.by(grain)``), one statement."""
+    rows = metrics_referrals.referrals_by_day(session, period.scope(office_ids))
+    return referrals.referral_days(period, rows)
 
 
 def load_referrals(
     session: Session, period: Period, office_ids: Offices = None
 ) -> referrals.ReferralFigures:
-    rows = metrics_referrals.referrals_by_day(session, period.scope(office_ids))
-    return referrals.referral_figures(period, rows)
+    return load_referral_days(session, period, office_ids).total
 
 
 def load_referrals_over_time(
     session: Session, period: Period, grain: Grain, office_ids: Offices = None
 ) -> tuple[referrals.ReferralFigures, ...]:
-    rows = metrics_referrals.referrals_by_day(session, period.scope(office_ids))
-    return referrals.referrals_over_time(period, rows, grain)
+    return load_referral_days(session, period, office_ids).by(grain)
 
 
 def load_top_agencies(
@@ -134,20 +143,13 @@ def load_revenue(
     )
 
 
-def load_revenue_over_time(
-    session: Session, period: Period, grain: Grain, office_ids: Offices = None
-) -> tuple[revenue.RevenueCount, ...]:
-    """Receipts and revenue per bucket (one statement: no kinds, no undeposited balance)."""
+def load_revenue_by_day(
+    session: Session, period: Period, office_ids: Offices = None
+) -> revenue.RevenueFigures:
+    """Receipts and revenue in total and per day (``.by(grain)``), one statement: no kinds,
+    no undeposited balance (what a comparison period needs)."""
     rows = metrics_pnbp.revenue_by_day(session, period.scope(office_ids))
-    return revenue.revenue_over_time(period, rows, grain)
-
-
-def load_revenue_by_kind_over_time(
-    session: Session, period: Period, grain: Grain, office_ids: Offices = None
-) -> tuple[tuple[Period, str, int], ...]:
-    """(bucket, item kind, revenue) of the period's buckets (``revenue_by_kind_over_time``)."""
-    rows = metrics_pnbp.revenue_by_kind(session, period.scope(office_ids))
-    return revenue.revenue_by_kind_over_time(period, rows, grain)
+    return revenue.revenue_figures(period, rows, (), 0)
 
 
 def load_room(session: Session, day: date, office_ids: Offices = None) -> room.RoomFigures:
@@ -156,18 +158,37 @@ def load_room(session: Session, day: date, office_ids: Offices = None) -> room.R
     return room.room_figures(metrics_room.room_counts(session, office_ids, day))
 
 
+Labels = Mapping[tuple[str, str], str]
+
+
 def load_service_types(
-    session: Session, period: Period, office_ids: Offices = None
+    session: Session, period: Period, office_ids: Offices = None, labels: Labels | None = None
 ) -> profile.ServiceTypes:
+    """``labels``: the option labels when already read (``load_service_types_and_profile``)."""
     rows = metrics_profile.service_types(session, period.scope(office_ids))
-    return profile.service_types(rows, metrics_profile.option_labels(session))
+    return profile.service_types(
+        rows, metrics_profile.option_labels(session) if labels is None else labels
+    )
 
 
 def load_visitor_profile(
-    session: Session, period: Period, office_ids: Offices = None
+    session: Session, period: Period, office_ids: Offices = None, labels: Labels | None = None
 ) -> profile.VisitorProfile:
     rows = metrics_profile.visitor_profile(session, period.scope(office_ids))
-    return profile.visitor_profile(rows, metrics_profile.option_labels(session))
+    return profile.visitor_profile(
+        rows, metrics_profile.option_labels(session) if labels is None else labels
+    )
+
+
+def load_service_types_and_profile(
+    session: Session, period: Period, office_ids: Offices = None
+) -> tuple[profile.ServiceTypes, profile.VisitorProfile]:
+    """Both breakdowns of the period, the option labels read once."""
+    labels = metrics_profile.option_labels(session)
+    return (
+        load_service_types(session, period, office_ids, labels),
+        load_visitor_profile(session, period, office_ids, labels),
+    )
 
 
 def load_publications(

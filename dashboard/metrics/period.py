@@ -157,6 +157,12 @@ def share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
+def change(now: int, before: int) -> float | None:
+    """The relative change from ``before`` to ``now`` (0.25: up a quarter); ``None`` when
+    ``before`` is 0: no base, no change."""
+    return (now - before) / before if before else None
+
+
 class _Counts(Protocol):
     period: Period
 

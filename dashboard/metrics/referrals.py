@@ -33,16 +33,42 @@ class ReferralFigures:
 
 def referral_figures(period: Period, rows: Iterable[ReferralDayRow]) -> ReferralFigures:
     """The period's figures from ``referrals_by_day`` rows (those outside it are ignored)."""
-    days = (ReferralFigures(Period(row.day, row.day), *row[1:]) for row in rows)
-    return add_up(ReferralFigures, period, days)
+    return referral_days(period, rows).total
+
+
+@dataclass(frozen=True)
+class ReferralDays:
+    """The referrals of a period, in total and for each day with a decided request (so one
+    ``referrals_by_day`` read serves the period's rate and its buckets)."""
+
+    total: ReferralFigures
+    by_day: tuple[ReferralFigures, ...]
+
+    def by(self, grain: Grain) -> tuple[ReferralFigures, ...]:
+        """The figures of every bucket (day, week, month) of the period."""
+        return tuple(
+            add_up(ReferralFigures, bucket, self.by_day)
+            for bucket in buckets(self.total.period, grain)
+        )
+
+
+def referral_days(period: Period, rows: Iterable[ReferralDayRow]) -> ReferralDays:
+    """From ``referrals_by_day`` rows (those outside the period are ignored)."""
+    days = tuple(
+        ReferralFigures(Period(row.day, row.day), *row[1:]) for row in rows if row.day in period
+    )
+    return ReferralDays(add_up(ReferralFigures, period, days), days)
 
 
 def referrals_over_time(
     period: Period, rows: Iterable[ReferralDayRow], grain: Grain
 ) -> tuple[ReferralFigures, ...]:
     """The figures of every bucket (day, week, month) of the period."""
-    days = list(rows)
-    return tuple(referral_figures(bucket, days) for bucket in buckets(period, grain))
+    return referral_days(period, rows).by(grain)
+
+
+NO_AGENCY_NAME = "(tanpa nama dinas)"
+"""How a referral naming no agency is shown."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +80,11 @@ class AgencyReferrals:
     name: str | None
     visits: int
     requests: int
+
+    @property
+    def label(self) -> str:
+        """The name shown: ``NO_AGENCY_NAME`` when the request names none."""
+        return self.name or NO_AGENCY_NAME
 
 
 def top_agencies(rows: Iterable[AgencyRow]) -> tuple[AgencyReferrals, ...]:

@@ -27,6 +27,11 @@ class RevenueCount:
     voided: int
 
     @property
+    def paid(self) -> int:
+        """Receipts with a rupiah amount (receipts that are not zero-rupiah)."""
+        return self.receipts - self.zero_rupiah
+
+    @property
     def zero_rupiah_share(self) -> float | None:
         """Zero-rupiah receipts / receipts (``None`` without receipts)."""
         return share(self.zero_rupiah, self.receipts)
@@ -41,12 +46,18 @@ class RevenueFigures:
     by_day: tuple[RevenueCount, ...]
     by_kind: tuple[tuple[str, int], ...]
     undeposited_at_end: int
+    kind_days: tuple[KindDayRow, ...] = ()
+    """The ``revenue_by_kind`` rows of the period (``by_kind_over`` cuts them in buckets)."""
 
     def by(self, grain: Grain) -> tuple[RevenueCount, ...]:
         return tuple(
             add_up(RevenueCount, bucket, self.by_day)
             for bucket in buckets(self.total.period, grain)
         )
+
+    def by_kind_over(self, grain: Grain) -> tuple[tuple[Period, str, int], ...]:
+        """(bucket, item kind, revenue) of the period's buckets (``revenue_by_kind_over_time``)."""
+        return revenue_by_kind_over_time(self.total.period, self.kind_days, grain)
 
 
 def revenue_figures(
@@ -70,12 +81,13 @@ def revenue_figures(
         else RevenueCount(Period(day, day), 0, 0, 0, 0, 0)
         for day in period.days()
     )
+    kind_days = tuple(row for row in kind_rows if row.day in period)
     kinds: dict[str, int] = defaultdict(int)
-    for row in kind_rows:
-        if row.day in period:
-            kinds[row.item_kind] += row.revenue
+    for row in kind_days:
+        kinds[row.item_kind] += row.revenue
     by_kind = tuple(sorted(kinds.items(), key=lambda item: (-item[1], item[0])))
-    return RevenueFigures(add_up(RevenueCount, period, by_day), by_day, by_kind, undeposited_at_end)
+    total = add_up(RevenueCount, period, by_day)
+    return RevenueFigures(total, by_day, by_kind, undeposited_at_end, kind_days)
 
 
 def revenue_by_kind_over_time(
@@ -91,11 +103,3 @@ def revenue_by_kind_over_time(
                 kinds[row.item_kind] += row.revenue
         result.extend((bucket, kind, amount) for kind, amount in sorted(kinds.items()))
     return tuple(result)
-
-
-def revenue_over_time(
-    period: Period, rows: Iterable[RevenueDayRow], grain: Grain
-) -> tuple[RevenueCount, ...]:
-    """The period's receipts and revenue per bucket, from ``revenue_by_day`` alone (a
-    comparison period needs neither the item kinds nor the undeposited balance)."""
-    return revenue_figures(period, rows, (), 0).by(grain)

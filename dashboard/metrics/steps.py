@@ -14,6 +14,7 @@ from datetime import date
 
 from dashboard import sop
 from dashboard.metrics.period import Grain, Period, bucket_start, buckets, share
+from dashboard.metrics.step_timing import SECONDS_PER_MINUTE
 from db.queries.metrics_steps import (
     DurationSummary,
     ServiceTimeRow,
@@ -29,7 +30,7 @@ WAITING_STEPS: tuple[int, ...] = tuple(
 
 
 def _minutes(seconds: float | None) -> float | None:
-    return None if seconds is None else seconds / 60
+    return None if seconds is None else seconds / SECONDS_PER_MINUTE
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,16 @@ class StepFigures:
         """Meeting / with a target and an end (``None`` when no step had a target)."""
         return share(self.meeting, self.with_target)
 
+    @property
+    def beyond_share(self) -> float | None:
+        """The steps with a target and an end that went beyond it: 1 - ``compliance``."""
+        compliance = self.compliance
+        return None if compliance is None else 1 - compliance
+
+    @property
+    def missed_minutes(self) -> float:
+        return self.missed_seconds / SECONDS_PER_MINUTE
+
 
 @dataclass(frozen=True)
 class Bottleneck:
@@ -126,6 +137,21 @@ class StepsFigures:
     @property
     def missed_seconds(self) -> int:
         return sum(figures.missed_seconds for figures in self.steps)
+
+    @property
+    def missed_minutes(self) -> float:
+        return self.missed_seconds / SECONDS_PER_MINUTE
+
+    @property
+    def total_target_minutes(self) -> int:
+        """The whole visit's limit on the period's last day (``total_target_minutes``)."""
+        return total_target_minutes(
+            {figures.step: figures.target_minutes for figures in self.steps}
+        )
+
+    def missed_share(self, figures: StepFigures) -> float | None:
+        """A step's share of all the minutes beyond target (``None`` when none missed)."""
+        return share(figures.missed_seconds, self.missed_seconds)
 
     @property
     def bottleneck(self) -> Bottleneck | None:
@@ -201,6 +227,22 @@ def compliance_over_time(
         for start, cut in cuts.items()
         for step in steps
     )
+
+
+def all_steps_compliance(cells: Iterable[StepCompliance]) -> float | None:
+    """Meeting / with a target over every step and bucket of ``cells`` (``None`` without a
+    step with a target)."""
+    found = list(cells)
+    return share(sum(cell.meeting for cell in found), sum(cell.with_target for cell in found))
+
+
+def compliance_by_bucket(cells: Iterable[StepCompliance]) -> dict[Period, float | None]:
+    """All steps' share within target per bucket of ``compliance_over_time`` cells, in
+    bucket order."""
+    grouped: dict[Period, list[StepCompliance]] = {}
+    for cell in cells:
+        grouped.setdefault(cell.period, []).append(cell)
+    return {bucket: all_steps_compliance(group) for bucket, group in grouped.items()}
 
 
 @dataclass(frozen=True)

@@ -140,13 +140,7 @@ def chart_tables(view: TrendsView) -> dict[str, ChartTable]:
         "bottleneck": _table(
             ("langkah", "menit_di_atas_target", "porsi"),
             [
-                (
-                    s.step,
-                    s.missed_seconds / 60,
-                    s.missed_seconds / stats.steps.missed_seconds
-                    if stats.steps.missed_seconds
-                    else None,
-                )
+                (s.step, s.missed_minutes, stats.steps.missed_share(s))
                 for s in steps
                 if s.with_target
             ],

@@ -12,10 +12,10 @@ from dashboard import sop
 from dashboard.i18n import LOCALE, format_day, format_number, format_rupiah
 from dashboard.library.unmet_demand import NO_UNMET
 from dashboard.metrics.corrections import CorrectionFigures
-from dashboard.metrics.period import Grain, Period
+from dashboard.metrics.period import Grain, Period, change
 from dashboard.metrics.profile import DIMENSIONS, UNKNOWN, ServiceTypes, VisitorProfile
 from dashboard.metrics.publications import PublicationFigures
-from dashboard.metrics.steps import StepsFigures
+from dashboard.metrics.steps import StepsFigures, all_steps_compliance, compliance_by_bucket
 from dashboard.pnbp.rules import SALE_ITEM_KINDS
 
 if TYPE_CHECKING:
@@ -57,13 +57,13 @@ def step_name(number: int) -> str:
 
 
 def _change(now: int, before: int) -> str:
-    if not before:
+    relative = change(now, before)
+    if relative is None:
         return "periode pembanding tanpa pengunjung"
-    change = (now - before) / before
     if now == before:
         return f"sama dengan periode pembanding ({format_number(before)})"
-    word = "naik" if change > 0 else "turun"
-    return f"{word} {percent(abs(change))} dari {format_number(before)} pada periode pembanding"
+    word = "naik" if relative > 0 else "turun"
+    return f"{word} {percent(abs(relative))} dari {format_number(before)} pada periode pembanding"
 
 
 def visitors_reading(view: TrendsView) -> str:
@@ -100,10 +100,9 @@ def steps_reading(steps: StepsFigures) -> str:
             f"Semua langkah bertarget memenuhi targetnya ({format_number(steps.with_target)} "
             "langkah selesai)."
         )
-    beyond = 1 - (worst.compliance or 0.0)
     return (
-        f"Langkah {worst.step} paling sering melewati target: {percent(beyond)} di atas "
-        f"{minutes(worst.target_minutes)}; seluruhnya {percent(steps.compliance)} langkah "
+        f"Langkah {worst.step} paling sering melewati target: {percent(worst.beyond_share)} "
+        f"di atas {minutes(worst.target_minutes)}; seluruhnya {percent(steps.compliance)} langkah "
         "dalam target."
     )
 
@@ -112,18 +111,13 @@ def compliance_reading(view: TrendsView) -> str:
     steps = view.stats.steps
     if not steps.with_target:
         return NO_TARGETED_STEPS
-    buckets: dict[Period, list[int]] = {}
-    for cell in view.compliance:
-        running = buckets.setdefault(cell.period, [0, 0])
-        running[0] += cell.meeting
-        running[1] += cell.with_target
-    judged = [(bucket, met / whole) for bucket, (met, whole) in buckets.items() if whole]
+    by_bucket = compliance_by_bucket(view.compliance)
+    judged = [(bucket, share) for bucket, share in by_bucket.items() if share is not None]
     lowest, share = min(judged, key=lambda item: (item[1], item[0].first_day))
-    before = view.comparison_compliance
-    whole = sum(cell.with_target for cell in before)
+    before = all_steps_compliance(view.comparison_compliance)
     compared = (
-        f"; pembanding {percent(sum(cell.meeting for cell in before) / whole)}"
-        if whole
+        f"; pembanding {percent(before)}"
+        if before is not None
         else "; periode pembanding tanpa langkah bertarget"
     )
     return (
@@ -138,7 +132,7 @@ def bottleneck_reading(steps: StepsFigures) -> str:
         return "Tidak ada langkah yang melewati target pada periode ini."
     return (
         f"Hambatan utama: {step_name(neck.step)}, {percent(neck.share)} dari "
-        f"{minutes(steps.missed_seconds / 60)} yang melewati target."
+        f"{minutes(steps.missed_minutes)} yang melewati target."
     )
 
 
@@ -179,8 +173,7 @@ def agencies_reading(view: TrendsView) -> str:
     if not view.stats.top_agencies:
         return "Tidak ada rujukan ke instansi lain pada periode ini."
     top = view.stats.top_agencies[0]
-    name = top.name or "(tanpa nama dinas)"
-    return f"Paling sering dirujuk ke {name}: {format_number(top.visits)} kunjungan."
+    return f"Paling sering dirujuk ke {top.label}: {format_number(top.visits)} kunjungan."
 
 
 def unmet_reading(view: TrendsView) -> str:
@@ -201,7 +194,7 @@ def revenue_reading(view: TrendsView) -> str:
     if not money.by_kind or not money.total.revenue:
         return f"{format_number(money.total.receipts)} kuitansi, semuanya Rp0."
     kind, amount = money.by_kind[0]
-    before = sum(row.revenue for row in view.comparison_revenue)
+    before = view.comparison_revenue_total.revenue
     return (
         f"PNBP {format_rupiah(money.total.revenue)} dari {format_number(money.total.receipts)} "
         f"kuitansi; terbesar dari {kind_label(kind).lower()} ({format_rupiah(amount)}); "
@@ -210,15 +203,13 @@ def revenue_reading(view: TrendsView) -> str:
 
 
 def _money_change(now: int, before: int) -> str:
-    if not before:
+    relative = change(now, before)
+    if relative is None:
         return "periode pembanding tanpa penerimaan"
     if now == before:
         return f"sama dengan periode pembanding ({format_rupiah(before)})"
     word = "naik" if now > before else "turun"
-    return (
-        f"{word} {percent(abs(now - before) / before)} dari {format_rupiah(before)} pada "
-        "periode pembanding"
-    )
+    return f"{word} {percent(abs(relative))} dari {format_rupiah(before)} pada periode pembanding"
 
 
 def receipts_reading(view: TrendsView) -> str:

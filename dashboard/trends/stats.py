@@ -18,7 +18,7 @@ from dashboard.errors import InputError
 from dashboard.library.unmet_demand import UnmetDemand, load_unmet_demand
 from dashboard.metrics import loaders
 from dashboard.metrics.period import Period
-from dashboard.metrics.referrals import AgencyReferrals, ReferralFigures
+from dashboard.metrics.referrals import AgencyReferrals, ReferralDays, ReferralFigures
 from dashboard.metrics.revenue import RevenueFigures
 from dashboard.metrics.steps import ServiceTime, StepsFigures
 from dashboard.metrics.visitors import VisitorFigures
@@ -28,7 +28,6 @@ TOP_AGENCIES = 10
 TOP_TOPICS = 10
 MAX_PERIOD_DAYS = 3660
 """The longest period asked for at once (ten years): beyond it, a 400."""
-NO_AGENCY_NAME = "(tanpa nama dinas)"
 
 
 @dataclass(frozen=True)
@@ -40,10 +39,15 @@ class PeriodStats:
     visitors: VisitorFigures
     steps: StepsFigures
     service: ServiceTime
-    referrals: ReferralFigures
+    referral_days: ReferralDays
+    """The referrals in total and per day: the page's buckets come from the same read."""
     top_agencies: tuple[AgencyReferrals, ...]
     unmet: UnmetDemand
     revenue: RevenueFigures
+
+    @property
+    def referrals(self) -> ReferralFigures:
+        return self.referral_days.total
 
 
 def load_period_stats(
@@ -51,21 +55,18 @@ def load_period_stats(
 ) -> PeriodStats:
     """The figures of the period, aggregated in SQL by the metrics' loaders."""
     offices = None if office_ids is None else tuple(office_ids)
+    steps = loaders.load_steps(session, period, offices)
     return PeriodStats(
         period=period,
         office_ids=offices,
         visitors=loaders.load_visitors(session, period, offices),
-        steps=loaders.load_steps(session, period, offices),
-        service=loaders.load_service_time(session, period, offices),
-        referrals=loaders.load_referrals(session, period, offices),
+        steps=steps,
+        service=loaders.load_service_time(session, period, offices, steps.total_target_minutes),
+        referral_days=loaders.load_referral_days(session, period, offices),
         top_agencies=loaders.load_top_agencies(session, period, offices, TOP_AGENCIES),
         unmet=load_unmet_demand(session, offices, period.first_day, period.last_day),
         revenue=loaders.load_revenue(session, period, offices),
     )
-
-
-def agency_name(agency: AgencyReferrals) -> str:
-    return agency.name or NO_AGENCY_NAME
 
 
 def stats_json(stats: PeriodStats) -> dict[str, Any]:
@@ -104,8 +105,7 @@ def stats_json(stats: PeriodStats) -> dict[str, Any]:
         "referral_rate_visits": stats.referrals.visit_rate,
         "referral_rate_requests": stats.referrals.request_rate,
         "top_referral_agencies": [
-            {"agency": agency_name(agency), "visits": agency.visits}
-            for agency in stats.top_agencies
+            {"agency": agency.label, "visits": agency.visits} for agency in stats.top_agencies
         ],
         "unmet_topics": [
             {"topic": group.label, "requests": group.count}

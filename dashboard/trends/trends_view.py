@@ -116,6 +116,7 @@ class TrendsView:
     revenue: tuple[RevenueCount, ...]
     revenue_by_kind: tuple[tuple[Period, str, int], ...]
     comparison_revenue: tuple[RevenueCount, ...]
+    comparison_revenue_total: RevenueCount
     weekday_hours: WeekdayHours
     service_types: ServiceTypes
     profile: VisitorProfile
@@ -137,7 +138,9 @@ def load_trends_view(session: Session, query: TrendsQuery) -> TrendsView:
     stats = load_period_stats(session, period, offices)
     compared = query.comparison_period
     before = loaders.load_visitors(session, compared, offices)
+    money_before = loaders.load_revenue_by_day(session, compared, offices)
     ended = {step.step: step.ended for step in stats.steps.steps}
+    service_types, profile = loaders.load_service_types_and_profile(session, period, offices)
     view = TrendsView(
         query=query,
         stats=stats,
@@ -147,13 +150,14 @@ def load_trends_view(session: Session, query: TrendsQuery) -> TrendsView:
         compliance=loaders.load_step_compliance(session, period, grain, offices),
         comparison_compliance=loaders.load_step_compliance(session, compared, grain, offices),
         waits=loaders.load_waits(session, period, offices),
-        referrals=loaders.load_referrals_over_time(session, period, grain, offices),
+        referrals=stats.referral_days.by(grain),
         revenue=stats.revenue.by(grain),
-        revenue_by_kind=loaders.load_revenue_by_kind_over_time(session, period, grain, offices),
-        comparison_revenue=loaders.load_revenue_over_time(session, compared, grain, offices),
+        revenue_by_kind=stats.revenue.by_kind_over(grain),
+        comparison_revenue=money_before.by(grain),
+        comparison_revenue_total=money_before.total,
         weekday_hours=loaders.load_weekday_hours(session, period, offices),
-        service_types=loaders.load_service_types(session, period, offices),
-        profile=loaders.load_visitor_profile(session, period, offices),
+        service_types=service_types,
+        profile=profile,
         publications=loaders.load_publications(session, period, offices),
         corrections=loaders.load_corrections(session, period, ended, offices),
         readings={},
