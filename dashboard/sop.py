@@ -7,6 +7,7 @@ rows (seeded from here) are what timers and compliance use.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -183,5 +184,9 @@ def starts_immediately(number: int) -> bool:
     return STEP_BY_NUMBER[number].starts_when_previous_ends
 
 
-def total_target_minutes() -> int:
-    return sum(step.target_minutes or 0 for step in STEPS)
+def total_target_minutes(targets: Mapping[int, int | None] | None = None) -> int:
+    """The whole visit's limit: the sum of the visit steps' targets, of ``targets`` (a
+    version of the SOP's targets by step number) or, without it, of the SOP as written."""
+    if targets is None:
+        targets = {step.number: step.target_minutes for step in STEPS}
+    return sum(targets.get(number) or 0 for number in VISIT_STEP_NUMBERS)

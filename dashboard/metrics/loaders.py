@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from dashboard import sop
 from dashboard.metrics import (
     corrections,
     profile,
@@ -99,7 +100,7 @@ def load_service_time(
     """``limit``: the whole visit's limit in minutes when already known
     (``StepsFigures.total_target_minutes``); otherwise read from the targets in force."""
     if limit is None:
-        limit = steps.total_target_minutes(step_targets_in_force(session, period.last_day))
+        limit = sop.total_target_minutes(step_targets_in_force(session, period.last_day))
     row = metrics_steps.visit_service_time(session, period.scope(office_ids), limit * 60)
     return steps.service_time(row, limit)
 

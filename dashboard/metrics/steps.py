@@ -145,7 +145,7 @@ class StepsFigures:
     @property
     def total_target_minutes(self) -> int:
         """The whole visit's limit on the period's last day (``total_target_minutes``)."""
-        return total_target_minutes(
+        return sop.total_target_minutes(
             {figures.step: figures.target_minutes for figures in self.steps}
         )
 
@@ -276,8 +276,3 @@ class ServiceTime:
 
 def service_time(row: ServiceTimeRow, limit_minutes: int) -> ServiceTime:
     return ServiceTime(Durations.of(row.visits), limit_minutes, row.within_limit or 0)
-
-
-def total_target_minutes(targets: Mapping[int, int | None]) -> int:
-    """The sum of the per-visit steps' targets (the limit of the whole visit)."""
-    return sum(targets.get(number) or 0 for number in sop.VISIT_STEP_NUMBERS)

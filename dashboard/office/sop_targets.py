@@ -59,7 +59,7 @@ class SopVersion:
     @property
     def total_minutes(self) -> int:
         """The whole visit's limit: the sum of the visit steps' targets."""
-        return sum(self.targets.get(number) or 0 for number in TARGETED_STEPS)
+        return sop.total_target_minutes(self.targets)
 
 
 def _target(raw: object, number: int) -> int | None:

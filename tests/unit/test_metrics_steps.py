@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from dashboard import sop
 from dashboard.metrics.period import Period
 from dashboard.metrics.steps import (
     WAITING_STEPS,
@@ -11,7 +12,6 @@ from dashboard.metrics.steps import (
     compliance_over_time,
     service_time,
     step_figures,
-    total_target_minutes,
     wait_figures,
 )
 from db.queries.metrics_steps import DurationSummary, ServiceTimeRow, StepDayRow, StepRow, WaitRow
@@ -66,7 +66,7 @@ def test_waits_and_service_time() -> None:
     assert WAITING_STEPS == (4, 9, 10)
     (wait,) = wait_figures([WaitRow(4, DurationSummary(6, 120.0, 240.0, 300), 1)])
     assert (wait.waits.median_minutes, wait.waits.max_minutes, wait.waiting) == (2.0, 5.0, 1)
-    assert total_target_minutes(TARGETS) == 31
+    assert sop.total_target_minutes(TARGETS) == 31
     service = service_time(ServiceTimeRow(DurationSummary(4, 3165.0, 3405.0, 3450), 1), 31)
     assert (service.within_share, service.visits.p90_minutes) == (0.25, 56.75)
     empty = service_time(ServiceTimeRow(DurationSummary(0, None, None, None), 0), 31)
