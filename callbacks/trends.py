@@ -16,8 +16,8 @@ from dashboard.errors import InputError
 from dashboard.roles import STATS_READERS
 from dashboard.trends import trends_ids as ids
 from dashboard.trends.chart_tables import CHARTS, XLSX_TYPE, download_name, table_csv, table_xlsx
+from dashboard.trends.trends_charts import chart_figures
 from dashboard.trends.trends_layout import (
-    chart_figures,
     headline,
     notice,
     office_options,

@@ -9,7 +9,6 @@ import plotly.graph_objects as go
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard.figures import trends as charts
 from dashboard.figures.theme import graph_config
 from dashboard.i18n import format_day, format_number, format_rupiah
 from dashboard.trends import trends_ids as ids
@@ -48,40 +47,6 @@ WIDTHS: dict[str, int] = {
 """Columns (of 12, on a large screen) of the charts not drawn at half width: time series
 with many buckets across the whole width, the profile's five panels beside the service
 types."""
-
-
-def chart_figures(view: TrendsView) -> dict[str, go.Figure]:
-    """Every chart of the view, by chart key."""
-    grain, stats = view.query.grain, view.stats
-    label = COMPARISONS[view.query.comparison][0]
-    buckets = [row.period for row in view.revenue]
-    return {
-        "visitors": charts.visitors_figure(view.visitors, view.comparison_visitors, grain, label),
-        "returning": charts.returning_figure(view.visitors, grain),
-        "steps": charts.steps_figure(stats.steps),
-        "compliance": charts.compliance_figure(
-            view.compliance, grain, view.comparison_compliance, label
-        ),
-        "bottleneck": charts.bottleneck_figure(stats.steps),
-        "waits": charts.waits_figure(view.waits),
-        "service": charts.service_figure(stats.service),
-        "referrals": charts.referrals_figure(view.referrals, grain),
-        "agencies": charts.agencies_figure(stats.top_agencies),
-        "unmet": charts.unmet_topics_figure(stats.unmet.groups),
-        "revenue": charts.revenue_figure(
-            view.revenue_by_kind,
-            buckets,
-            grain,
-            comparison=view.comparison_revenue,
-            comparison_label=label,
-        ),
-        "receipts": charts.receipts_figure(view.revenue, grain),
-        "heatmap": charts.heatmap_figure(view.weekday_hours),
-        "service_types": charts.service_types_figure(view.service_types),
-        "profile": charts.profile_figure(view.profile),
-        "publications": charts.publications_figure(view.publications),
-        "corrections": charts.corrections_figure(view.corrections),
-    }
 
 
 def _download(key: str, kind: str) -> dbc.Button:

@@ -12,7 +12,7 @@ import pytest
 
 from dashboard.metrics.period import Period
 from dashboard.trends.stats import stats_json
-from dashboard.trends.trends_layout import chart_figures
+from dashboard.trends.trends_charts import chart_figures
 from dashboard.trends.trends_view import TrendsQuery, load_trends_view
 from tests.helpers.database import PreparedDatabase
 from tests.helpers.metrics_data import MetricsData, trap_data
