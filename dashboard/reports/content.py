@@ -367,7 +367,7 @@ def _profile(data: ReportData) -> Section:
     profile = data.view.profile
     tables = tuple(
         Table(
-            f"Profil: {title.lower()}",
+            f"Profil {title.lower()}",
             (title, "Kunjungan", "Porsi"),
             tuple((item.label, item.visits, Fraction(item.share)) for item in profile.by[name]),
             ("Jumlah", profile.visits, None),
@@ -416,19 +416,19 @@ def _compliance(data: ReportData) -> Section:
     view = data.view
     steps, service = view.stats.steps, view.stats.service
     per_step = Table(
-        "Durasi dan kepatuhan per langkah",
+        "Durasi per langkah",
         STEP_COLUMNS,
         tuple(_step_cells(steps, step.step) for step in steps.steps),
         ("Semua langkah", None, None, None, None, None, _fraction(steps.compliance)),
     )
     part_name = "Triwulan" if data.request.annual else "Minggu"
     per_part = Table(
-        f"Kepatuhan per langkah per {part_name.lower()}",
+        f"Kepatuhan per {part_name.lower()}",
         (part_name, *STEP_COLUMNS),
         tuple(row for label, figures in data.parts for row in _part_rows(label, figures)),
     )
     bottleneck = Table(
-        "Menit di atas target per langkah",
+        "Menit di atas target",
         ("Langkah", "Menit di atas target", "Porsi"),
         tuple(
             (
@@ -553,7 +553,7 @@ def _referrals(data: ReportData) -> Section:
         ),
     )
     agencies = Table(
-        "Instansi tujuan rujukan terbanyak",
+        "Instansi tujuan rujukan",
         ("Instansi", "Kunjungan", "Permintaan"),
         tuple((agency.label, agency.visits, agency.requests) for agency in stats.top_agencies),
         empty="Tidak ada rujukan ke instansi lain pada periode ini.",
@@ -676,13 +676,13 @@ def _deposit_reading(data: ReportData) -> str:
 def _publications(data: ReportData) -> Section:
     figures = data.view.publications
     requested = Table(
-        "Publikasi paling banyak diminta",
+        "Publikasi terbanyak diminta",
         ("Nomor katalog", "Judul", "Tahun", "Permintaan"),
         tuple((p.catalog_number, p.title, p.year, p.requests) for p in figures.requested),
         empty="Tidak ada publikasi yang dipilih untuk permintaan pada periode ini.",
     )
     sold = Table(
-        "Publikasi paling banyak terjual",
+        "Publikasi terbanyak terjual",
         ("Nomor katalog", "Judul", "Tahun", "Salinan", "Penjualan"),
         tuple((p.catalog_number, p.title, p.year, p.copies, p.sales) for p in figures.sold),
         empty="Tidak ada publikasi terjual pada periode ini.",
