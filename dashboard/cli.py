@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from dashboard import create_app
 from dashboard.audit import Actor
-from dashboard.clock import WIB, utc_now
+from dashboard.clock import WIB, local_date, utc_now
 from dashboard.config import settings_from_env
 from dashboard.errors import InputError
 from dashboard.imports.guest_book_import import (
@@ -224,6 +224,36 @@ def _add_demo_command(commands: argparse._SubParsersAction) -> None:  # type: ig
     demo.set_defaults(run=_demo)
 
 
+def _report(args: argparse.Namespace) -> str:
+    from dashboard.reports.content import parse_report_request
+    from dashboard.reports.job import produce_report, write_report_files
+
+    database, office_id = _database(args.database_url)
+    today = local_date(utc_now())
+    with database.reading() as session:
+        request = parse_report_request(
+            session, args.year, args.month, args.office, office_id, today
+        )
+    files = produce_report(database, request, today)
+    database.dispose()
+    paths = write_report_files(files, Path(args.out))
+    return "\n".join([*files.messages, *(f"Ditulis: {path}" for path in paths)])
+
+
+def _add_report_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    report = commands.add_parser(
+        "report",
+        help="the annual work report (or a monthly report): DOCX, XLSX and, with LibreOffice, PDF",
+        description="Write the work report of a year (Laporan Kerja Tahunan, SOP step 11) or of "
+        "one month into a folder, from the same figures as the trends page and /api/v1/stats.",
+    )
+    report.add_argument("--year", required=True, help="the report's year, e.g. 2026")
+    report.add_argument("--month", help="a month 1-12 for a monthly report (default: the year)")
+    report.add_argument("--office", help="the office's code (default PST_OFFICE_CODE)")
+    report.add_argument("--out", required=True, help="folder to write the files into")
+    report.set_defaults(run=_report)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="PST Dashboard")
     parser.add_argument(
@@ -262,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     guest_books.set_defaults(run=_import_guest_book)
     _add_demo_command(commands)
+    _add_report_command(commands)
     return parser
 
 
