@@ -227,6 +227,10 @@ def _add_demo_command(commands: argparse._SubParsersAction) -> None:  # type: ig
 def _report(args: argparse.Namespace) -> str:
     from dashboard.reports.content import parse_report_request
     from dashboard.reports.job import produce_report, write_report_files
+    from dashboard.reports.template import check_template, read_template, template_path
+
+    template = read_template(template_path(Path(args.template) if args.template else None))
+    check_template(template)
 
     database, office_id = _database(args.database_url)
     today = local_date(utc_now())
@@ -234,7 +238,7 @@ def _report(args: argparse.Namespace) -> str:
         request = parse_report_request(
             session, args.year, args.month, args.office, office_id, today
         )
-    files = produce_report(database, request, today)
+    files = produce_report(database, request, today, template)
     database.dispose()
     paths = write_report_files(files, Path(args.out))
     return "\n".join([*files.messages, *(f"Ditulis: {path}" for path in paths)])
@@ -251,6 +255,11 @@ def _add_report_command(commands: argparse._SubParsersAction) -> None:  # type: 
     report.add_argument("--month", help="a month 1-12 for a monthly report (default: the year)")
     report.add_argument("--office", help="the office's code (default PST_OFFICE_CODE)")
     report.add_argument("--out", required=True, help="folder to write the files into")
+    report.add_argument(
+        "--template",
+        help="the DOCX template (default: PST_REPORT_TEMPLATE, else data/templat-laporan.docx "
+        "when present, else the default one); its tags are checked first",
+    )
     report.set_defaults(run=_report)
 
 

@@ -678,13 +678,13 @@ def _publications(data: ReportData) -> Section:
     requested = Table(
         "Publikasi terbanyak diminta",
         ("Nomor katalog", "Judul", "Tahun", "Permintaan"),
-        tuple((p.catalog_number, p.title, p.year, p.requests) for p in figures.requested),
+        tuple((p.catalog_number, p.title, str(p.year), p.requests) for p in figures.requested),
         empty="Tidak ada publikasi yang dipilih untuk permintaan pada periode ini.",
     )
     sold = Table(
         "Publikasi terbanyak terjual",
         ("Nomor katalog", "Judul", "Tahun", "Salinan", "Penjualan"),
-        tuple((p.catalog_number, p.title, p.year, p.copies, p.sales) for p in figures.sold),
+        tuple((p.catalog_number, p.title, str(p.year), p.copies, p.sales) for p in figures.sold),
         empty="Tidak ada publikasi terjual pada periode ini.",
     )
     return Section(
