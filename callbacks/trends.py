@@ -30,9 +30,10 @@ from dashboard.trends.trends_view import (
     load_trends_for,
     office_choices,
     preset_period,
+    report_href,
 )
 from dashboard.web.callback_registry import callback
-from dashboard.web.context import app_state
+from dashboard.web.context import app_state, require_role
 
 CONTROLS = {
     "first": State(ids.START, "value"),
@@ -124,6 +125,21 @@ def redraw(**controls: str | None) -> dict[str, Any]:
         "notice": notice(view),
         "period": period_text(view),
     }
+
+
+@callback(
+    output=Output(ids.REPORT_LINK, "href"),
+    inputs={
+        "year": Input(ids.REPORT_YEAR, "value"),
+        "month": Input(ids.REPORT_MONTH, "value"),
+        "office": Input(ids.OFFICE, "value"),
+    },
+)
+def report_link(year: str | None, month: str | None, office: str | None) -> str:
+    """The work report's download address for the chosen year, month and office (the route
+    checks the role again when the file is asked for)."""
+    require_role(STATS_READERS)
+    return report_href(year, month, office)
 
 
 @callback(

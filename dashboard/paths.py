@@ -3,6 +3,8 @@ redirect and route is built from them."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 HOME_PATH = "/layanan-berjalan"
 """The in-progress board (*Layanan berjalan*), where ``/`` and a finished login lead."""
 LOGIN_PATH = "/login"
@@ -38,6 +40,8 @@ TRENDS_PATH = "/tren"
 """The head's trends page (*Tren layanan*)."""
 SOP_TARGETS_PATH = "/admin/target-sop"
 """The administrator's revised SOP targets (*Target SOP*)."""
+REPORT_PATH = "/laporan-kerja"
+"""The work report's files as one ZIP: ``?tahun=YYYY[&bulan=M][&kantor=CODE]``."""
 TODAY_API_PATH = "/api/v1/today"
 """The wall screen's numbers of today as JSON (``dashboard.monitor.today``)."""
 RECEIPT_ROUTE = "/kuitansi/<int:sale_id>.pdf"
@@ -72,6 +76,19 @@ def payment_path(visit_id: int) -> str:
 def receipt_path(sale_id: int) -> str:
     """Where the receipt of a sale downloads (the server checks who asks)."""
     return RECEIPT_ROUTE.replace("<int:sale_id>", str(sale_id))
+
+
+def report_path(year: object, month: object = None, office: object = None) -> str:
+    """Where the work report of a year (or a month of it) downloads (the server checks who
+    asks)."""
+    query = urlencode(
+        {
+            name: value
+            for name, value in (("tahun", year), ("bulan", month), ("kantor", office))
+            if value not in (None, "")
+        }
+    )
+    return f"{REPORT_PATH}?{query}"
 
 
 def kiosk_sign_in_path(token: str) -> str:

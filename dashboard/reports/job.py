@@ -6,6 +6,8 @@ same files."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -39,6 +41,8 @@ class ReportFile:
 
 @dataclass(frozen=True)
 class ReportFiles:
+    stem: str
+    """The files' common name (``Report.file_stem``)."""
     files: tuple[ReportFile, ...]
     messages: tuple[str, ...]
     """What the person asking must know (charts or a PDF that could not be made, and how to
@@ -98,7 +102,7 @@ def produce_report(
             )
         except pdf.ConversionFailed as error:
             messages.append(f"PDF tidak dibuat: {error}")
-    return ReportFiles(tuple(files), tuple(messages))
+    return ReportFiles(report.file_stem, tuple(files), tuple(messages))
 
 
 def write_report_files(files: ReportFiles, folder: Path) -> list[Path]:
@@ -110,3 +114,18 @@ def write_report_files(files: ReportFiles, folder: Path) -> list[Path]:
         path.write_bytes(file.content)
         written.append(path)
     return written
+
+
+NOTES_FILE = "CATATAN.txt"
+
+
+def report_zip(files: ReportFiles) -> bytes:
+    """The files in one ZIP (what the trends page downloads), with the messages in
+    ``CATATAN.txt`` when there are any."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in files.files:
+            archive.writestr(file.name, file.content)
+        if files.messages:
+            archive.writestr(NOTES_FILE, "\n".join(files.messages) + "\n")
+    return out.getvalue()

@@ -21,5 +21,10 @@ DOWNLOAD = "trends-download"
 DOWNLOAD_BUTTON = "trends-download-button"
 """Dict ids ``{"type": DOWNLOAD_BUTTON, "chart": key, "format": "csv" | "xlsx"}``."""
 
+REPORT_YEAR = "trends-report-year"
+REPORT_MONTH = "trends-report-month"
+REPORT_LINK = "trends-report-link"
+"""The work report's year, month (``WHOLE_YEAR`` for the year) and its download link."""
+
 GRAPH_IDS: dict[str, str] = {key: f"trends-graph-{key}" for key in CHARTS}
 READING_IDS: dict[str, str] = {key: f"trends-reading-{key}" for key in CHARTS}

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 from dash.development.base_component import Component
 
+from dashboard.clock import local_date, utc_now
 from dashboard.figures.theme import graph_config
 from dashboard.i18n import format_day, format_number, format_rupiah
 from dashboard.trends import trends_ids as ids
@@ -19,7 +20,10 @@ from dashboard.trends.trends_view import (
     DEFAULT_PRESET,
     GRAIN_LABELS,
     PRESETS,
+    REPORT_YEARS,
+    WHOLE_YEAR,
     TrendsView,
+    report_href,
 )
 from dashboard.ui.headings import page_heading
 
@@ -158,6 +162,50 @@ def _controls() -> dbc.Card:
     )
 
 
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+
+def report_controls(this_year: int) -> dbc.Card:
+    """The work report (SOP step 11) of a year or a month as a download (DOCX, XLSX, PDF)."""
+    years = {str(year): str(year) for year in range(this_year, this_year - REPORT_YEARS, -1)}
+    months = {WHOLE_YEAR: "Setahun penuh", **{str(n): name for n, name in enumerate(MONTHS, 1)}}
+    return dbc.Card(
+        dbc.CardBody(
+            dbc.Row(
+                [
+                    dbc.Col(html.Span("Laporan kerja", className="fw-semibold"), width="auto"),
+                    dbc.Col(_select(ids.REPORT_YEAR, years, str(this_year)), width="auto"),
+                    dbc.Col(_select(ids.REPORT_MONTH, months, WHOLE_YEAR), width="auto"),
+                    dbc.Col(
+                        html.A(
+                            [html.I(className="bi bi-file-earmark-word me-1"), "Unduh laporan"],
+                            id=ids.REPORT_LINK,
+                            href=report_href(str(this_year), WHOLE_YEAR, None),
+                            className="btn btn-sm btn-outline-primary",
+                            title="DOCX, XLSX dan PDF dalam satu berkas ZIP",
+                        ),
+                        width="auto",
+                    ),
+                    dbc.Col(
+                        html.Span(
+                            "DOCX, XLSX dan PDF (ZIP); menyusun laporan tahunan butuh beberapa "
+                            "detik.",
+                            className="small text-muted",
+                        ),
+                        width="auto",
+                    ),
+                ],
+                className="g-2 align-items-center",
+            ),
+            className="py-2",
+        ),
+        className="mb-2 trends-report d-print-none",
+    )
+
+
 def _kpi(label: str, value: str, detail: str = "") -> dbc.Col:
     return dbc.Col(
         dbc.Card(
@@ -259,6 +307,7 @@ def trends_page() -> html.Div:
                 html.Span(id=ids.PERIOD_TEXT, className="text-muted small"),
             ),
             _controls(),
+            report_controls(local_date(utc_now()).year),
             html.Div(id=ids.NOTICE),
             dcc.Loading(html.Div(id=ids.HEADLINE, className="mb-2"), type="dot", delay_show=300),
             *(_section(title, keys) for title, keys in SECTIONS),

@@ -24,6 +24,7 @@ from dashboard.metrics.referrals import ReferralFigures
 from dashboard.metrics.revenue import RevenueCount
 from dashboard.metrics.steps import StepCompliance, WaitFigures
 from dashboard.metrics.visitors import VisitorCount, WeekdayHours
+from dashboard.paths import report_path
 from dashboard.trends import readings
 from dashboard.trends.chart_tables import ChartTable, chart_tables
 from dashboard.trends.stats import PeriodStats, load_period_stats
@@ -49,6 +50,20 @@ GRAIN_LABELS: dict[str, str] = {"day": "Harian", "week": "Mingguan", "month": "B
 ALL_OFFICES = "all"
 MAX_DAY_BUCKETS = 400
 """Beyond this many days a daily chart is unreadable: the grain becomes weekly."""
+
+
+WHOLE_YEAR = "0"
+"""The report month's value for the whole year (the annual work report)."""
+REPORT_YEARS = 10
+"""How many years back the report's year may be chosen."""
+
+
+def report_href(year: str | None, month: str | None, office: str | None) -> str:
+    """The work report's download address for the page's choices (a year, a month or the
+    whole year, the office chosen above; all offices means the app's own)."""
+    chosen_month = None if month in (None, "", WHOLE_YEAR) else month
+    chosen_office = None if office in (None, "", ALL_OFFICES) else office
+    return report_path(year, chosen_month, chosen_office)
 
 
 def preset_period(preset: str, today: date) -> Period | None:

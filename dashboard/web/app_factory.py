@@ -15,6 +15,7 @@ from dashboard.web.context import AppState, attach_state
 from dashboard.web.live_routes import install_live_routes
 from dashboard.web.monitor_session import install_monitor_sessions
 from dashboard.web.receipt_route import install_receipt_route
+from dashboard.web.report_route import install_report_route
 from dashboard.web.stats_routes import install_stats_routes
 from db.session import Database
 
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     attach_state(server, AppState(settings=settings, database=database, office_id=office.id))
     install_auth(server, settings.session_hours, settings.secure_cookies)
     install_receipt_route(server)
+    install_report_route(server)
     install_live_routes(server)
     install_stats_routes(server)
     install_monitor_sessions(server, settings.monitor_session_days)
