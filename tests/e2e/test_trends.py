@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from dashboard.visits import services as visits
 from db.models import SopStep
 from tests.helpers.desk import RACK_SLOTS, THRESHOLD, Desk
 from tests.helpers.live_app import ARTIFACTS, LiveApp, click_nav
+from tests.helpers.reports import docx_headings, docx_tables, xlsx_sheets
 from tests.helpers.staff import create_staff
 
 ADMIN = "admin-tren"
@@ -117,3 +120,32 @@ def test_the_head_reads_trends_and_a_revision_changes_later_days_only(  # type: 
     open_days(page, yesterday, today)
     expect(page.locator(f"#{ids.READING_IDS['steps']}")).to_contain_text("Langkah 2")
     assert step_2_compliance(page) == {yesterday: ("1", "1"), today: ("0", "1")}
+
+
+def test_the_head_downloads_the_months_work_report(  # type: ignore[no-untyped-def]
+    page: Page, live_app: LiveApp, two_days: tuple[str, str], shot
+) -> None:
+    """The month of today chosen under *Laporan kerja*: one ZIP whose DOCX and XLSX count the
+    visits of the two days that fall in it."""
+    yesterday, today = two_days
+    live_app.login(page, "kepala")
+    click_nav(page, "Tren layanan")
+    month = date.fromisoformat(today)
+    page.select_option(f"#{ids.REPORT_YEAR}", str(month.year))
+    page.select_option(f"#{ids.REPORT_MONTH}", str(month.month))
+    link = page.locator(f"#{ids.REPORT_LINK}")
+    expect(link).to_have_attribute("href", re.compile(f"bulan={month.month}"))
+    shot("trends-report")
+    with page.expect_download(timeout=120_000) as info:
+        link.click(no_wait_after=True)
+    download = info.value
+    stem = f"laporan-bulanan-1603-{month:%Y-%m}"
+    assert download.suggested_filename == f"{stem}.zip"
+    archive = zipfile.ZipFile(Path(download.path()))
+    docx = archive.read(f"{stem}.docx")
+    assert docx_headings(docx)[0] == "1. Ringkasan"
+    visits = sum(day[:7] == today[:7] for day in (yesterday, today))
+    summary = {row[0]: row for row in docx_tables(docx)["Angka utama"]}
+    assert summary["Pengunjung (diterima)"][1] == str(visits)
+    sheets = xlsx_sheets(archive.read(f"{stem}.xlsx"))
+    assert {row[0]: row for row in sheets["Angka utama"]}["Pengunjung (diterima)"][1] == visits
