@@ -73,14 +73,29 @@ def chart_images(view: TrendsView, report: Report, render: Render) -> dict[str, 
     return {key: render(figures[key]) for key in report.charts()}
 
 
+def _pdf_file(stem: str, docx: bytes, messages: list[str]) -> ReportFile | None:
+    """The PDF of the document, or ``None`` with a message saying why and how to get it."""
+    soffice = pdf.find_soffice()
+    if soffice is None:
+        messages.append(pdf.INSTALL_HINT)
+        return None
+    try:
+        return ReportFile(f"{stem}.pdf", pdf.docx_to_pdf(soffice, docx), pdf.PDF_TYPE)
+    except pdf.ConversionFailed as error:
+        messages.append(f"PDF tidak dibuat: {error}")
+        return None
+
+
 def produce_report(
     database: Database,
     request: ReportRequest,
     today: date,
     template: bytes,
     charts: bool = True,
+    with_pdf: bool = True,
 ) -> ReportFiles:
-    """The report's files; ``template``: the DOCX template (checked first)."""
+    """The report's files; ``template``: the DOCX template (checked first). ``charts`` and
+    ``with_pdf`` off leave the images and the PDF out (tests, benchmarks)."""
     messages: list[str] = []
     with _renderer(charts, messages) as render:
         with database.reading() as session:
@@ -92,16 +107,9 @@ def produce_report(
         ReportFile(f"{report.file_stem}.docx", docx, DOCX_TYPE),
         ReportFile(f"{report.file_stem}.xlsx", report_xlsx(report), XLSX_TYPE),
     ]
-    soffice = pdf.find_soffice()
-    if soffice is None:
-        messages.append(pdf.INSTALL_HINT)
-    else:
-        try:
-            files.append(
-                ReportFile(f"{report.file_stem}.pdf", pdf.docx_to_pdf(soffice, docx), pdf.PDF_TYPE)
-            )
-        except pdf.ConversionFailed as error:
-            messages.append(f"PDF tidak dibuat: {error}")
+    converted = _pdf_file(report.file_stem, docx, messages) if with_pdf else None
+    if converted is not None:
+        files.append(converted)
     return ReportFiles(report.file_stem, tuple(files), tuple(messages))
 
 

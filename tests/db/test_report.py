@@ -34,16 +34,10 @@ def trap(request: pytest.FixtureRequest) -> Iterator[tuple[PreparedDatabase, Met
         yield written
 
 
-@pytest.fixture(autouse=True)
-def no_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The PDF has its own test (``tests/unit/test_report_files.py``)."""
-    monkeypatch.setattr("dashboard.reports.pdf.find_soffice", lambda: None)
-
-
 def _report(db: PreparedDatabase, office_id: int, year: int, month: int | None) -> ReportFiles:
     template = DEFAULT_TEMPLATE.read_bytes()
     request = ReportRequest(year, month, office_id)
-    return produce_report(db.database, request, T, template, charts=False)
+    return produce_report(db.database, request, T, template, charts=False, with_pdf=False)
 
 
 def _api(db: PreparedDatabase, office_id: int, year: int, month: int | None) -> dict:
