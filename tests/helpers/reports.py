@@ -20,6 +20,21 @@ from dashboard.reports.document import cell_text
 from dashboard.reports.model import Fraction, Minutes
 
 Rows = list[list[str]]
+SUMMARY_COUNTS = {
+    "Pengunjung (diterima)": "visitors",
+    "Ditolak saat skrining": "refused",
+    "Pengunjung kembali": "returning",
+    "Kunjungan impor buku tamu": "imported",
+    "Kuitansi": "sales",
+    "Kuitansi Rp0": "zero_rupiah_sales",
+    "Penjualan dibatalkan": "voided_sales",
+}
+"""The summary's rows that are counts, by the ``/api/v1/stats`` field they show."""
+SUMMARY_OTHERS = {
+    "Penerimaan PNBP": "pnbp_revenue",
+    "Belum disetor pada akhir periode": "undeposited_at_end",
+    "Kunjungan dirujuk ke instansi lain": "referral_rate_visits",
+}
 
 
 def docx_headings(content: bytes, style: str = "Heading 1") -> list[str]:
@@ -72,15 +87,7 @@ def assert_docx_matches(content: bytes, api: dict[str, Any]) -> None:
     assert docx_headings(content) == list(SECTION_TITLES.values())
     tables = docx_tables(content)
     summary = _by_first(tables["Angka utama"])
-    for label, field in (
-        ("Pengunjung (diterima)", "visitors"),
-        ("Ditolak saat skrining", "refused"),
-        ("Pengunjung kembali", "returning"),
-        ("Kunjungan impor buku tamu", "imported"),
-        ("Kuitansi", "sales"),
-        ("Kuitansi Rp0", "zero_rupiah_sales"),
-        ("Penjualan dibatalkan", "voided_sales"),
-    ):
+    for label, field in SUMMARY_COUNTS.items():
         assert summary[label][1] == format_number(api[field]), label
     assert summary["Penerimaan PNBP"][1] == format_rupiah(api["pnbp_revenue"])
     assert summary["Belum disetor pada akhir periode"][1] == format_rupiah(
@@ -129,18 +136,7 @@ def assert_xlsx_matches(content: bytes, api: dict[str, Any]) -> None:
     digits)."""
     sheets = xlsx_sheets(content)
     summary = _by_first(sheets["Angka utama"])
-    for label, field in (
-        ("Pengunjung (diterima)", "visitors"),
-        ("Ditolak saat skrining", "refused"),
-        ("Pengunjung kembali", "returning"),
-        ("Kunjungan impor buku tamu", "imported"),
-        ("Kuitansi", "sales"),
-        ("Kuitansi Rp0", "zero_rupiah_sales"),
-        ("Penjualan dibatalkan", "voided_sales"),
-        ("Penerimaan PNBP", "pnbp_revenue"),
-        ("Belum disetor pada akhir periode", "undeposited_at_end"),
-        ("Kunjungan dirujuk ke instansi lain", "referral_rate_visits"),
-    ):
+    for label, field in {**SUMMARY_COUNTS, **SUMMARY_OTHERS}.items():
         assert summary[label][1] == _excel(api[field]), label
     steps = _by_first(sheets["Durasi per langkah"])
     for row in api["steps"]:
