@@ -12,13 +12,8 @@ from dash.development.base_component import Component
 from dashboard.paths import SALES_PATH, VISIT_QUERY, parse_id
 from dashboard.pnbp import sales_ids as ids
 from dashboard.pnbp.pages_layout import method_column, money_column, payer_column
-from dashboard.pnbp.rules import METHOD_CASH
-from dashboard.pnbp.sales_view import (
-    MAX_PAYER,
-    MAX_REFERENCE,
-    PAYMENT_METHOD_OPTIONS,
-    ZERO_RUPIAH_OPTIONS,
-)
+from dashboard.pnbp.rules import MAX_NAME, MAX_REFERENCE, METHOD_CASH
+from dashboard.pnbp.sales_view import PAYMENT_METHOD_OPTIONS, ZERO_RUPIAH_OPTIONS
 from dashboard.roles import RECEIPT_READERS, SALE_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
 from dashboard.ui.buttons import icon_button, icon_label, small_button
@@ -115,7 +110,7 @@ def _payer_fields() -> dbc.Row:
                     ids.PAYER_NAME,
                     ids.FEEDBACK_IDS["payer_name"],
                     autocomplete="off",
-                    maxlength=MAX_PAYER,
+                    maxlength=MAX_NAME,
                 ),
                 md=6,
             ),
@@ -125,7 +120,7 @@ def _payer_fields() -> dbc.Row:
                     ids.PAYER_INSTITUTION,
                     ids.FEEDBACK_IDS["payer_institution"],
                     autocomplete="off",
-                    maxlength=MAX_PAYER,
+                    maxlength=MAX_NAME,
                     placeholder="boleh kosong",
                 ),
                 md=6,

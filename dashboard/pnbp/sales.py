@@ -26,6 +26,7 @@ from dashboard.i18n import format_day, format_number, format_rupiah
 from dashboard.pnbp import rules as pnbp
 from dashboard.pnbp.receipt_numbers import receipt_number
 from dashboard.pnbp.receipt_pdf import ReceiptView, receipt_view
+from dashboard.text_input import clean_text, optional_text
 from db.models import Deposit, Publication, Sale, SaleItem, StaffUser, Tariff
 from db.queries import offices
 from db.queries import sales as queries
@@ -230,9 +231,7 @@ def _description(
             tariff.item_kind, ""
         )
         return publication.title[: pnbp.MAX_DESCRIPTION - len(suffix)] + suffix
-    typed = " ".join((line.description or "").split())
-    if len(typed) > pnbp.MAX_DESCRIPTION:
-        raise InputError.on(field, f"Uraian paling panjang {pnbp.MAX_DESCRIPTION} huruf.")
+    typed = clean_text(field, line.description, label="Uraian", limit=pnbp.MAX_DESCRIPTION)
     return typed or tariff.label
 
 
@@ -487,9 +486,11 @@ def _checked_deposit_fields(
         errors["deposited_on"] = "Tanggal setor tidak boleh setelah hari ini."
     if not sale_ids:
         errors["sale_ids"] = "Pilih kuitansi yang disetor."
-    clean_note = " ".join((note or "").split()) or None
-    if clean_note and len(clean_note) > MAX_NOTE:
-        errors["note"] = f"Catatan paling panjang {MAX_NOTE} huruf."
+    clean_note: str | None = None
+    try:
+        clean_note = optional_text("note", note, label="Catatan", limit=MAX_NOTE)
+    except InputError as error:
+        errors.update(error.errors)
     if errors or deposited_on is None:
         raise InputError(errors)
     return _DepositFields(deposited_on, clean_amount, clean_code, clean_ntpn, clean_note)

@@ -57,8 +57,6 @@ from db.queries.sales import (
 )
 from db.queries.sales_pages import publication_line_title, sellable_publications, visit_codes
 
-MAX_PAYER = 200
-MAX_REFERENCE = 64
 MIN_SEARCH = 2
 """The catalog search answers from this many letters on."""
 
