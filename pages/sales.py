@@ -53,6 +53,7 @@ TODAY_COLUMNS = [
         "width": 170,
         "cellRenderer": "markdown",
         "linkTarget": "_blank",
+        "cellClass": "pst-grid-action",
         "sortable": False,
         "filter": False,
     },
@@ -316,13 +317,12 @@ def _result() -> html.Div:
             html.Div(id=ids.RESULT_TOTAL, className="fs-5 mb-3"),
             html.Div(
                 [
-                    html.A(
-                        icon_label("file-earmark-pdf", "Unduh kuitansi (PDF)"),
-                        id=ids.RESULT_DOWNLOAD,
-                        href="#",
-                        target="_blank",
-                        rel="noopener",
-                        className="btn btn-primary btn-lg",
+                    icon_button(
+                        "Cetak kuitansi (PDF)",
+                        "printer",
+                        ids.RESULT_PRINT,
+                        color="primary",
+                        size="lg",
                     ),
                     icon_button(
                         "Penjualan berikutnya",
@@ -451,6 +451,8 @@ def _build(preset_visit: int | None) -> html.Div:
             dcc.Store(id=ids.NEXT_LINE_KEY, data=1),
             dcc.Store(id=ids.FOCUS),
             dcc.Store(id=ids.VOID_SALE),
+            dcc.Store(id=ids.RESULT_SALE),
+            dcc.Download(id=ids.RECEIPT_DOWNLOAD),
             dcc.Interval(id=ids.REFRESH, interval=FIRST_REFRESH_MS),
             _header(writable),
             read_only_note(

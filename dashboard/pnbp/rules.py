@@ -314,6 +314,21 @@ def parse_form_date(raw: object) -> date | None:
         return None
 
 
+def checked_form_date(field: str, raw: object, label: str) -> date | None:
+    """The value of a date field (``YYYY-MM-DD``): None when nothing was given; a value that
+    is no date is refused on ``field``, never read as "no date" (an unreadable end date
+    would make a tariff valid for ever)."""
+    text = str(raw or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError.on(
+            field, f"{label} “{text[:40]}” bukan tanggal; pilih tanggal di kalender."
+        ) from None
+
+
 def tariff_in_force_on(valid_from: date, valid_to: date | None, day: date) -> bool:
     return valid_from <= day and (valid_to is None or day <= valid_to)
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from dashboard import sop
 from dashboard.audit import Actor, record_audit
 from dashboard.clock import local_date
-from dashboard.errors import InputError
+from dashboard.errors import FORM, InputError
 from dashboard.office.service_hours import office_flags_outside_hours
 from dashboard.text_input import clean_text, column_length, optional_text
 from dashboard.visits.arrival import (
@@ -157,9 +157,8 @@ def start_visit(session: Session, actor: Actor, client_key: str | None = None) -
     visit the first request made instead of a second one.
     """
     office = offices.lock_office(session, actor.office_id)
-    client_key = optional_text(
-        "client_key", client_key, label="Kunci formulir", limit=MAX_CLIENT_KEY
-    )
+    # A key the page made itself: a wrong one is a tampered request, told above the form.
+    client_key = optional_text(FORM, client_key, label="Kunci formulir", limit=MAX_CLIENT_KEY)
     if client_key:
         existing = queries.visit_by_client_key(session, client_key)
         if existing is not None:

@@ -2,7 +2,8 @@
 character typed or imported is refused with a message beside its field (nothing stored), and
 rows already holding one (written straight into the table) no longer break the receipts book
 or the catalog exports; the catalog CSV neutralises cells a spreadsheet would run as a
-formula, and importing that CSV gives the same catalog back."""
+formula, and importing that CSV gives the same catalog back. A date that is no date is
+refused, never read as "no date"."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ from openpyxl import load_workbook
 from sqlalchemy import update
 
 from dashboard import sop
+from dashboard.errors import FORM
 from dashboard.library.catalog_admin_view import export_content
 from dashboard.library.catalog_io import parse_catalog_file
 from dashboard.pnbp import sales
 from dashboard.pnbp.books_view import export_book
+from dashboard.pnbp.rules import KIND_DIGITAL_DATA
+from dashboard.pnbp.tariffs_view import add_tariff_from_form, end_tariff_from_form
 from dashboard.visits import services as visits
 from db.models import Publication, Sale
 from db.reference_data import OfficeSeed
@@ -83,6 +87,10 @@ def test_a_very_long_step_note_is_refused(desk: Desk) -> None:
         "note",
         "terlalu panjang",
     )
+
+
+def test_a_client_key_longer_than_its_column_is_refused(desk: Desk) -> None:
+    refused_at_desk(desk, lambda s, a: visits.start_visit(s, a, "k" * 65), FORM, "Kunci formulir")
 
 
 @pytest.mark.parametrize("character", CONTROL_CHARACTERS)
@@ -169,3 +177,27 @@ def test_the_catalog_xlsx_keeps_formulas_as_text(library: Library) -> None:
     cells = [row[1] for row in sheet.iter_rows(min_row=2)]
     assert sorted(cell.value for cell in cells) == sorted(FORMULAS[:4])
     assert {cell.data_type for cell in cells} == {"s"}
+
+
+# -- dates that are no dates ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["31/12/2026", "2026-13-01", "kapan-kapan"])
+def test_an_unreadable_tariff_end_date_is_refused_not_taken_for_none(
+    till: Till, typed: str
+) -> None:
+    form = {
+        "item_kind": KIND_DIGITAL_DATA,
+        "label": "Tabulasi khusus",
+        "unit": "berkas",
+        "amount": "5.000",
+        "valid_from": "2027-01-01",
+        "valid_to": typed,
+    }
+    refused(till, lambda s, a: add_tariff_from_form(s, a, form), "valid_to", "bukan tanggal")
+    refused(
+        till,
+        lambda s, a: end_tariff_from_form(s, a, till.hardcopy, typed),
+        "valid_to",
+        "bukan tanggal",
+    )
