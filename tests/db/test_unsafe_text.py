@@ -21,6 +21,7 @@ from dashboard.library.catalog_io import parse_catalog_file
 from dashboard.pnbp import sales
 from dashboard.pnbp.books_view import export_book
 from dashboard.pnbp.rules import KIND_DIGITAL_DATA
+from dashboard.pnbp.sales_view import looked_at_receipt_file
 from dashboard.pnbp.tariffs_view import add_tariff_from_form, end_tariff_from_form
 from dashboard.visits import services as visits
 from db.models import Publication, Sale
@@ -107,7 +108,7 @@ def test_an_imported_catalog_title_with_a_control_character_is_refused(
 # -- rows already stored no longer break the exports -----------------------------------------
 
 
-def test_the_receipts_book_exports_a_payer_name_holding_control_characters(till: Till) -> None:
+def test_the_receipts_book_and_the_receipt_take_a_payer_holding_controls(till: Till) -> None:
     sale = till.sell(book(till))
     bad = storable("Siti\x00Ami\x0bnah\x1f", till.db.backend)
     with till.db.database.transaction() as session:
@@ -120,6 +121,9 @@ def test_the_receipts_book_exports_a_payer_name_holding_control_characters(till:
     payers = [row[2] for row in sheet.iter_rows(min_row=5, values_only=True) if row[1]]
     shown = bad.translate(dict.fromkeys(map(ord, CONTROL_CHARACTERS), "\ufffd"))
     assert [payer for payer in payers if str(payer).startswith(shown)], payers
+    with till.db.database.reading() as session:  # and the receipt itself
+        receipt = looked_at_receipt_file(session, till.actor(), sale.id)
+    assert receipt is not None and receipt.content.startswith(b"%PDF")
 
 
 def stored_title(library: Library, title: str) -> int:
