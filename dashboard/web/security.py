@@ -76,16 +76,19 @@ def install_security(app: Dash, max_request_bytes: int) -> None:
             abort(413)
 
     def add_headers(response: Response) -> Response:
+        """Each header unless the route set a stricter one itself (the kiosk sign-in sends
+        no referrer at all: its address holds the token)."""
         framed = _may_be_framed()
+        headers = response.headers
         if response.mimetype == "text/html":
             # Hashed per page (a page load is rare: Dash moves between pages in the browser),
             # since Dash adds inline scripts of its own on its first request (the pages'
             # router).
             policy = content_security_policy(list(app.csp_hashes()), framed_by_self=framed)
-            response.headers["Content-Security-Policy"] = policy
-        response.headers["X-Frame-Options"] = "SAMEORIGIN" if framed else "DENY"
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
+            headers.setdefault("Content-Security-Policy", policy)
+        headers.setdefault("X-Frame-Options", "SAMEORIGIN" if framed else "DENY")
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
     server.config["MAX_CONTENT_LENGTH"] = max_request_bytes
