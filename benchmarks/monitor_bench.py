@@ -69,7 +69,7 @@ from dashboard.office import staff
 from dashboard.paths import MONITOR_POLL_PATH
 from dashboard.roles import MONITOR, OFFICER
 from dashboard.visits import services as visits
-from dashboard.web.context import app_state
+from dashboard.web.context import FORM_TOKEN_FIELD, app_state, token_in_page
 from db.change_marker import bump_offices
 from db.models import LiveSnapshot
 from db.queries import live
@@ -138,7 +138,9 @@ def ensure_user(database: Database, office_id: int, username: str, role: str) ->
 
 def sign_in(app: Dash) -> FlaskClient:
     client = app.server.test_client()
-    response = client.post("/login", data={"username": MONITOR_USER, "password": PASSWORD})
+    token = token_in_page(client.get("/login").get_data(as_text=True))
+    data = {FORM_TOKEN_FIELD: token, "username": MONITOR_USER, "password": PASSWORD}
+    response = client.post("/login", data=data)
     if response.status_code != 302:
         raise SystemExit(f"monitor sign-in failed: {response.status_code}")
     return client
@@ -524,9 +526,10 @@ def measure_load(kind: str, url: str, monitors: int, seconds: float, workdir: Pa
         database.dispose()
     with served_app(kind, url, workdir / f"{kind}.log") as (base, process):
         with requests.Session() as login:
+            token = token_in_page(login.get(f"{base}/login", timeout=HTTP_TIMEOUT).text)
             response = login.post(
                 f"{base}/login",
-                data={"username": MONITOR_USER, "password": PASSWORD},
+                data={FORM_TOKEN_FIELD: token, "username": MONITOR_USER, "password": PASSWORD},
                 allow_redirects=False,
                 timeout=HTTP_TIMEOUT,
             )

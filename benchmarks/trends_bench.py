@@ -61,7 +61,7 @@ from dashboard.trends.trends_view import (
     load_trends_for,
     preset_period,
 )
-from dashboard.web.context import app_state
+from dashboard.web.context import FORM_TOKEN_FIELD, app_state, token_in_page
 from db.models import Office, Visit
 from db.session import Database
 
@@ -130,7 +130,9 @@ def find_redraw(callback_map: dict[str, Any]) -> Redraw:
 
 
 def sign_in(client: FlaskClient) -> None:
-    response = client.post("/login", data={"username": HEAD_USER, "password": PASSWORD})
+    token = token_in_page(client.get("/login").get_data(as_text=True))
+    data = {FORM_TOKEN_FIELD: token, "username": HEAD_USER, "password": PASSWORD}
+    response = client.post("/login", data=data)
     if response.status_code != 302:
         raise SystemExit(f"head sign-in failed: {response.status_code}")
 

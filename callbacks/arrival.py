@@ -182,7 +182,7 @@ def bag_outputs(
     return {"message": "", "invalid": False, "alert": None, "visit": visit_store(store, visit_id)}
 
 
-GUEST_BOOK_INVALID_INPUTS = ("phone", "email", "name", "birth_year")
+GUEST_BOOK_INVALID_INPUTS = ("phone", "email", "name", "birth_year", "institution")
 """Guest book fields shown with a text input (marked with ``invalid``); gender is a radio."""
 
 GUEST_BOOK_SUBMIT_INPUTS = ("phone", "email", "name", "birth_year", "institution")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from dash import ALL, Input, Output, State, ctx
+from dash import ALL, Input, Output, State, ctx, dcc
 from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 
@@ -39,6 +39,7 @@ from dashboard.pnbp.sales_layout import (
     waiting_list,
 )
 from dashboard.pnbp.sales_view import (
+    ReceiptAccess,
     SaleForm,
     added_publication,
     edited_lines,
@@ -47,6 +48,7 @@ from dashboard.pnbp.sales_view import (
     load_sale_form,
     load_sales_lists,
     office_address_missing,
+    printed_receipt_file,
     publication_title,
     receipt_of,
     reference_field,
@@ -106,9 +108,9 @@ def refresh(_ticks: int | None, _version: int | None) -> dict[str, Any]:
     require_role(SALE_READERS)
     now = utc_now()
     office_id = app_state().office_id
-    downloadable = can_download()
+    access = ReceiptAccess(printable=can_write(), viewable=can_download())
     lists = read(
-        lambda session: load_sales_lists(session, office_id, local_date(now), downloadable),
+        lambda session: load_sales_lists(session, office_id, local_date(now), access),
         SALE_READERS,
     )
     return {
@@ -347,7 +349,7 @@ def figures(
     output={
         "number": Output(ids.RESULT_NUMBER, "children"),
         "total": Output(ids.RESULT_TOTAL, "children"),
-        "download": Output(ids.RESULT_DOWNLOAD, "href"),
+        "sale": Output(ids.RESULT_SALE, "data"),
         "form_hidden": Output(ids.FORM, "hidden", allow_duplicate=True),
         "result_hidden": Output(ids.RESULT, "hidden", allow_duplicate=True),
         "lines": Output(ids.LINES, "data", allow_duplicate=True),
@@ -402,6 +404,46 @@ def submit(
         ),
     )
     return submitted(outcome.value, outcome.errors, len(merged), version)
+
+
+# -- printing the receipt ----------------------------------------------------------------------
+
+PRINT_COLUMN = "print_link"
+
+
+def sale_to_print(triggered: object, clicked_cell: object, recorded: object) -> int | None:
+    """The sale the treasurer asked to print: the one just recorded ('Cetak kuitansi'), or
+    the row whose receipt cell was clicked in today's sales."""
+    if triggered == ids.RESULT_PRINT:
+        return parse_id(recorded)
+    if isinstance(clicked_cell, Mapping) and clicked_cell.get("colId") == PRINT_COLUMN:
+        return parse_id(clicked_cell.get("rowId"))
+    return None
+
+
+@callback(
+    Output(ids.RECEIPT_DOWNLOAD, "data"),
+    inputs={
+        "_clicks": Input(ids.RESULT_PRINT, "n_clicks"),
+        "cell": Input(ids.TODAY_GRID, "cellClicked"),
+    },
+    state={"recorded": State(ids.RESULT_SALE, "data")},
+    prevent_initial_call=True,
+    running=disabled_while_running(ids.RESULT_PRINT),
+)
+def print_receipt(_clicks: int | None, cell: object, recorded: object) -> dict[str, Any]:
+    """Print a receipt (the treasurer only): counted and audited; the first print is the
+    original, later ones SALINAN. Looking at one (``/kuitansi/<id>.pdf``) prints nothing."""
+    sale_id = sale_to_print(ctx.triggered_id, cell, recorded)
+    looking = ctx.triggered_id == ids.TODAY_GRID and current_role() not in SALE_WRITERS
+    if sale_id is None or looking:  # the head's and the admin's cell is a link to look at it
+        raise PreventUpdate
+    outcome = perform(
+        SALE_WRITERS, lambda session, actor: printed_receipt_file(session, actor, sale_id)
+    )
+    if outcome.value is None:
+        raise PreventUpdate
+    return dcc.send_bytes(outcome.value.content, outcome.value.filename, type="application/pdf")
 
 
 # -- voiding ---------------------------------------------------------------------------------

@@ -359,6 +359,7 @@ def serve(argv: Sequence[str] | None = None) -> None:
     """``python app.py [--demo] [--host H] [--port P] [--debug]``: say which database is
     served (and, on one without an administrator, how to create the first), then serve."""
     from dashboard.web.context import app_state
+    from dashboard.web.security import QuietRequestHandler
 
     args = serve_parser().parse_args(argv)
     app = demo_application() if args.demo else application()
@@ -371,4 +372,4 @@ def serve(argv: Sequence[str] | None = None) -> None:
         if hint:
             print(hint)
     print(f"PST Dashboard: http://{args.host}:{args.port}/")
-    app.run(host=args.host, port=args.port, debug=args.debug)
+    app.run(host=args.host, port=args.port, debug=args.debug, request_handler=QuietRequestHandler)

@@ -30,6 +30,8 @@ class Settings:
     reading_tables: int = 8
     refresh_seconds: int = 5
     secure_cookies: bool = False
+    max_request_bytes: int = 1024 * 1024
+    """The largest request body; Dash's callbacks may be larger, to carry an import file."""
 
     def with_overrides(self, **changes: object) -> Settings:
         return replace(self, **changes)
@@ -140,4 +142,5 @@ def settings_from_env() -> Settings:
         reading_tables=_env_int("PST_READING_TABLES", 8),
         refresh_seconds=_env_int("PST_REFRESH_SECONDS", 5),
         secure_cookies=_env_bool("PST_SECURE_COOKIES", False),
+        max_request_bytes=_env_int("PST_MAX_REQUEST_KB", 1024) * 1024,
     )

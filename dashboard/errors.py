@@ -22,15 +22,5 @@ class InputError(Exception):
         return cls({FORM: message})
 
 
-def required_text(field: str, text: str, limit: int, *, missing: str, too_long: str) -> str:
-    """``text`` (already trimmed) when it is given and at most ``limit`` characters long;
-    otherwise ``field`` is refused with the ``missing`` or the ``too_long`` message."""
-    if not text:
-        raise InputError.on(field, missing)
-    if len(text) > limit:
-        raise InputError.on(field, too_long)
-    return text
-
-
 class PermissionDenied(Exception):
     """The signed-in user's role may not do this."""

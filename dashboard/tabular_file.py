@@ -1,5 +1,7 @@
 """Reading an uploaded spreadsheet (CSV or XLSX) into rows of cells under a checked header
-row: what every import of the app shares (the catalog, past guest books).
+row: what every import of the app shares (the catalog, past guest books); and the one way
+every export writes a cell (``export_cell``, ``csv_cell``, ``put_xlsx_cell``), so that no
+stored text can break a file or run as a formula in the spreadsheet that opens it.
 
 A problem names its row as a spreadsheet numbers it (the header is row 1 when it is the
 first line), its column as the file writes it, and an Indonesian message. Headers are
@@ -17,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from openpyxl import load_workbook
+from openpyxl.cell import Cell as XlsxCell
 from openpyxl.utils import get_column_letter
 
 from dashboard.i18n import format_number
@@ -32,8 +35,11 @@ __all__ = [
     "Header",
     "ImportProblem",
     "Sheet",
+    "csv_cell",
+    "export_cell",
     "header_key",
     "is_blank",
+    "put_xlsx_cell",
     "read_sheet",
     "read_table",
     "sort_problems",
@@ -75,6 +81,51 @@ def header_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", fold(text))
 
 
+# -- writing a cell of an export -----------------------------------------------------------
+
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""What a spreadsheet cell cannot hold (XML 1.0 refuses it: openpyxl raises
+``IllegalCharacterError``). New text never holds it (``dashboard.text_input``); older rows
+may."""
+UNWRITABLE_MARK = "\ufffd"
+"""What an export writes in place of a character a cell cannot hold."""
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""The first characters that make a spreadsheet program read a CSV cell as a formula."""
+FORMULA_GUARD = "'"
+
+
+def export_cell(value: object) -> object:
+    """A value as every export writes it: text with each character a cell cannot hold
+    replaced by ``UNWRITABLE_MARK`` (visible, so the row can be found and corrected); any
+    other value unchanged."""
+    return _UNWRITABLE.sub(UNWRITABLE_MARK, value) if isinstance(value, str) else value
+
+
+def csv_cell(value: object) -> object:
+    """``export_cell`` for a CSV file: a text starting like a formula gets a leading single
+    quote (OWASP's advice against CSV injection), so that a spreadsheet shows it as text
+    instead of running it. The imports take the quote off again (``read_table``)."""
+    cell = export_cell(value)
+    if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES):
+        return FORMULA_GUARD + cell
+    return cell
+
+
+def put_xlsx_cell(cell: XlsxCell, value: object) -> XlsxCell:
+    """Write ``export_cell(value)`` into an XLSX cell; text stays text (a payer named
+    '=1+1' is no formula)."""
+    cell.value = export_cell(value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def _unguarded(cell: str) -> str:
+    """A CSV cell without the quote ``csv_cell`` put before a formula-like text."""
+    guarded = cell.startswith(FORMULA_GUARD) and cell[1:].startswith(FORMULA_PREFIXES)
+    return cell[1:] if guarded else cell
+
+
 # -- reading the file into rows of cells ----------------------------------------------------
 
 
@@ -110,7 +161,8 @@ def _read_csv(content: bytes) -> list[list[Cell]]:
     if not text.strip():
         raise FileProblem(EMPTY_FILE)
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+        return [[_unguarded(cell) for cell in row] for row in rows]
     except csv.Error as error:
         raise FileProblem(f"Berkas CSV rusak: {error}.") from error
 

@@ -12,13 +12,8 @@ from dash.development.base_component import Component
 from dashboard.paths import SALES_PATH, VISIT_QUERY, parse_id
 from dashboard.pnbp import sales_ids as ids
 from dashboard.pnbp.pages_layout import method_column, money_column, payer_column
-from dashboard.pnbp.rules import METHOD_CASH
-from dashboard.pnbp.sales_view import (
-    MAX_PAYER,
-    MAX_REFERENCE,
-    PAYMENT_METHOD_OPTIONS,
-    ZERO_RUPIAH_OPTIONS,
-)
+from dashboard.pnbp.rules import MAX_NAME, MAX_REFERENCE, METHOD_CASH
+from dashboard.pnbp.sales_view import PAYMENT_METHOD_OPTIONS, ZERO_RUPIAH_OPTIONS
 from dashboard.roles import RECEIPT_READERS, SALE_READERS, SALE_WRITERS
 from dashboard.ui.access import for_roles
 from dashboard.ui.buttons import icon_button, icon_label, small_button
@@ -58,6 +53,7 @@ TODAY_COLUMNS = [
         "width": 170,
         "cellRenderer": "markdown",
         "linkTarget": "_blank",
+        "cellClass": "pst-grid-action",
         "sortable": False,
         "filter": False,
     },
@@ -115,7 +111,7 @@ def _payer_fields() -> dbc.Row:
                     ids.PAYER_NAME,
                     ids.FEEDBACK_IDS["payer_name"],
                     autocomplete="off",
-                    maxlength=MAX_PAYER,
+                    maxlength=MAX_NAME,
                 ),
                 md=6,
             ),
@@ -125,7 +121,7 @@ def _payer_fields() -> dbc.Row:
                     ids.PAYER_INSTITUTION,
                     ids.FEEDBACK_IDS["payer_institution"],
                     autocomplete="off",
-                    maxlength=MAX_PAYER,
+                    maxlength=MAX_NAME,
                     placeholder="boleh kosong",
                 ),
                 md=6,
@@ -321,13 +317,12 @@ def _result() -> html.Div:
             html.Div(id=ids.RESULT_TOTAL, className="fs-5 mb-3"),
             html.Div(
                 [
-                    html.A(
-                        icon_label("file-earmark-pdf", "Unduh kuitansi (PDF)"),
-                        id=ids.RESULT_DOWNLOAD,
-                        href="#",
-                        target="_blank",
-                        rel="noopener",
-                        className="btn btn-primary btn-lg",
+                    icon_button(
+                        "Cetak kuitansi (PDF)",
+                        "printer",
+                        ids.RESULT_PRINT,
+                        color="primary",
+                        size="lg",
                     ),
                     icon_button(
                         "Penjualan berikutnya",
@@ -456,6 +451,8 @@ def _build(preset_visit: int | None) -> html.Div:
             dcc.Store(id=ids.NEXT_LINE_KEY, data=1),
             dcc.Store(id=ids.FOCUS),
             dcc.Store(id=ids.VOID_SALE),
+            dcc.Store(id=ids.RESULT_SALE),
+            dcc.Download(id=ids.RECEIPT_DOWNLOAD),
             dcc.Interval(id=ids.REFRESH, interval=FIRST_REFRESH_MS),
             _header(writable),
             read_only_note(

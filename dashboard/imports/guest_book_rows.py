@@ -40,7 +40,10 @@ from dashboard.tabular_file import (
     read_sheet,
     sort_problems,
 )
+from dashboard.text_input import column_length, optional_text
 from dashboard.visits.guest_book import GENDERS, GuestBookEntry, validate_guest_book
+from dashboard.visits.services import MAX_AGENCY, MAX_REQUEST
+from db.models import Sale
 from db.reference_data import EDUCATION, INSTITUTION_TYPE, OCCUPATION, SERVICE_TYPE
 from db.search_text import fold
 
@@ -68,9 +71,7 @@ __all__ = [
 ]
 
 MAX_IMPORT_ROWS = 100_000
-MAX_REQUEST = 1000
-MAX_AGENCY = 200
-MAX_RECEIPT_NUMBER = 40
+MAX_RECEIPT_NUMBER = column_length(Sale.receipt_number)
 EARLIEST_DATE = date(1990, 1, 1)
 """Older dates are taken for typing mistakes (or an Excel number that is not a date)."""
 DEFAULT_TIME = time(9, 0)
@@ -418,13 +419,15 @@ class CellProblem(ValueError):
     """A cell whose value cannot be read; the message says why, in Indonesian."""
 
 
+def _whole(cell: Cell) -> Cell:
+    """A whole number from a spreadsheet without its '.0' (``2024.0`` → ``2024``)."""
+    return int(cell) if isinstance(cell, float) and cell.is_integer() else cell
+
+
 def _text(cell: Cell) -> str:
     """A cell as one line of text (a whole number from a spreadsheet without its '.0')."""
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return " ".join(str(cell).split())
+    cell = _whole(cell)
+    return "" if cell is None else " ".join(str(cell).split())
 
 
 MONTHS = {
@@ -676,13 +679,13 @@ def _visitor(
     }
     try:
         entry = validate_guest_book(
-            name=_text(raw.get("name")),
+            name=_whole(raw.get("name")),  # type: ignore[arg-type]
             # A stand-in when the gender is wrong, so that the other fields are still checked.
             gender=gender or next(iter(GENDERS)),
             birth_year=_birth_year_value(raw.get("birth_year")),
             education=codes["education"],
             occupation=codes["occupation"],
-            institution=_text(raw.get("institution")) or None,
+            institution=_whole(raw.get("institution")),  # type: ignore[arg-type]
             institution_type=codes["institution_type"],
             phone=_phone_text(raw.get("phone")),
             email=_text(raw.get("email")) or None,
@@ -698,19 +701,30 @@ def _visitor(
     return entry if gender is not None else None
 
 
+def _checked_text(
+    raw: Mapping[str, Cell], name: str, label: str, limit: int, check: _RowCheck
+) -> str | None:
+    """A text cell by the one text rule of ``dashboard.text_input``; a refusal is the row's
+    problem in that column."""
+    try:
+        return optional_text(name, _whole(raw.get(name)), label=label, limit=limit)
+    except InputError as error:
+        for field_name, message in error.errors.items():
+            check.add(field_name, message)
+        return None
+
+
 def _request_and_referral(
     raw: Mapping[str, Cell], check: _RowCheck
 ) -> tuple[str | None, bool | None, str | None]:
-    request = _text(raw.get("request")) or None
-    agency = _text(raw.get("referred_agency")) or None
+    request = _checked_text(raw, "request", "Data yang dicari", MAX_REQUEST, check)
+    agency = _checked_text(raw, "referred_agency", "Dinas rujukan", MAX_AGENCY, check)
     found: bool | None = None
     try:
         found = parse_found(raw.get("found"))
     except CellProblem as problem:
         check.add("found", str(problem))
         return request, None, agency
-    if request is not None and len(request) > MAX_REQUEST:
-        check.add("request", f"Data yang dicari paling panjang {MAX_REQUEST} huruf.")
     if request is None and found is not None:
         check.add("found", "Diisi, tetapi “data yang dicari” kosong.")
     elif request is not None and found is None:
@@ -720,8 +734,6 @@ def _request_and_referral(
             check.add("referred_agency", "Dinas rujukan hanya untuk data yang tidak ditemukan.")
         elif request is None:
             check.add("referred_agency", "Diisi, tetapi “data yang dicari” kosong.")
-        elif len(agency) > MAX_AGENCY:
-            check.add("referred_agency", f"Nama dinas paling panjang {MAX_AGENCY} huruf.")
     return request, found, agency
 
 
@@ -731,14 +743,9 @@ def _purchase(raw: Mapping[str, Cell], check: _RowCheck) -> tuple[int, str | Non
         amount = parse_amount(raw.get("amount"))
     except CellProblem as problem:
         check.add("amount", str(problem))
-    receipt = _text(raw.get("receipt_number")) or None
-    if receipt is not None:
-        if len(receipt) > MAX_RECEIPT_NUMBER:
-            check.add(
-                "receipt_number", f"Nomor kuitansi paling panjang {MAX_RECEIPT_NUMBER} huruf."
-            )
-        elif amount == 0 and "amount" not in check.errors:
-            check.add("receipt_number", "Nomor kuitansi diisi, tetapi jumlah pembelian kosong.")
+    receipt = _checked_text(raw, "receipt_number", "Nomor kuitansi", MAX_RECEIPT_NUMBER, check)
+    if receipt is not None and amount == 0 and "amount" not in check.errors:
+        check.add("receipt_number", "Nomor kuitansi diisi, tetapi jumlah pembelian kosong.")
     return amount, receipt
 
 

@@ -13,14 +13,22 @@ from dataclasses import dataclass
 from typing import cast
 
 from dashboard.contact import normalize_email
-from dashboard.errors import InputError, required_text
+from dashboard.errors import InputError
+from dashboard.text_input import (
+    column_length,
+    control_character_message,
+    has_control_character,
+    optional_text,
+    required_text,
+)
+from db.models import Agency
 
-MAX_NAME = 200
+MAX_NAME = column_length(Agency.name)
 MAX_TOPIC = 100
 MAX_TOPICS = 60
 MAX_ADDRESS = 500
-MAX_PHONE = 40
-MAX_WEBSITE = 200
+MAX_PHONE = column_length(Agency.phone)
+MAX_WEBSITE = column_length(Agency.website)
 MAX_NOTES = 2000
 TOPIC_SEPARATOR = "; "
 
@@ -70,15 +78,14 @@ def join_topics(topics: Iterable[str]) -> str:
 
 def _name(raw: object) -> str:
     return required_text(
-        "name",
-        _text(raw),
-        MAX_NAME,
-        missing="Nama instansi wajib diisi.",
-        too_long=f"Nama instansi terlalu panjang (paling banyak {MAX_NAME}).",
+        "name", raw, label="Nama instansi", limit=MAX_NAME, missing="Nama instansi wajib diisi."
     )
 
 
 def _topics(raw: object) -> tuple[str, ...]:
+    written = [raw] if isinstance(raw, str) else cast(Iterable[object], raw or ())
+    if any(has_control_character(str(part)) for part in written):
+        raise InputError.on("topics", control_character_message("Topik"))
     topics = split_topics(raw)
     if not topics:
         raise InputError.on(
@@ -122,12 +129,11 @@ def normalize_website(raw: object) -> str | None:
     return website
 
 
-def _optional(field: str, label: str, limit: int) -> Callable[[object], str | None]:
+def _note(field: str, label: str, limit: int) -> Callable[[object], str | None]:
+    """A text area's text (its line breaks kept)."""
+
     def check(raw: object) -> str | None:
-        text = "" if raw is None else str(raw).strip()
-        if len(text) > limit:
-            raise InputError.on(field, f"{label} terlalu panjang (paling banyak {limit} huruf).")
-        return text or None
+        return optional_text(field, raw, label=label, limit=limit, multiline=True)
 
     return check
 
@@ -140,11 +146,11 @@ def validate_agency(raw: Mapping[str, object]) -> AgencyInput:
     checks: dict[str, Callable[[object], object]] = {
         "name": _name,
         "topics": _topics,
-        "address": _optional("address", "Alamat", MAX_ADDRESS),
+        "address": _note("address", "Alamat", MAX_ADDRESS),
         "phone": normalize_agency_phone,
         "email": lambda value: normalize_email(_text(value)),
         "website": normalize_website,
-        "notes": _optional("notes", "Catatan", MAX_NOTES),
+        "notes": _note("notes", "Catatan", MAX_NOTES),
     }
     for field, check in checks.items():
         try:

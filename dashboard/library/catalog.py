@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from dashboard.errors import InputError, required_text
+from dashboard.errors import InputError
 from dashboard.i18n import format_number
-from db.models import FORMAT_HARDCOPY, FORMAT_SOFTCOPY
+from dashboard.text_input import column_length, optional_text, required_text
+from db.models import FORMAT_HARDCOPY, FORMAT_SOFTCOPY, Publication
 from db.queries.catalog import CatalogColumns
 from db.search_text import fold
 
@@ -44,10 +45,10 @@ FORMATS: dict[str, str] = {
 
 FIRST_YEAR = 1945
 """The oldest publication year accepted: the Republic's first year."""
-MAX_CATALOG_NUMBER = 40
-MAX_TITLE = 500
-MAX_REGION = 200
-MAX_SHELF = 64
+MAX_CATALOG_NUMBER = column_length(Publication.catalog_number)
+MAX_TITLE = column_length(Publication.title)
+MAX_REGION = column_length(Publication.region)
+MAX_SHELF = column_length(Publication.shelf_location)
 MAX_NOTES = 4000
 MAX_STOCK = 99_999
 
@@ -97,14 +98,15 @@ def subject_code(text: object) -> str | None:
     return _SUBJECT_KEYS.get(_key(str(text)))
 
 
+def _cell(raw: object) -> object:
+    """A whole-number spreadsheet cell (``2024.0``) as the whole number it shows (``2024``)."""
+    return int(raw) if isinstance(raw, float) and raw.is_integer() else raw
+
+
 def _text(raw: object) -> str:
-    """A cell or field as trimmed text with inner runs of white space made single spaces;
-    a whole-number spreadsheet cell (``2024.0``) reads as ``2024``."""
-    if raw is None:
-        return ""
-    if isinstance(raw, float) and raw.is_integer():
-        raw = int(raw)
-    return " ".join(str(raw).split())
+    """A cell or field as trimmed text with inner runs of white space made single spaces."""
+    raw = _cell(raw)
+    return "" if raw is None else " ".join(str(raw).split())
 
 
 def parse_flag(raw: object) -> bool | None:
@@ -144,11 +146,11 @@ def normalize_catalog_number(raw: object) -> str:
     that the same number typed twice in different case is one number."""
     number = required_text(
         "catalog_number",
-        _text(raw).upper(),
-        MAX_CATALOG_NUMBER,
+        _cell(raw),
+        label="Nomor katalog",
+        limit=MAX_CATALOG_NUMBER,
         missing="Nomor katalog wajib diisi.",
-        too_long=f"Nomor katalog terlalu panjang (paling banyak {MAX_CATALOG_NUMBER} karakter).",
-    )
+    ).upper()
     if not _CATALOG_NUMBER.match(number):
         raise InputError.on(
             "catalog_number",
@@ -206,11 +208,7 @@ def normalize_issn(raw: object) -> str | None:
 
 def _title(raw: object) -> str:
     return required_text(
-        "title",
-        _text(raw),
-        MAX_TITLE,
-        missing="Judul wajib diisi.",
-        too_long=f"Judul terlalu panjang (paling banyak {MAX_TITLE} huruf).",
+        "title", _cell(raw), label="Judul", limit=MAX_TITLE, missing="Judul wajib diisi."
     )
 
 
@@ -273,12 +271,11 @@ def _stock(raw: object, has_hardcopy: bool | None) -> int:
     return stock
 
 
-def _optional(field: str, label: str, limit: int) -> Callable[[object], str | None]:
+def _optional(
+    field: str, label: str, limit: int, *, multiline: bool = False
+) -> Callable[[object], str | None]:
     def check(raw: object) -> str | None:
-        text = _text(raw) if field != "notes" else ("" if raw is None else str(raw).strip())
-        if len(text) > limit:
-            raise InputError.on(field, f"{label} terlalu panjang (paling banyak {limit} huruf).")
-        return text or None
+        return optional_text(field, _cell(raw), label=label, limit=limit, multiline=multiline)
 
     return check
 
@@ -311,7 +308,7 @@ def validate_publication(raw: Mapping[str, object], *, current_year: int) -> Pub
     has_hardcopy = values.get("has_hardcopy")
     attempt("hardcopy_stock", lambda value: _stock(value, has_hardcopy))  # type: ignore[arg-type]
     attempt("shelf_location", _optional("shelf_location", "Lokasi rak", MAX_SHELF))
-    attempt("notes", _optional("notes", "Catatan", MAX_NOTES))
+    attempt("notes", _optional("notes", "Catatan", MAX_NOTES, multiline=True))
     if (
         values.get("has_hardcopy") is False
         and values.get("has_softcopy") is False

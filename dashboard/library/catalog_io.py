@@ -46,6 +46,8 @@ from dashboard.tabular_file import (
     ColumnSet,
     Header,
     ImportProblem,
+    csv_cell,
+    put_xlsx_cell,
     read_sheet,
     sort_problems,
 )
@@ -225,7 +227,7 @@ def _export_csv(publications: Sequence[Publication]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CATALOG_COLUMNS)
-    writer.writerows(_export_row(publication) for publication in publications)
+    writer.writerows(map(csv_cell, _export_row(publication)) for publication in publications)
     return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
 
 
@@ -252,10 +254,7 @@ def _export_xlsx(publications: Sequence[Publication]) -> bytes:
             if value == "":
                 cells.append(None)  # an empty cell is left out of the sheet
                 continue
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text stays text: a title starting with '=' is no formula
-            cells.append(cell)
+            cells.append(put_xlsx_cell(WriteOnlyCell(sheet), value))
         sheet.append(cells)
     buffer = io.BytesIO()
     workbook.save(buffer)

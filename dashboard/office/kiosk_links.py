@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from dashboard.audit import Actor, record_audit
 from dashboard.errors import InputError
 from dashboard.i18n import format_moment
+from dashboard.text_input import column_length, required_text
 from db.models import KioskLink
 from db.queries import kiosk_links as queries
 from db.queries.kiosk_links import ActiveKioskLink, KioskLinkRow
@@ -25,7 +26,7 @@ from db.queries.kiosk_links import ActiveKioskLink, KioskLinkRow
 TOKEN_BYTES = 32
 MAX_TOKEN_LENGTH = 100
 """Longer than any token made here: a longer one is refused without hashing it."""
-MAX_LABEL = 100
+MAX_LABEL = column_length(KioskLink.label)
 LABEL_FIELD = "label"
 
 
@@ -45,12 +46,13 @@ def token_hash(token: str) -> str:
 
 def clean_label(label: object) -> str:
     """The screen's name, e.g. *TV ruang PST*: required, one line, at most 100 characters."""
-    text = " ".join(str(label or "").split())
-    if not text:
-        raise InputError.on(LABEL_FIELD, "Isi nama layar, mis. TV ruang PST.")
-    if len(text) > MAX_LABEL:
-        raise InputError.on(LABEL_FIELD, f"Nama layar paling banyak {MAX_LABEL} karakter.")
-    return text
+    return required_text(
+        LABEL_FIELD,
+        label,
+        label="Nama layar",
+        limit=MAX_LABEL,
+        missing="Isi nama layar, mis. TV ruang PST.",
+    )
 
 
 def create_kiosk_link(session: Session, actor: Actor, label: object) -> NewKioskLink:

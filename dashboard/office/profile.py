@@ -9,12 +9,14 @@ from dataclasses import dataclass
 
 from dashboard.contact import normalize_email
 from dashboard.errors import InputError
+from dashboard.text_input import clean_text, column_length
+from db.models import Office
 
-MAX_NAME = 200
-MAX_CITY = 100
+MAX_NAME = column_length(Office.name)
+MAX_CITY = column_length(Office.city)
 MAX_ADDRESS = 150
 """One line under the heading of an A5 receipt."""
-MAX_PHONE = 40
+MAX_PHONE = column_length(Office.phone)
 _PHONE = re.compile(r"^\+?[\d\s().\-/]+$")
 MIN_PHONE_DIGITS = 6
 SEPARATOR = " · "
@@ -33,12 +35,19 @@ def _clean(raw: object) -> str:
     return " ".join(str(raw or "").split())
 
 
+def _text(errors: dict[str, str], field: str, raw: object, label: str, limit: int) -> str:
+    """The one text rule (``dashboard.text_input``); a refusal joins ``errors``."""
+    try:
+        return clean_text(field, raw, label=label, limit=limit)
+    except InputError as error:
+        errors.update(error.errors)
+        return ""
+
+
 def _required(errors: dict[str, str], field: str, raw: object, label: str, limit: int) -> str:
-    text = _clean(raw)
-    if not text:
+    text = _text(errors, field, raw, label, limit)
+    if not text and field not in errors:
         errors[field] = f"{label} wajib diisi."
-    elif len(text) > limit:
-        errors[field] = f"{label} paling panjang {limit} huruf."
     return text
 
 
@@ -59,9 +68,7 @@ def validate_office_profile(
     errors: dict[str, str] = {}
     clean_name = _required(errors, "name", name, "Nama kantor", MAX_NAME)
     clean_city = _required(errors, "city", city, "Kota tempat kantor", MAX_CITY)
-    clean_address = _clean(address) or None
-    if clean_address is not None and len(clean_address) > MAX_ADDRESS:
-        errors["address"] = f"Alamat paling panjang {MAX_ADDRESS} huruf (satu baris di kop)."
+    clean_address = _text(errors, "address", address, "Alamat", MAX_ADDRESS) or None
     clean_phone = _phone(errors, phone)
     clean_email = None
     try:

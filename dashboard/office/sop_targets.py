@@ -16,6 +16,7 @@ from dashboard import sop
 from dashboard.audit import Actor, record_audit
 from dashboard.errors import InputError
 from dashboard.i18n import format_day
+from dashboard.text_input import clean_text, column_length
 from db.models import SopStep
 from db.queries.sop_targets import (
     SOP_REVISED,
@@ -24,7 +25,7 @@ from db.queries.sop_targets import (
     sop_versions,
 )
 
-MAX_DOCUMENT = 100
+MAX_DOCUMENT = column_length(SopStep.document_number)
 MAX_TARGET_MINUTES = 600
 DOCUMENT_FIELD = "document_number"
 EFFECTIVE_FIELD = "effective_from"
@@ -82,11 +83,15 @@ def validate_revision(
     date from ``today`` on and after the ``newest`` version; whole minutes 1-600 per step, or
     blank for a step without a target."""
     errors: dict[str, str] = {}
-    document = " ".join((document_number or "").split())
-    if not document:
+    document = ""
+    try:
+        document = clean_text(
+            DOCUMENT_FIELD, document_number, label="Nomor dokumen", limit=MAX_DOCUMENT
+        )
+    except InputError as error:
+        errors.update(error.errors)
+    if not document and DOCUMENT_FIELD not in errors:
         errors[DOCUMENT_FIELD] = "Isi nomor dokumen SOP."
-    elif len(document) > MAX_DOCUMENT:
-        errors[DOCUMENT_FIELD] = f"Nomor dokumen paling panjang {MAX_DOCUMENT} karakter."
     day: date | None = None
     try:
         day = (

@@ -12,6 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from dashboard.audit import Actor, record_audit
 from dashboard.errors import InputError
 from dashboard.roles import ADMIN, ROLES
+from dashboard.text_input import column_length, required_text
 from db.models import StaffUser
 from db.queries import staff as queries
 
@@ -45,8 +46,17 @@ def add_user(
     errors: dict[str, str] = {}
     if not _USERNAME.match(clean_username):
         errors["username"] = "Nama pengguna: 2-64 huruf kecil, angka, titik, garis bawah/hubung."
-    if not full_name.strip():
-        errors["full_name"] = "Nama lengkap wajib diisi."
+    clean_name = ""
+    try:
+        clean_name = required_text(
+            "full_name",
+            full_name,
+            label="Nama lengkap",
+            limit=column_length(StaffUser.full_name),
+            missing="Nama lengkap wajib diisi.",
+        )
+    except InputError as error:
+        errors.update(error.errors)
     if role not in ROLES:
         errors["role"] = f"Peran tidak dikenal; pilih salah satu: {', '.join(ROLES)}."
     if nip and not _NIP.match(nip.strip()):
@@ -61,7 +71,7 @@ def add_user(
         raise InputError.on("username", f"Nama pengguna '{clean_username}' sudah ada.")
     user = StaffUser(
         username=clean_username,
-        full_name=full_name.strip(),
+        full_name=clean_name,
         nip=(nip or "").strip() or None,
         role=role,
         password_hash=generate_password_hash(password),

@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from dashboard.i18n import LOCALE, format_day, format_long_day, format_number
 from dashboard.pnbp.rules import STATUS_RECEIVED, STATUS_VOID
+from dashboard.tabular_file import put_xlsx_cell
 from db.queries.sales import BookRow, DayTotal, DepositRow, ReceiptsBook, ReceiptTotal
 
 BOOK_SHEET = "Buku kas penerimaan"
@@ -74,11 +75,8 @@ _RIGHT = Alignment(horizontal="right", vertical="top")
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
-    """A cell with ``value``; text always stays text (a payer named '=1+1' is no formula)."""
-    cell = sheet.cell(row=row, column=column, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-    return cell
+    """A cell with ``value``, written as every export writes one (``put_xlsx_cell``)."""
+    return put_xlsx_cell(sheet.cell(row=row, column=column), value)
 
 
 def _put_day(sheet: Worksheet, row: int, column: int, day: object) -> Cell:

@@ -33,6 +33,9 @@ TITLE = "KUITANSI"
 TREASURER_TITLE = "Bendahara Penerimaan"
 PNBP_NOTE = "Penerimaan Negara Bukan Pajak (PNBP) atas produk statistik BPS, dengan rincian:"
 COPY_MARK = "SALINAN"
+"""The mark of every receipt but the original: a reprint, or a look after the original."""
+PREVIEW_MARK = "PRATINJAU"
+"""The mark of a receipt looked at before its original was printed."""
 VOID_MARK = STATUS_VOID
 NIP_BLANK = "NIP. ...................................."
 
@@ -227,10 +230,21 @@ def receipt_view(
     )
 
 
-def receipt_filename(receipt_number: str, *, copy: bool) -> str:
-    """The download's file name: 'kuitansi-0042-PST-1603-2026.pdf' ('-salinan' for a copy)."""
+def receipt_mark(print_count: int, *, printing: bool) -> str | None:
+    """The mark of a receipt whose original was printed ``print_count`` times before: the
+    first print (an explicit treasurer action) is the original (None), every later print a
+    copy; looking at a receipt prints nothing, so it shows a preview until the original is
+    printed, a copy after."""
+    if print_count > 0:
+        return COPY_MARK
+    return None if printing else PREVIEW_MARK
+
+
+def receipt_filename(receipt_number: str, *, mark: str | None) -> str:
+    """The download's file name: 'kuitansi-0042-PST-1603-2026.pdf' for the original,
+    '…-salinan.pdf' for a copy, '…-pratinjau.pdf' for a preview."""
     stem = "kuitansi-" + receipt_number.replace("/", "-")
-    return f"{stem}-salinan.pdf" if copy else f"{stem}.pdf"
+    return f"{stem}-{mark.lower()}.pdf" if mark else f"{stem}.pdf"
 
 
 # -- the PDF ---------------------------------------------------------------------------------
@@ -263,14 +277,14 @@ _ITEM_HEADER = ("No", "Uraian", "Banyaknya × harga satuan", "Jumlah")
 
 
 class _ReceiptPdf(FPDF):
-    """The kuitansi sheet: A5 landscape. Every page carries the copy and void marks and a
-    footer with the number and the page; a page after the first starts with a short
-    heading."""
+    """The kuitansi sheet: A5 landscape. Every page carries the copy (or preview) and void
+    marks and a footer with the number and the page; a page after the first starts with a
+    short heading."""
 
-    def __init__(self, view: ReceiptView, *, copy: bool) -> None:
+    def __init__(self, view: ReceiptView, *, mark: str | None) -> None:
         super().__init__(orientation="L", unit="mm", format=_PAGE_SIZE)
         self.view = view
-        self.copy = copy
+        self.mark = mark
         self.set_margins(_MARGIN, _TOP_MARGIN, _MARGIN)
         self.set_auto_page_break(True, margin=_BOTTOM_MARGIN)
         self.alias_nb_pages()
@@ -346,8 +360,8 @@ class _ReceiptPdf(FPDF):
     def header(self) -> None:
         if self.view.voided:
             self._void_watermark()
-        if self.copy:
-            self._copy_stamp()
+        if self.mark:
+            self._mark_stamp(self.mark)
         if self.page_no() > 1:
             self.set_font(_FONT, "B", 9)
             self.put(0, 5, f"{TITLE} Nomor {self.view.receipt_number} (lanjutan)", new_line=True)
@@ -371,16 +385,16 @@ class _ReceiptPdf(FPDF):
             self.text(center_x - width / 2, center_y + 15, latin1_safe(VOID_MARK))
         self.set_text_color(0, 0, 0)
 
-    def _copy_stamp(self) -> None:
-        """A framed SALINAN in the top right corner."""
+    def _mark_stamp(self, mark: str) -> None:
+        """A framed SALINAN (or PRATINJAU) in the top right corner."""
         x, y = self.get_x(), self.get_y()
         self.set_font(_FONT, "B", 15)
         self.set_text_color(*_MARK_RED)
         self.set_draw_color(*_MARK_RED)
         self.set_line_width(0.7)
-        width = self.get_string_width(COPY_MARK) + 10
+        width = self.get_string_width(mark) + 10
         self.set_xy(self.right_edge - width, _TOP_MARGIN)
-        self.put(width, 9, COPY_MARK, align="C", border=1)
+        self.put(width, 9, mark, align="C", border=1)
         self.set_text_color(0, 0, 0)
         self.set_draw_color(0, 0, 0)
         self.set_line_width(0.2)
@@ -541,10 +555,11 @@ def _draw_closing(pdf: _ReceiptPdf, view: ReceiptView) -> None:
     pdf.set_y(top + _CLOSING_HEIGHT)
 
 
-def receipt_pdf(view: ReceiptView, *, copy: bool) -> bytes:
-    """The kuitansi as PDF bytes. ``copy`` marks a reprint (SALINAN); a voided sale carries
-    a large BATAL mark and its reason. The same view always gives the same bytes."""
-    pdf = _ReceiptPdf(view, copy=copy)
+def receipt_pdf(view: ReceiptView, *, mark: str | None) -> bytes:
+    """The kuitansi as PDF bytes. ``mark`` (``receipt_mark``) stamps a copy (SALINAN) or a
+    preview (PRATINJAU), None the original; a voided sale carries a large BATAL mark and its
+    reason. The same view always gives the same bytes."""
+    pdf = _ReceiptPdf(view, mark=mark)
     pdf.set_creation_date(view.paid_at)
     pdf.set_title(latin1_safe(f"{TITLE} {view.receipt_number}"))
     pdf.set_author(latin1_safe(view.office_name))

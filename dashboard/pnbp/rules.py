@@ -18,6 +18,8 @@ from num2words import num2words
 
 from dashboard.errors import InputError
 from dashboard.i18n import format_day, format_moment, format_number, format_rupiah
+from dashboard.text_input import clean_text, column_length, required_text
+from db.models import Sale, SaleItem, Tariff
 
 KIND_HARDCOPY = "publikasi_cetak"
 KIND_SOFTCOPY = "publikasi_softcopy"
@@ -70,12 +72,12 @@ ZERO_RUPIAH_REASONS: dict[str, str] = {
 }
 """Why a user may be served at the zero-rupiah tariff (*tarif nol rupiah*): code → label."""
 
-MAX_NAME = 200
-MAX_REFERENCE = 64
-MAX_LETTER = 100
-MAX_DESCRIPTION = 500
-MAX_TARIFF_LABEL = 200
-MAX_UNIT = 32
+MAX_NAME = column_length(Sale.payer_name)
+MAX_REFERENCE = column_length(Sale.payment_reference)
+MAX_LETTER = column_length(Sale.zero_rupiah_letter)
+MAX_DESCRIPTION = column_length(SaleItem.description)
+MAX_TARIFF_LABEL = column_length(Tariff.label)
+MAX_UNIT = column_length(Tariff.unit)
 MAX_QUANTITY = 100_000
 MAX_AMOUNT = 2_000_000_000
 """Upper bounds that catch a slip of the keyboard (and keep sums inside a 32-bit integer)."""
@@ -217,19 +219,28 @@ def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def _text_into(errors: dict[str, str], field: str, raw: str | None, label: str, limit: int) -> str:
+    """``raw`` cleaned by the one text rule (``dashboard.text_input``); a refusal is added to
+    ``errors`` (and '' returned) so that every problem of the form is reported at once."""
+    try:
+        return clean_text(field, raw, label=label, limit=limit)
+    except InputError as error:
+        errors.update(error.errors)
+        return ""
+
+
 def checked_sale_input(data: SaleInput) -> SaleInput:
     """The sale's header and quantities checked and normalised (blank texts → None, cash
     without a reference); every problem reported at once. Tariffs, prices, publications and
     stock need the database: the sale service checks them."""
     errors: dict[str, str] = {}
-    payer_name = _clean(data.payer_name)
-    if not payer_name:
+    payer_name = _text_into(errors, "payer_name", data.payer_name, "Nama pembayar", MAX_NAME)
+    if not payer_name and "payer_name" not in errors:
         errors["payer_name"] = "Nama pembayar wajib diisi."
-    elif len(payer_name) > MAX_NAME:
-        errors["payer_name"] = f"Nama pembayar paling panjang {MAX_NAME} huruf."
-    institution = _clean(data.payer_institution) or None
-    if institution and len(institution) > MAX_NAME:
-        errors["payer_institution"] = f"Nama instansi paling panjang {MAX_NAME} huruf."
+    institution = (
+        _text_into(errors, "payer_institution", data.payer_institution, "Nama instansi", MAX_NAME)
+        or None
+    )
     reference = _checked_reference(data, errors)
     reason, letter = _checked_zero_rupiah(data, errors)
     if not data.lines:
@@ -265,24 +276,22 @@ def _checked_reference(data: SaleInput, errors: dict[str, str]) -> str | None:
         except InputError as error:
             errors.update(error.errors)
             return None
-    reference = _clean(data.payment_reference) or None
-    if reference and len(reference) > MAX_REFERENCE:
-        errors["payment_reference"] = f"Nomor referensi paling panjang {MAX_REFERENCE} huruf."
-    return reference
+    typed = data.payment_reference
+    return _text_into(errors, "payment_reference", typed, "Nomor referensi", MAX_REFERENCE) or None
 
 
 def _checked_zero_rupiah(data: SaleInput, errors: dict[str, str]) -> tuple[str | None, str | None]:
     if not data.is_zero_rupiah:
         return None, None
     reason = _clean(data.zero_rupiah_reason) or None
-    letter = _clean(data.zero_rupiah_letter) or None
+    letter = _text_into(
+        errors, "zero_rupiah_letter", data.zero_rupiah_letter, "Nomor surat", MAX_LETTER
+    )
     if reason not in ZERO_RUPIAH_REASONS:
         errors["zero_rupiah_reason"] = "Pilih dasar pemberian tarif nol rupiah."
-    if not letter:
+    if not letter and "zero_rupiah_letter" not in errors:
         errors["zero_rupiah_letter"] = "Tulis nomor surat permohonan tarif nol rupiah."
-    elif len(letter) > MAX_LETTER:
-        errors["zero_rupiah_letter"] = f"Nomor surat paling panjang {MAX_LETTER} huruf."
-    return reason, letter
+    return reason, letter or None
 
 
 def check_unit_price(line: SaleLine, field: str, tariff_amount: int) -> int:
@@ -303,6 +312,21 @@ def parse_form_date(raw: object) -> date | None:
         return date.fromisoformat(str(raw or "").strip())
     except ValueError:
         return None
+
+
+def checked_form_date(field: str, raw: object, label: str) -> date | None:
+    """The value of a date field (``YYYY-MM-DD``): None when nothing was given; a value that
+    is no date is refused on ``field``, never read as "no date" (an unreadable end date
+    would make a tariff valid for ever)."""
+    text = str(raw or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError.on(
+            field, f"{label} “{text[:40]}” bukan tanggal; pilih tanggal di kalender."
+        ) from None
 
 
 def tariff_in_force_on(valid_from: date, valid_to: date | None, day: date) -> bool:
@@ -350,12 +374,13 @@ def void_refusal(
 
 
 def clean_void_reason(raw: str | None) -> str:
-    reason = " ".join((raw or "").split())
-    if not reason:
-        raise InputError.on("void_reason", "Tuliskan alasan pembatalan kuitansi.")
-    if len(reason) > MAX_REASON:
-        raise InputError.on("void_reason", f"Alasan paling panjang {MAX_REASON} huruf.")
-    return reason
+    return required_text(
+        "void_reason",
+        raw,
+        label="Alasan pembatalan",
+        limit=MAX_REASON,
+        missing="Tuliskan alasan pembatalan kuitansi.",
+    )
 
 
 # -- a tariff -----------------------------------------------------------------------------------
@@ -393,16 +418,13 @@ def validate_tariff(**form: Unpack[TariffForm]) -> TariffInput:
     errors: dict[str, str] = {}
     if item_kind not in ITEM_KINDS:
         errors["item_kind"] = "Pilih jenis barang/jasa."
-    clean_label = _clean(form["label"])
-    if not clean_label:
+    clean_label = _text_into(errors, "label", form["label"], "Nama tarif", MAX_TARIFF_LABEL)
+    if not clean_label and "label" not in errors:
         errors["label"] = "Nama tarif wajib diisi."
-    elif len(clean_label) > MAX_TARIFF_LABEL:
-        errors["label"] = f"Nama tarif paling panjang {MAX_TARIFF_LABEL} huruf."
-    clean_unit = _clean(form["unit"]) or ITEM_UNITS.get(item_kind or "", "")
-    if not clean_unit:
+    clean_unit = _text_into(errors, "unit", form["unit"], "Satuan", MAX_UNIT)
+    clean_unit = clean_unit or ("" if "unit" in errors else ITEM_UNITS.get(item_kind or "", ""))
+    if not clean_unit and "unit" not in errors:
         errors["unit"] = "Satuan wajib diisi."
-    elif len(clean_unit) > MAX_UNIT:
-        errors["unit"] = f"Satuan paling panjang {MAX_UNIT} huruf."
     parsed_amount = 0
     try:
         parsed_amount = parse_rupiah(form["amount"], "amount")

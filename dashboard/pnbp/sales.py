@@ -25,7 +25,8 @@ from dashboard.errors import InputError
 from dashboard.i18n import format_day, format_number, format_rupiah
 from dashboard.pnbp import rules as pnbp
 from dashboard.pnbp.receipt_numbers import receipt_number
-from dashboard.pnbp.receipt_pdf import ReceiptView, receipt_view
+from dashboard.pnbp.receipt_pdf import ReceiptView, receipt_mark, receipt_view
+from dashboard.text_input import clean_text, optional_text
 from db.models import Deposit, Publication, Sale, SaleItem, StaffUser, Tariff
 from db.queries import offices
 from db.queries import sales as queries
@@ -230,9 +231,7 @@ def _description(
             tariff.item_kind, ""
         )
         return publication.title[: pnbp.MAX_DESCRIPTION - len(suffix)] + suffix
-    typed = " ".join((line.description or "").split())
-    if len(typed) > pnbp.MAX_DESCRIPTION:
-        raise InputError.on(field, f"Uraian paling panjang {pnbp.MAX_DESCRIPTION} huruf.")
+    typed = clean_text(field, line.description, label="Uraian", limit=pnbp.MAX_DESCRIPTION)
     return typed or tariff.label
 
 
@@ -349,34 +348,47 @@ def mark_printed(session: Session, actor: Actor, sale_id: int) -> int:
 
 
 @dataclass(frozen=True)
-class PrintedReceipt:
-    """A receipt about to be printed: what it shows, and whether it is a copy (SALINAN)."""
+class ShownReceipt:
+    """A receipt as it is printed or looked at: what it shows, and its mark (``receipt_mark``:
+    None for the original, SALINAN, PRATINJAU)."""
 
     view: ReceiptView
-    copy: bool
+    mark: str | None
 
 
-def print_receipt(session: Session, actor: Actor, sale_id: int) -> PrintedReceipt | None:
-    """Count one more print of the office's receipt (``mark_printed``) and read what it
-    shows, signed by the treasurer who received the money; None when the office has no
-    such sale. The caller builds the PDF in the same transaction, so a PDF that fails to
-    build does not use up the original."""
+def _shown_receipt(
+    session: Session, actor: Actor, sale_id: int, *, printing: bool
+) -> ShownReceipt | None:
+    """The office's receipt signed by the treasurer who received the money, marked for a
+    print (counted and audited: ``mark_printed``) or a look (nothing written); None when the
+    office has no such sale."""
     sale = queries.sale_with_items(session, actor.office_id, sale_id)
-    if sale is None:
+    treasurer = session.get(StaffUser, sale.treasurer_id) if sale is not None else None
+    if sale is None or treasurer is None:
         return None
-    try:
-        prints = mark_printed(session, actor, sale.id)
-    except InputError:
-        return None
-    treasurer = session.get(StaffUser, sale.treasurer_id)
-    if treasurer is None:
-        return None
+    # A print counts under the sale's lock: of two treasurers printing at once, one gets
+    # the original.
+    printed_before = mark_printed(session, actor, sale.id) - 1 if printing else sale.print_count
+    mark = receipt_mark(printed_before, printing=printing)
     tariffs = queries.tariffs_by_id(
         session, actor.office_id, {item.tariff_id for item in sale.items}
     )
     units = {tariff_id: tariff.unit for tariff_id, tariff in tariffs.items()}
     view = receipt_view(sale, treasurer, offices.office(session, actor.office_id), units=units)
-    return PrintedReceipt(view, copy=prints > 1)
+    return ShownReceipt(view, mark)
+
+
+def print_receipt(session: Session, actor: Actor, sale_id: int) -> ShownReceipt | None:
+    """The treasurer prints the receipt: the first print is the original, every later one a
+    copy, each counted and audited. The caller builds the PDF in the same transaction, so a
+    PDF that fails to build does not use up the original."""
+    return _shown_receipt(session, actor, sale_id, printing=True)
+
+
+def look_at_receipt(session: Session, actor: Actor, sale_id: int) -> ShownReceipt | None:
+    """The receipt as anyone who may read it sees it, changing nothing: a preview before the
+    original is printed, a copy after (a look never uses up the original)."""
+    return _shown_receipt(session, actor, sale_id, printing=False)
 
 
 # -- deposits -----------------------------------------------------------------------------------
@@ -487,9 +499,11 @@ def _checked_deposit_fields(
         errors["deposited_on"] = "Tanggal setor tidak boleh setelah hari ini."
     if not sale_ids:
         errors["sale_ids"] = "Pilih kuitansi yang disetor."
-    clean_note = " ".join((note or "").split()) or None
-    if clean_note and len(clean_note) > MAX_NOTE:
-        errors["note"] = f"Catatan paling panjang {MAX_NOTE} huruf."
+    clean_note: str | None = None
+    try:
+        clean_note = optional_text("note", note, label="Catatan", limit=MAX_NOTE)
+    except InputError as error:
+        errors.update(error.errors)
     if errors or deposited_on is None:
         raise InputError(errors)
     return _DepositFields(deposited_on, clean_amount, clean_code, clean_ntpn, clean_note)

@@ -125,7 +125,11 @@ SUBMIT_FIELDS: tuple[str, ...] = (
 RESULT = "sales-result"
 RESULT_NUMBER = "sales-result-number"
 RESULT_TOTAL = "sales-result-total"
-RESULT_DOWNLOAD = "sales-result-download"
+RESULT_PRINT = "sales-result-print"
+RESULT_SALE = "sales-result-sale"
+"""Store: the id of the sale just recorded (what 'Cetak kuitansi' prints)."""
+RECEIPT_DOWNLOAD = "sales-receipt-download"
+"""The printed receipt's PDF (from the result's button or a click in today's sales)."""
 RESULT_NEW = "sales-result-new"
 
 # -- today's sales ---------------------------------------------------------------------------

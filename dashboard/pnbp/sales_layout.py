@@ -19,7 +19,6 @@ from dash.development.base_component import Component
 
 from dashboard.errors import FORM
 from dashboard.i18n import format_rupiah
-from dashboard.paths import receipt_path
 from dashboard.pnbp import sales_ids as ids
 from dashboard.pnbp.forms_layout import named_feedback
 from dashboard.pnbp.rules import (
@@ -431,7 +430,7 @@ def submitted(
         return {
             "number": receipt.receipt_number,
             "total": f"{format_rupiah(receipt.total)} · {receipt.payer_name}",
-            "download": receipt_path(receipt.sale_id),
+            "sale": receipt.sale_id,
             "form_hidden": True,
             "result_hidden": False,
             "lines": [],
@@ -448,7 +447,7 @@ def submitted(
     return {
         "number": no_update,
         "total": no_update,
-        "download": no_update,
+        "sale": no_update,
         "form_hidden": no_update,
         "result_hidden": no_update,
         "lines": no_update,

@@ -21,6 +21,7 @@ from dashboard.errors import FORM, InputError
 from dashboard.i18n import format_clock, format_long_day, format_number, format_rupiah
 from dashboard.paths import parse_id, receipt_path
 from dashboard.pnbp import sales_ids as ids
+from dashboard.pnbp.receipt_pdf import receipt_filename, receipt_pdf
 from dashboard.pnbp.rules import (
     ITEM_KINDS,
     KIND_HARDCOPY,
@@ -40,7 +41,7 @@ from dashboard.pnbp.rules import (
     sale_status,
     void_refusal,
 )
-from dashboard.pnbp.sales import void_sale
+from dashboard.pnbp.sales import ShownReceipt, look_at_receipt, print_receipt, void_sale
 from db.models import Sale, Tariff
 from db.queries.catalog_search import PublicationHit
 from db.queries.offices import office
@@ -57,8 +58,6 @@ from db.queries.sales import (
 )
 from db.queries.sales_pages import publication_line_title, sellable_publications, visit_codes
 
-MAX_PAYER = 200
-MAX_REFERENCE = 64
 MIN_SEARCH = 2
 """The catalog search answers from this many letters on."""
 
@@ -406,15 +405,30 @@ def receipts_summary(total: ReceiptTotal) -> str:
 # -- the lists (polled) ---------------------------------------------------------------------------
 
 
-def print_link(sale: SaleRow, downloadable: bool) -> str:
-    """The grid's receipt cell (markdown): first print, or a reprint marked SALINAN."""
-    if not downloadable:
-        return ""
-    label = "Cetak" if not sale.print_count else "Cetak ulang (salinan)"
-    return f"[{label}]({receipt_path(sale.sale_id)})"
+PRINT_TEXT = "Cetak"
+REPRINT_TEXT = "Cetak ulang (salinan)"
 
 
-def sale_record(sale: SaleRow, downloadable: bool) -> dict[str, Any]:
+def receipt_cell(sale: SaleRow, access: ReceiptAccess) -> str:
+    """The grid's receipt cell (markdown). The treasurer clicks it to print (the first print
+    is the original, later ones SALINAN); the head and the administrator get a link to look
+    at the receipt, which prints nothing."""
+    if access.printable:
+        return REPRINT_TEXT if sale.print_count else PRINT_TEXT
+    if access.viewable:
+        return f"[Lihat (PDF)]({receipt_path(sale.sale_id)})"
+    return ""
+
+
+@dataclass(frozen=True)
+class ReceiptAccess:
+    """What the reader of the sales page may do with a receipt."""
+
+    printable: bool
+    viewable: bool
+
+
+def sale_record(sale: SaleRow, access: ReceiptAccess) -> dict[str, Any]:
     """One row of today's sales: raw values to sort on, texts as the page shows them."""
     status = sale_status(voided=sale.voided, deposited=sale.deposited)
     note = {
@@ -442,7 +456,7 @@ def sale_record(sale: SaleRow, downloadable: bool) -> dict[str, Any]:
         "status_note": note,
         "voided": sale.voided,
         "voidable": refusal is None,
-        "print_link": print_link(sale, downloadable),
+        "print_link": receipt_cell(sale, access),
     }
 
 
@@ -458,17 +472,43 @@ class SalesLists:
 
 
 def load_sales_lists(
-    session: Session, office_id: int, today: date, downloadable: bool
+    session: Session, office_id: int, today: date, access: ReceiptAccess
 ) -> SalesLists:
-    """The lists as of ``today``; ``downloadable``: the reader may print receipts."""
+    """The lists as of ``today``, with the receipt cells ``access`` allows."""
     waiting = visits_waiting_for_payment(session, office_id)
     sales = sale_rows_between(session, office_id, today, today)
     return SalesLists(
         waiting,
-        [sale_record(sale, downloadable) for sale in reversed(sales)],
+        [sale_record(sale, access) for sale in reversed(sales)],
         receipts_summary(receipt_total(session, office_id, today, today)),
         format_long_day(today),
     )
+
+
+@dataclass(frozen=True)
+class ReceiptFile:
+    """A receipt as a PDF file to send."""
+
+    content: bytes
+    filename: str
+
+
+def _receipt_file(shown: ShownReceipt | None) -> ReceiptFile | None:
+    if shown is None:
+        return None
+    content = receipt_pdf(shown.view, mark=shown.mark)
+    return ReceiptFile(content, receipt_filename(shown.view.receipt_number, mark=shown.mark))
+
+
+def printed_receipt_file(session: Session, actor: Actor, sale_id: int) -> ReceiptFile | None:
+    """The treasurer's print of a receipt (counted and audited, ``print_receipt``), built in
+    the same transaction; None when the office has no such sale."""
+    return _receipt_file(print_receipt(session, actor, sale_id))
+
+
+def looked_at_receipt_file(session: Session, actor: Actor, sale_id: int) -> ReceiptFile | None:
+    """A receipt to look at, changing nothing (``look_at_receipt``)."""
+    return _receipt_file(look_at_receipt(session, actor, sale_id))
 
 
 def office_address_missing(session: Session, office_id: int) -> bool:

@@ -12,11 +12,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from dashboard.audit import Actor
+from dashboard.errors import InputError
 from dashboard.i18n import format_day, format_rupiah
 from dashboard.pnbp.rules import (
     ITEM_KINDS,
     TariffInput,
-    parse_form_date,
+    checked_form_date,
     tariff_in_force_on,
     validity_text,
 )
@@ -103,7 +104,17 @@ def samples_in_force(rows: Sequence[TariffRow], today: date) -> int:
 def add_tariff_from_form(
     session: Session, actor: Actor, values: Mapping[str, str | None]
 ) -> TariffRow:
-    """Add the tariff typed into the form (``values`` keyed by its field names)."""
+    """Add the tariff typed into the form (``values`` keyed by its field names); a date that
+    is no date is refused, never taken for an empty one."""
+    errors: dict[str, str] = {}
+    dates: dict[str, date | None] = {}
+    for field, label in (("valid_from", "Tanggal mulai"), ("valid_to", "Tanggal akhir")):
+        try:
+            dates[field] = checked_form_date(field, values[field], label)
+        except InputError as error:
+            errors.update(error.errors)
+    if errors:
+        raise InputError(errors)
     tariff = add_tariff(
         session,
         actor,
@@ -111,8 +122,8 @@ def add_tariff_from_form(
         label=values["label"],
         unit=values["unit"],
         amount=values["amount"],
-        valid_from=parse_form_date(values["valid_from"]),
-        valid_to=parse_form_date(values["valid_to"]),
+        valid_from=dates["valid_from"],
+        valid_to=dates["valid_to"],
     )
     return tariff_row(tariff)
 
@@ -120,7 +131,8 @@ def add_tariff_from_form(
 def end_tariff_from_form(
     session: Session, actor: Actor, tariff_id: int, last_day: str | None
 ) -> TariffRow:
-    return tariff_row(end_tariff(session, actor, tariff_id, parse_form_date(last_day)))
+    last = checked_form_date("valid_to", last_day, "Tanggal akhir")
+    return tariff_row(end_tariff(session, actor, tariff_id, last))
 
 
 def added_text(row: TariffRow) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 
 from dashboard.metrics.profile import DIMENSIONS
+from dashboard.tabular_file import csv_cell, put_xlsx_cell
 from dashboard.trends.readings import kind_label
 
 if TYPE_CHECKING:
@@ -292,7 +293,7 @@ def table_csv(table: ChartTable) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(table.columns)
-    writer.writerows(table.rows)
+    writer.writerows(map(csv_cell, row) for row in table.rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -301,8 +302,9 @@ def table_xlsx(table: ChartTable, title: str) -> bytes:
     sheet = book.active
     sheet.title = title[:31]
     sheet.append(list(table.columns))
-    for row in table.rows:
-        sheet.append(list(row))
+    for row_number, row in enumerate(table.rows, start=2):
+        for column_number, value in enumerate(row, start=1):
+            put_xlsx_cell(sheet.cell(row=row_number, column=column_number), value)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

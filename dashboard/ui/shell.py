@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.paths import HOME_PATH, LOGOUT_PATH
 from dashboard.ui import shell_ids as ids
 from dashboard.ui.buttons import icon_label
-from dashboard.web.context import current_role
+from dashboard.web.context import FORM_TOKEN_FIELD, current_role, form_token
 
 
 def _visible_pages(role: str | None) -> list[dict]:
@@ -55,6 +55,20 @@ def _nav_links(role: str | None) -> list[Component]:
     ]
 
 
+def _logout_form() -> html.Form:
+    """'Keluar' as a form posting the session's token: signing out is a POST from this menu
+    only, never a link another page or a prefetch could follow."""
+    return html.Form(
+        [
+            dcc.Input(type="hidden", name=FORM_TOKEN_FIELD, value=form_token()),
+            html.Button("Keluar", type="submit", className="dropdown-item", id=ids.LOGOUT),
+        ],
+        method="post",
+        action=LOGOUT_PATH,
+        className="m-0",
+    )
+
+
 def _user_menu() -> dbc.DropdownMenu | None:
     from flask_login import current_user
 
@@ -63,7 +77,7 @@ def _user_menu() -> dbc.DropdownMenu | None:
     return dbc.DropdownMenu(
         [
             dbc.DropdownMenuItem(current_user.role_label, header=True),
-            dbc.DropdownMenuItem("Keluar", href=LOGOUT_PATH, external_link=True, id="shell-logout"),
+            _logout_form(),
         ],
         label=current_user.full_name,
         id=ids.USER_MENU,

@@ -3,3 +3,4 @@
 NAVBAR = "shell-navbar"
 USER_MENU = "shell-user-menu"
 CLOCK = "shell-clock"
+LOGOUT = "shell-logout"

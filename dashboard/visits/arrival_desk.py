@@ -72,7 +72,14 @@ GUEST_BOOK_FIELDS: tuple[str, ...] = (
 """The guest book form's fields, in the order the form shows them (contact first, so a
 returning visitor is recognised before the rest is typed)."""
 
-GUEST_BOOK_ERROR_FIELDS: tuple[str, ...] = ("phone", "email", "name", "gender", "birth_year")
+GUEST_BOOK_ERROR_FIELDS: tuple[str, ...] = (
+    "phone",
+    "email",
+    "name",
+    "gender",
+    "birth_year",
+    "institution",
+)
 """The guest book fields ``validate_guest_book`` can refuse (each has a message slot)."""
 
 

@@ -90,6 +90,7 @@ BIRTH_YEAR_FEEDBACK = "arrival-birth-year-feedback"
 EDUCATION = "arrival-education"
 OCCUPATION = "arrival-occupation"
 INSTITUTION = "arrival-institution"
+INSTITUTION_FEEDBACK = "arrival-institution-feedback"
 INSTITUTION_TYPE = "arrival-institution-type"
 GUEST_BOOK_SUBMIT = "arrival-guest-book-submit"
 GUEST_BOOK_ALERT = "arrival-guest-book-alert"
@@ -112,6 +113,7 @@ GUEST_BOOK_FEEDBACK: dict[str, str] = {
     "name": NAME_FEEDBACK,
     "gender": GENDER_FEEDBACK,
     "birth_year": BIRTH_YEAR_FEEDBACK,
+    "institution": INSTITUTION_FEEDBACK,
 }
 
 # -- visits still at the door (steps 1-3) ----------------------------------------------------

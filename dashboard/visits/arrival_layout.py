@@ -37,7 +37,7 @@ from dashboard.visits.arrival_desk import (
     registered_text,
     target_text,
 )
-from dashboard.visits.guest_book import GENDERS
+from dashboard.visits.guest_book import GENDERS, MAX_NAME
 from db.reference_data import EDUCATION, INSTITUTION_TYPE, OCCUPATION
 
 AUTOFOCUS = "arrival-autofocus"
@@ -539,7 +539,9 @@ def guest_book_card(
             ),
             dbc.Row(
                 [
-                    dbc.Col(_text_field("Nama", ids.NAME, ids.NAME_FEEDBACK, maxlength=200), md=6),
+                    dbc.Col(
+                        _text_field("Nama", ids.NAME, ids.NAME_FEEDBACK, maxlength=MAX_NAME), md=6
+                    ),
                     dbc.Col(gender, md=3),
                     dbc.Col(
                         _text_field(
@@ -562,7 +564,12 @@ def guest_book_card(
             ),
             dbc.Row(
                 [
-                    dbc.Col(_text_field("Instansi", ids.INSTITUTION, maxlength=200), md=6),
+                    dbc.Col(
+                        _text_field(
+                            "Instansi", ids.INSTITUTION, ids.INSTITUTION_FEEDBACK, maxlength=200
+                        ),
+                        md=6,
+                    ),
                     dbc.Col(
                         _select_field("Jenis instansi", ids.INSTITUTION_TYPE, institution_type),
                         md=6,

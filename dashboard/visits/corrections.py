@@ -18,12 +18,15 @@ from dashboard.audit import Actor, record_audit
 from dashboard.clock import local_date
 from dashboard.errors import InputError
 from dashboard.office.service_hours import office_flags_outside_hours
+from dashboard.text_input import clean_text
 from db.models import StepTimeCorrection, Visit, VisitStep
 from db.queries import offices
 from db.queries import visits as queries
 
 CORRECTABLE_FIELDS = {"started_at": "waktu mulai", "ended_at": "waktu selesai"}
 FIELD = "corrected_time"
+MAX_REASON = 1000
+"""Letters of a correction's reason."""
 
 
 def _neighbours(session: Session, step: VisitStep) -> tuple[VisitStep | None, VisitStep | None]:
@@ -97,8 +100,14 @@ def validate_correction(
         errors[FIELD] = "Isi waktu yang benar (jam:menit)."
     elif new_value > now:
         errors[FIELD] = "Waktu koreksi tidak boleh di masa depan."
-    clean_reason = (reason or "").strip()
-    if len(clean_reason) < 5:
+    clean_reason = ""
+    try:
+        clean_reason = clean_text(
+            "correction_reason", reason, label="Alasan koreksi", limit=MAX_REASON
+        )
+    except InputError as error:
+        errors.update(error.errors)
+    if len(clean_reason) < 5 and "correction_reason" not in errors:
         errors["correction_reason"] = "Tuliskan alasan koreksi (paling sedikit 5 huruf)."
     if errors:
         raise InputError(errors)

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from dashboard.contact import normalize_email
 from dashboard.errors import InputError
+from dashboard.text_input import column_length, optional_text, required_text
+from db.models import Visitor
 
 GENDERS = {"L": "Laki-laki", "P": "Perempuan"}
 OLDEST_BIRTH_YEAR = 1900
+MAX_NAME = column_length(Visitor.name)
 _PHONE_DIGITS = re.compile(r"^0\d{8,13}$")
 
 
@@ -44,9 +47,20 @@ def normalize_phone(raw: str | None) -> str | None:
     return digits
 
 
-def _optional_text(raw: str | None, limit: int = 200) -> str | None:
-    text = (raw or "").strip()
-    return text[:limit] or None
+def _name(raw: str | None) -> str:
+    return required_text(
+        "name",
+        raw,
+        label="Nama",
+        limit=MAX_NAME,
+        missing="Nama pengunjung wajib diisi.",
+    )
+
+
+def _optional(field: str, raw: str | None, label: str) -> str | None:
+    """A text of the visitor's record (a choice's code, or the institution typed), bounded by
+    its column."""
+    return optional_text(field, raw, label=label, limit=column_length(getattr(Visitor, field)))
 
 
 def _birth_year(raw: object, current_year: int) -> int | None:
@@ -78,15 +92,18 @@ def validate_guest_book(
 ) -> GuestBookEntry:
     """Check every field and report all problems at once, each beside its field."""
     errors: dict[str, str] = {}
-    clean_name = (name or "").strip()
-    if not clean_name:
-        errors["name"] = "Nama pengunjung wajib diisi."
-    elif len(clean_name) > 200:
-        errors["name"] = "Nama terlalu panjang (paling banyak 200 huruf)."
     if gender not in GENDERS:
         errors["gender"] = "Pilih jenis kelamin."
     values: dict[str, object] = {}
     for field, check in (
+        ("name", lambda: _name(name)),
+        ("education", lambda: _optional("education", education, "Pendidikan")),
+        ("occupation", lambda: _optional("occupation", occupation, "Pekerjaan")),
+        ("institution", lambda: _optional("institution", institution, "Instansi")),
+        (
+            "institution_type",
+            lambda: _optional("institution_type", institution_type, "Jenis instansi"),
+        ),
         ("birth_year", lambda: _birth_year(birth_year, current_year)),
         ("phone", lambda: normalize_phone(phone)),
         ("email", lambda: normalize_email(email)),
@@ -98,13 +115,13 @@ def validate_guest_book(
     if errors:
         raise InputError(errors)
     return GuestBookEntry(
-        name=clean_name,
+        name=values["name"],  # type: ignore[arg-type]
         gender=str(gender),
         birth_year=values["birth_year"],  # type: ignore[arg-type]
-        education=_optional_text(education, 64),
-        occupation=_optional_text(occupation, 64),
-        institution=_optional_text(institution),
-        institution_type=_optional_text(institution_type, 64),
+        education=values["education"],  # type: ignore[arg-type]
+        occupation=values["occupation"],  # type: ignore[arg-type]
+        institution=values["institution"],  # type: ignore[arg-type]
+        institution_type=values["institution_type"],  # type: ignore[arg-type]
         phone=values["phone"],  # type: ignore[arg-type]
         email=values["email"],  # type: ignore[arg-type]
     )

@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from dashboard import sop
 from dashboard.audit import Actor, record_audit
 from dashboard.clock import local_date
-from dashboard.errors import InputError
+from dashboard.errors import FORM, InputError
 from dashboard.office.service_hours import office_flags_outside_hours
+from dashboard.text_input import clean_text, column_length, optional_text
 from dashboard.visits.arrival import (
     check_number_free,
     normalize_visit_code,
@@ -44,6 +45,12 @@ from db.queries import offices
 from db.queries import visits as queries
 
 MAX_REQUESTS = 20
+MAX_REQUEST = 1000
+"""Letters of one data request (one line of step 4's text)."""
+MAX_NOTE = 2000
+"""Letters of a note an officer types at a step (step 6's search, step 7's answer)."""
+MAX_AGENCY = column_length(DataRequest.referred_agency)
+MAX_CLIENT_KEY = column_length(Visit.client_key)
 
 
 @dataclass(frozen=True)
@@ -150,6 +157,8 @@ def start_visit(session: Session, actor: Actor, client_key: str | None = None) -
     visit the first request made instead of a second one.
     """
     office = offices.lock_office(session, actor.office_id)
+    # A key the page made itself: a wrong one is a tampered request, told above the form.
+    client_key = optional_text(FORM, client_key, label="Kunci formulir", limit=MAX_CLIENT_KEY)
     if client_key:
         existing = queries.visit_by_client_key(session, client_key)
         if existing is not None:
@@ -322,14 +331,14 @@ def start_waiting_step(session: Session, actor: Actor, visit_id: int, step_numbe
 
 
 def clean_requests(texts: Sequence[str]) -> list[str]:
-    cleaned = [text.strip() for text in texts if text and text.strip()]
+    lines = [
+        clean_text("requests", text, label="Data yang dicari", limit=MAX_REQUEST) for text in texts
+    ]
+    cleaned = [line for line in lines if line]
     if not cleaned:
         raise InputError.on("requests", "Tuliskan paling sedikit satu data yang dicari.")
     if len(cleaned) > MAX_REQUESTS:
         raise InputError.on("requests", f"Paling banyak {MAX_REQUESTS} permintaan data.")
-    too_long = [text for text in cleaned if len(text) > 1000]
-    if too_long:
-        raise InputError.on("requests", "Satu permintaan data paling panjang 1000 huruf.")
     return cleaned
 
 
@@ -373,15 +382,24 @@ def finish_search(session: Session, actor: Actor, visit_id: int, note: str | Non
     """Step 6: the officer has searched the books and the library system."""
     visit = _load_active_visit(session, actor, visit_id)
     step = _current_step(session, visit, sop.SEARCH)
-    step.note = (note or "").strip() or None
+    step.note = optional_text("note", note, label="Catatan", limit=MAX_NOTE, multiline=True)
     _advance(session, visit, step, actor)
     record_audit(session, actor, "visit.search", "visit", visit.id)
     session.flush()
     return visit
 
 
+def _typed_texts(field: str, decision: RequestDecision) -> tuple[str, str | None]:
+    """The agency name and the answer note typed for one request, by the one text rule."""
+    agency = clean_text(field, decision.referred_agency, label="Nama dinas", limit=MAX_AGENCY)
+    note = optional_text(
+        field, decision.answer_note, label="Catatan", limit=MAX_NOTE, multiline=True
+    )
+    return agency, note
+
+
 def _referral_agency(
-    session: Session, actor: Actor, decision: RequestDecision
+    session: Session, actor: Actor, decision: RequestDecision, typed_name: str
 ) -> tuple[Agency | None, str | None]:
     """The directory agency of a referral (or None for a typed name), or the message saying
     why the referral cannot be recorded."""
@@ -390,7 +408,7 @@ def _referral_agency(
         if agency is None or agency.office_id != actor.office_id or not agency.active:
             return None, "Dinas/instansi itu tidak ada (lagi) di direktori; pilih atau ketik lagi."
         return agency, None
-    if not (decision.referred_agency or "").strip():
+    if not typed_name:
         return None, "Tuliskan dinas/instansi rujukan."
     return None, None
 
@@ -410,19 +428,30 @@ def record_availability(
     by_request = {decision.request_id: decision for decision in decisions}
     errors: dict[str, str] = {}
     agencies: dict[int, Agency | None] = {}
+    typed: dict[int, tuple[str, str | None]] = {}
     for request_id, request in requests.items():
+        field = f"request-{request_id}"
         decision = by_request.get(request_id)
         if decision is None or decision.available is None:
-            errors[f"request-{request_id}"] = f"Tentukan ketersediaan: {request.description}"
-        elif not decision.available:
-            agencies[request_id], problem = _referral_agency(session, actor, decision)
+            errors[field] = f"Tentukan ketersediaan: {request.description}"
+            continue
+        try:
+            typed[request_id] = _typed_texts(field, decision)
+        except InputError as error:
+            errors.update(error.errors)
+            continue
+        if not decision.available:
+            agencies[request_id], problem = _referral_agency(
+                session, actor, decision, typed[request_id][0]
+            )
             if problem:
-                errors[f"request-{request_id}"] = problem
+                errors[field] = problem
     if errors:
         raise InputError(errors)
     for request_id, request in requests.items():
         decision = by_request[request_id]
         agency = agencies.get(request_id)
+        typed_name, answer_note = typed[request_id]
         request.available = decision.available
         request.referred_agency_id = agency.id if agency is not None else None
         if decision.available:
@@ -430,8 +459,8 @@ def record_availability(
         elif agency is not None:
             request.referred_agency = agency.name
         else:
-            request.referred_agency = (decision.referred_agency or "").strip()[:200]
-        request.answer_note = (decision.answer_note or "").strip() or None
+            request.referred_agency = typed_name
+        request.answer_note = answer_note
         request.decided_at = actor.now
         if not decision.available:
             queries.unlink_request_publications(session, request_id)

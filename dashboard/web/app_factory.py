@@ -16,6 +16,7 @@ from dashboard.web.live_routes import install_live_routes
 from dashboard.web.monitor_session import install_monitor_sessions
 from dashboard.web.receipt_route import install_receipt_route
 from dashboard.web.report_route import install_report_route
+from dashboard.web.security import install_security
 from dashboard.web.stats_routes import install_stats_routes
 from db.session import Database
 
@@ -50,4 +51,5 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     app.layout = shell_layout
     register_callbacks(app)
+    install_security(app, settings.max_request_bytes)
     return app

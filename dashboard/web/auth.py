@@ -28,7 +28,7 @@ from dashboard.paths import (
 )
 from dashboard.roles import MONITOR, ROLES
 from dashboard.web.build import current_build
-from dashboard.web.context import app_state
+from dashboard.web.context import FORM_TOKEN_FIELD, app_state, form_token, form_token_sent
 from dashboard.web.monitor_session import KioskUser, is_kiosk_id, load_kiosk_user
 from db.models import StaffUser
 from db.queries import health as health_queries
@@ -36,6 +36,7 @@ from db.queries import health as health_queries
 OPEN_PATHS = (LOGIN_PATH, HEALTH_PATH)
 OPEN_PREFIXES = ("/assets/", KIOSK_SIGN_IN_PREFIX)
 FAVICON = "/_favicon.ico"
+EXPIRED_FORM = "Formulir kedaluwarsa atau tidak berasal dari halaman ini; silakan coba lagi."
 SELF_CHECKED_METHODS = ("GET", "HEAD")
 """The methods of the poll route (Flask answers HEAD with its GET view); any other goes
 through the guard."""
@@ -137,6 +138,7 @@ LOGIN_PAGE = """<!DOCTYPE html>
       </div>
       {% endif %}
       <form method="post" action="/login" novalidate>
+        <input type="hidden" name="{{ token_field }}" value="{{ token }}">
         <input type="hidden" name="next" value="{{ next_url }}">
         <div class="mb-3">
           <label for="login-username" class="form-label">Nama pengguna</label>
@@ -162,7 +164,10 @@ def _login() -> Response | str:
         return redirect(next_url or home_path(current_user.role))
     error = None
     username = (request.form.get("username") or "").strip()
-    if request.method == "POST":
+    status = 200
+    if request.method == "POST" and not form_token_sent():
+        error, status = EXPIRED_FORM, 400
+    elif request.method == "POST":
         with app_state().database.reading() as db_session:
             user = authenticate(db_session, username, request.form.get("password") or "")
             signed_in = (
@@ -173,7 +178,7 @@ def _login() -> Response | str:
             session.permanent = True
             login_user(signed_in)
             return redirect(next_url or home_path(signed_in.role))
-        error = "Nama pengguna atau kata sandi salah, atau akun tidak aktif."
+        error, status = "Nama pengguna atau kata sandi salah, atau akun tidak aktif.", 401
     with app_state().database.reading() as db_session:
         admin_exists = has_admin(db_session)
     page = render_template_string(
@@ -182,11 +187,17 @@ def _login() -> Response | str:
         next_url=next_url or "",
         username=username,
         admin_exists=admin_exists,
+        token_field=FORM_TOKEN_FIELD,
+        token=form_token(),
     )
-    return Response(page, status=401 if error else 200)
+    return Response(page, status=status)
 
 
 def _logout() -> Response:
+    """Sign out: a POST from the app's own menu only (a link, a prefetch or another site's
+    form cannot sign anyone out)."""
+    if not form_token_sent():
+        return Response(EXPIRED_FORM, status=400)
     logout_user()
     session.clear()
     return redirect(url_for("login"))
@@ -213,5 +224,5 @@ def install_auth(server: Flask, session_hours: float, secure_cookies: bool) -> N
     manager.init_app(server)
     server.before_request(_guard)
     server.add_url_rule(LOGIN_PATH, "login", _login, methods=["GET", "POST"])
-    server.add_url_rule(LOGOUT_PATH, "logout", _logout, methods=["GET", "POST"])
+    server.add_url_rule(LOGOUT_PATH, "logout", _logout, methods=["POST"])
     server.add_url_rule(HEALTH_PATH, "health", _health)

@@ -145,7 +145,7 @@ def test_a_deposit_covers_the_chosen_sales(till: Till) -> None:
         ({"ntpn": None}, "ntpn", "NTPN wajib diisi"),
         ({"deposited_on": None}, "deposited_on", "wajib diisi"),
         ({"deposited_on": date(2026, 11, 27)}, "deposited_on", "setelah hari ini"),
-        ({"note": "x" * 1001}, "note", "paling panjang 1000"),
+        ({"note": "x" * 1001}, "note", "paling banyak 1.000 karakter"),
     ],
 )
 def test_malformed_deposits_are_refused(

@@ -15,7 +15,13 @@ from dashboard import create_app
 from dashboard.config import Settings, sqlite_url
 from dashboard.web.context import app_state
 from tests.helpers.database import PreparedDatabase, skip_or_fail
-from tests.helpers.live_app import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, LiveApp
+from tests.helpers.live_app import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LiveApp,
+    watch_csp_violations,
+)
 from tests.helpers.staff import create_staff
 
 pytestmark = pytest.mark.e2e
@@ -73,6 +79,7 @@ def live_app(
 def page(browser, live_app: LiveApp, request: pytest.FixtureRequest) -> Iterator[object]:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID")
     context.set_default_timeout(10_000)
+    violations = watch_csp_violations(context)
     page = context.new_page()
     yield page
     failed = getattr(request.node, "rep_call", None)
@@ -80,6 +87,7 @@ def page(browser, live_app: LiveApp, request: pytest.FixtureRequest) -> Iterator
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+    assert violations == [], "the pages met the Content-Security-Policy"
 
 
 @pytest.fixture

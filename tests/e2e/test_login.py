@@ -16,5 +16,8 @@ def test_login_shows_name_and_logout_returns_to_login(page, live_app: LiveApp, s
     page.wait_for_selector("#shell-user-menu")
     assert "Uji Petugas" in page.inner_text("#shell-navbar")
     shot("login-home")
-    page.goto(f"{live_app.url}/logout")
+    page.click("#shell-user-menu .dropdown-toggle")
+    page.click("#shell-logout")
+    page.wait_for_url("**/login")
+    page.goto(f"{live_app.url}/kedatangan")
     assert "/login" in page.url

@@ -1,6 +1,6 @@
 """A visit's purchase becomes a sale, in two browsers on SQLite and PostgreSQL: the officer
 records "Ya, ingin membeli" at step 9; the treasurer records the payment from the waiting list
-with one publication, downloads the numbered receipt; the visit moves on to step 10.
+with one publication, prints the numbered receipt (the original); the visit moves on to step 10.
 
 Steps 1-8 are walked through the services (other tests click through them): this test is
 about the hand-over between the desk and the treasurer."""
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from datetime import timedelta
+from pathlib import Path
 
 from playwright.sync_api import expect
 from pypdf import PdfReader
@@ -57,6 +58,13 @@ def visit_at_purchase_offer(live_app: LiveApp) -> tuple[int, int]:
     desk.do(lambda s, a: pick_publication(s, a, visit_id, request_id, publication_id))
     desk.walk(visit_id, sop.PURCHASE_OFFER, slot=7, table=3)
     return visit_id, publication_id
+
+
+def sale_id_of(live_app: LiveApp, receipt_number: str) -> int:
+    with live_app.prepared.database.reading() as session:
+        sale_id = session.scalar(select(Sale.id).where(Sale.receipt_number == receipt_number))
+        assert sale_id is not None
+        return sale_id
 
 
 def stock_of(live_app: LiveApp, publication_id: int) -> int:
@@ -109,13 +117,19 @@ def test_a_visits_purchase_becomes_a_receipt_and_the_visit_moves_on(  # type: ig
             path=str(ARTIFACTS / f"pnbp-receipt-{live_app.prepared.backend}.png"), full_page=True
         )
 
-        href = cashier.get_attribute(f"#{sales.RESULT_DOWNLOAD}", "href")
-        assert cashier.get_attribute(f"#{sales.RESULT_DOWNLOAD}", "target") == "_blank"
-        receipt = context.request.get(f"{live_app.url}{href}")
-        assert receipt.status == 200
-        assert receipt.headers["content-type"] == "application/pdf"
-        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(receipt.body())).pages)
-        assert number in text and total_text in text
+        # Printing is the treasurer's click: the first print is the original.
+        with cashier.expect_download() as printed:
+            cashier.click(f"#{sales.RESULT_PRINT}")
+        content = Path(printed.value.path()).read_bytes()
+        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
+        assert number in text and total_text in text and "SALINAN" not in text
+        # Looking at it afterwards (the link a head follows) is a copy and prints nothing.
+        looked = context.request.get(f"{live_app.url}/kuitansi/{sale_id_of(live_app, number)}.pdf")
+        assert looked.status == 200 and looked.headers["content-type"] == "application/pdf"
+        looked_text = "\n".join(
+            p.extract_text() for p in PdfReader(io.BytesIO(looked.body())).pages
+        )
+        assert "SALINAN" in looked_text
     finally:
         context.close()
 

@@ -44,6 +44,25 @@ class LiveApp:
         page.wait_for_url(f"{self.url}/layanan-berjalan", wait_until="commit")
 
 
+_REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.pstCspViolation(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} ` +
+      `(${event.sourceFile || location.pathname}:${event.lineNumber})`
+  );
+});
+"""
+
+
+def watch_csp_violations(context) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every Content-Security-Policy violation any page of the browser ``context`` meets from
+    now on (the list fills as they happen): a page that works only without the policy."""
+    violations: list[str] = []
+    context.expose_function("pstCspViolation", lambda text: violations.append(text))
+    context.add_init_script(_REPORT_CSP_VIOLATIONS)
+    return violations
+
+
 def click_nav(page, name: str) -> None:  # type: ignore[no-untyped-def]
     """Click a page's entry in the navigation bar, opening the group menu (Perpustakaan,
     PNBP, Admin) that holds it when the page sits in one."""

@@ -9,6 +9,7 @@ from typing import Any
 
 from dash import Dash
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 from dashboard import create_app
 from dashboard.audit import Actor
@@ -16,7 +17,7 @@ from dashboard.clock import utc_now
 from dashboard.config import Settings, sqlite_url
 from dashboard.office.staff import find_user
 from dashboard.roles import ROLES
-from dashboard.web.context import app_state
+from dashboard.web.context import FORM_TOKEN_FIELD, app_state, token_in_page
 from tests.helpers.database import PreparedDatabase
 from tests.helpers.staff import TEST_PASSWORD, create_staff
 
@@ -38,10 +39,25 @@ def app_with_every_role(path: Path, secret_key: str = "uji-http") -> Iterator[Da
             app_state().database.dispose()
 
 
+def page_token(client: FlaskClient, path: str = "/login") -> str:
+    """The form token the page at ``path`` gives this client's session."""
+    token = token_in_page(client.get(path).get_data(as_text=True))
+    assert token is not None, f"{path} holds no form token"
+    return token
+
+
+def post_login(
+    client: FlaskClient, username: str, password: str = TEST_PASSWORD, **fields: str
+) -> TestResponse:
+    """Send the login form as a browser does: open the page, then post it with its token."""
+    data = {FORM_TOKEN_FIELD: page_token(client), "username": username, "password": password}
+    return client.post("/login", data=data | fields)
+
+
 def sign_in(app: Dash, username: str, password: str = TEST_PASSWORD) -> FlaskClient:
     """A test client signed in through the login form (which must redirect)."""
     client = app.server.test_client()
-    response = client.post("/login", data={"username": username, "password": password})
+    response = post_login(client, username, password)
     assert response.status_code == 302, response.get_data(as_text=True)
     return client
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from dash import Dash
 from flask.testing import FlaskClient
 
 from tests.helpers.staff import TEST_PASSWORD
+from tests.helpers.web import page_token, post_login
 
 
 @pytest.mark.parametrize(
@@ -37,24 +39,48 @@ def test_open_routes(client: FlaskClient) -> None:
 
 
 def test_wrong_password_is_refused_in_indonesian(client: FlaskClient) -> None:
-    response = client.post("/login", data={"username": "officer", "password": "salah-salah"})
+    response = post_login(client, "officer", "salah-salah")
     assert response.status_code == 401
     assert "kata sandi salah" in response.get_data(as_text=True)
     assert client.get("/_dash-layout").status_code == 401
 
 
-def test_login_then_logout(login: Callable[[str], FlaskClient]) -> None:
+@pytest.mark.parametrize("token", [None, "", "palsu", "tok\u00e9n"])
+def test_a_login_without_the_pages_token_is_refused(client: FlaskClient, token: str | None) -> None:
+    page_token(client)  # the session has a token: the post must carry it
+    data = {"username": "officer", "password": TEST_PASSWORD}
+    response = client.post("/login", data=data if token is None else data | {"csrf_token": token})
+    assert response.status_code == 400
+    assert "Formulir kedaluwarsa" in response.get_data(as_text=True)
+    assert client.get("/_dash-layout").status_code == 401
+
+
+def test_a_login_from_a_client_that_never_opened_the_page_is_refused(app: Dash) -> None:
+    foreign = app.server.test_client()
+    data = {"username": "officer", "password": TEST_PASSWORD, "csrf_token": "tebakan"}
+    assert foreign.post("/login", data=data).status_code == 400
+    assert foreign.get("/_dash-layout").status_code == 401
+
+
+def test_logout_is_a_post_from_the_apps_own_menu(login: Callable[[str], FlaskClient]) -> None:
     client = login("officer")
     assert client.get("/_dash-layout").status_code == 200
-    client.get("/logout")
+    client.get("/logout")  # a link or a prefetch signs nobody out
+    assert client.get("/_dash-layout").status_code == 200
+    assert client.post("/logout").status_code == 400  # another site's form has no token
+    assert client.post("/logout", data={"csrf_token": "palsu"}).status_code == 400
+    assert client.get("/_dash-layout").status_code == 200
+    layout = client.get("/_dash-layout").get_data(as_text=True)
+    with client.session_transaction() as session:
+        token = session["csrf_token"]
+    assert token in layout  # the menu's 'Keluar' form carries it
+    response = client.post("/logout", data={"csrf_token": token})
+    assert response.status_code == 302 and response.headers["Location"] == "/login"
     assert client.get("/_dash-layout").status_code == 401
 
 
 def test_login_redirects_only_to_local_paths(client: FlaskClient) -> None:
-    response = client.post(
-        "/login",
-        data={"username": "officer", "password": TEST_PASSWORD, "next": "https://evil.example/"},
-    )
+    response = post_login(client, "officer", next="https://evil.example/")
     assert response.headers["Location"] == "/layanan-berjalan"
 
 

@@ -34,7 +34,8 @@ from dashboard.web.monitor_session import KioskUser
 from db.models import AuditEvent, KioskLink
 from tests.helpers.dash_requests import callback_body
 from tests.helpers.database import PreparedDatabase
-from tests.helpers.staff import TEST_PASSWORD, create_staff
+from tests.helpers.staff import create_staff
+from tests.helpers.web import post_login
 from tests.helpers.web import sign_in as login_client
 
 POLL = "/api/v1/monitor/poll"
@@ -287,10 +288,10 @@ def short_app(tmp_path: Path) -> Iterator[Dash]:
 def test_the_lifetime_comes_from_the_setting(short_app: Dash) -> None:
     assert ROLES[MONITOR]
     screen = short_app.server.test_client()
-    screen.post("/login", data={"username": "monitor", "password": TEST_PASSWORD})
+    post_login(screen, "monitor")
     assert timedelta(days=2) < expires_in(screen) <= timedelta(days=3)
     admin = short_app.server.test_client()
-    admin.post("/login", data={"username": "admin", "password": TEST_PASSWORD})
+    post_login(admin, "admin")
     _, token = make_link(short_app, admin, "TV singkat")
     kiosk = sign_in_with(short_app, token)
     assert timedelta(days=2) < expires_in(kiosk) <= timedelta(days=3)

@@ -30,7 +30,7 @@ from dashboard.web.context import app_state
 from db.queries import live
 from tests.helpers.database import PreparedDatabase
 from tests.helpers.staff import create_staff
-from tests.helpers.web import act_now, sign_in
+from tests.helpers.web import act_now, post_login, sign_in
 
 POLL = "/api/v1/monitor/poll"
 VISITOR_NAME = "Rahmawati Pengunjung Rahasia"
@@ -215,7 +215,7 @@ def test_a_second_worker_reuses_the_stored_snapshot(
     worker = create_app(settings)  # another process on the same database, own cache
     try:
         screen = worker.server.test_client()
-        screen.post("/login", data={"username": "monitor", "password": "rahasia-uji-123"})
+        post_login(screen, "monitor", "rahasia-uji-123")
         second = poll(screen)
     finally:
         with worker.server.app_context():

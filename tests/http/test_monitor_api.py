@@ -17,8 +17,7 @@ from dashboard.audit import Actor
 from dashboard.clock import utc_now
 from dashboard.visits import services as visits
 from dashboard.visits.guest_book import validate_guest_book
-from tests.helpers.staff import TEST_PASSWORD
-from tests.helpers.web import act_now
+from tests.helpers.web import act_now, post_login
 
 TODAY = "/api/v1/today"
 FIELDS = [
@@ -149,10 +148,10 @@ def test_no_personal_data(app: Dash, guest_code: str, login: Callable[[str], Fla
 
 def test_a_monitor_lands_on_the_monitor(app: Dash) -> None:
     client = app.server.test_client()
-    response = client.post("/login", data={"username": "monitor", "password": TEST_PASSWORD})
+    response = post_login(client, "monitor")
     assert response.headers["Location"] == "/monitor"
     assert client.get("/").headers["Location"] == "/monitor"
     officer = app.server.test_client()
-    response = officer.post("/login", data={"username": "officer", "password": TEST_PASSWORD})
+    response = post_login(officer, "officer")
     assert response.headers["Location"] == "/layanan-berjalan"
     assert officer.get("/").headers["Location"] == "/layanan-berjalan"

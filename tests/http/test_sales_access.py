@@ -1,9 +1,11 @@
 """The treasurer's writes and the receipt PDF are checked on the server: an officer's or the
 head's request to record, void or deposit gets 403 and nothing is written; the PDF route
-refuses anonymous users and officers, and marks every download after the first SALINAN."""
+refuses anonymous users and officers and changes nothing; printing is the treasurer's
+callback, counted and audited, the first print the original and every later one SALINAN."""
 
 from __future__ import annotations
 
+import base64
 import io
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -23,7 +25,7 @@ from dashboard.pnbp import tariff_admin_ids as tariff_ids
 from dashboard.pnbp.rules import KIND_PRINTED_PAGE, SaleInput, SaleLine
 from dashboard.pnbp.sales import record_sale
 from dashboard.web.context import app_state
-from db.models import Deposit, Sale, Tariff
+from db.models import AuditEvent, Deposit, Sale, Tariff
 from db.queries.sales import tariffs_in_force
 from tests.helpers.dash_requests import callback_body
 
@@ -31,6 +33,7 @@ SALE_CALLBACK = f"{ids.RESULT_NUMBER}.children"
 VOID_CALLBACK = f"{ids.VOID_REASON_FEEDBACK}.children"
 DEPOSIT_CALLBACK = f"{deposit_ids.FEEDBACK_IDS['deposited_on']}.children"
 TARIFF_CALLBACK = f"{tariff_ids.FEEDBACK_IDS['item_kind']}.children"
+PRINT_CALLBACK = f"{ids.RECEIPT_DOWNLOAD}.data"
 
 
 # -- the database ---------------------------------------------------------------------------
@@ -261,24 +264,72 @@ def test_the_pdf_is_refused_to_officers(
     assert response.status_code == 403
 
 
-def test_the_treasurer_gets_the_pdf_and_a_reprint_is_a_copy(
-    app: Dash, login: Callable[[str], FlaskClient], sale_id: int
-) -> None:
-    treasurer = login("treasurer")
-    first = treasurer.get(f"/kuitansi/{sale_id}.pdf")
-    assert first.status_code == 200
-    assert first.mimetype == "application/pdf"
-    assert first.headers["Cache-Control"] == "no-store"
+def prints_and_audit_rows(app: Dash, sale_id: int) -> tuple[int, int, str]:
+    """(the sale's print count, audit rows in all, its receipt number)."""
     with app.server.app_context(), _state(app).database.reading() as session:
         sale = session.get(Sale, sale_id)
-        assert sale is not None and sale.print_count == 1
-        number = sale.receipt_number
-    text = pdf_text(first.data)
-    assert number in text and "SALINAN" not in text
-    second = login("head").get(f"/kuitansi/{sale_id}.pdf")
-    assert second.status_code == 200
-    assert number in pdf_text(second.data) and "SALINAN" in pdf_text(second.data)
-    assert "salinan" in second.headers["Content-Disposition"]
+        assert sale is not None
+        audit_rows = session.scalar(select(func.count(AuditEvent.id))) or 0
+        return sale.print_count, audit_rows, sale.receipt_number
+
+
+def print_request(app: Dash, sale_id: int) -> dict[str, Any]:
+    """'Cetak kuitansi' on the receipt just recorded."""
+    values = {f"{ids.RESULT_PRINT}.n_clicks": 1, f"{ids.RESULT_SALE}.data": sale_id}
+    return callback_body(app, PRINT_CALLBACK, values, changed=list(values)[:1])
+
+
+def printed_pdf(client: FlaskClient, app: Dash, sale_id: int) -> tuple[str, bytes]:
+    response = client.post("/_dash-update-component", json=print_request(app, sale_id))
+    assert response.status_code == 200, response.get_data(as_text=True)
+    download = response.get_json()["response"][ids.RECEIPT_DOWNLOAD]["data"]
+    assert download["type"] == "application/pdf"
+    return download["filename"], base64.b64decode(download["content"])
+
+
+@pytest.mark.parametrize("role", ["treasurer", "head", "admin"])
+def test_looking_at_a_receipt_changes_nothing(
+    app: Dash, login: Callable[[str], FlaskClient], sale_id: int, role: str
+) -> None:
+    before = prints_and_audit_rows(app, sale_id)
+    reader = login(role)
+    for _ in range(2):
+        response = reader.get(f"/kuitansi/{sale_id}.pdf")
+        assert response.status_code == 200
+        assert response.mimetype == "application/pdf"
+        assert response.headers["Cache-Control"] == "no-store"
+        assert "PRATINJAU" in pdf_text(response.data)
+        assert "pratinjau" in response.headers["Content-Disposition"]
+    assert reader.head(f"/kuitansi/{sale_id}.pdf").status_code == 200
+    assert prints_and_audit_rows(app, sale_id) == before
+    assert reader.post(f"/kuitansi/{sale_id}.pdf").status_code == 405
+
+
+def test_the_treasurers_first_print_is_the_original_and_later_ones_copies(
+    app: Dash, login: Callable[[str], FlaskClient], sale_id: int
+) -> None:
+    prints, audit_rows, number = prints_and_audit_rows(app, sale_id)
+    treasurer = login("treasurer")
+    filename, first = printed_pdf(treasurer, app, sale_id)
+    assert number in pdf_text(first) and "SALINAN" not in pdf_text(first)
+    assert "PRATINJAU" not in pdf_text(first) and not filename.endswith("-salinan.pdf")
+    assert prints_and_audit_rows(app, sale_id) == (prints + 1, audit_rows + 1, number)
+    filename, second = printed_pdf(treasurer, app, sale_id)
+    assert "SALINAN" in pdf_text(second) and filename.endswith("-salinan.pdf")
+    assert prints_and_audit_rows(app, sale_id) == (prints + 2, audit_rows + 2, number)
+    looked = login("head").get(f"/kuitansi/{sale_id}.pdf")
+    assert "SALINAN" in pdf_text(looked.data) and "PRATINJAU" not in pdf_text(looked.data)
+    assert prints_and_audit_rows(app, sale_id) == (prints + 2, audit_rows + 2, number)
+
+
+@pytest.mark.parametrize("role", ["head", "admin", "officer"])
+def test_only_the_treasurer_prints(
+    app: Dash, login: Callable[[str], FlaskClient], sale_id: int, role: str
+) -> None:
+    before = prints_and_audit_rows(app, sale_id)
+    response = login(role).post("/_dash-update-component", json=print_request(app, sale_id))
+    assert response.status_code == 403
+    assert prints_and_audit_rows(app, sale_id) == before
 
 
 def test_an_unknown_receipt_is_not_found(app: Dash, login: Callable[[str], FlaskClient]) -> None:

@@ -523,14 +523,14 @@ def test_bag_outputs() -> None:
 def test_guest_book_outputs() -> None:
     errors = {"birth_year": "Tahun lahir tidak boleh di masa depan.", "gender": "Pilih."}
     refused = in_order(guest_book_outputs(Outcome(errors=errors), None, 9))
-    messages, invalid = refused[:5], refused[5:9]
-    assert messages == ("", "", "", "Pilih.", "Tahun lahir tidak boleh di masa depan.")
-    assert invalid == (False, False, False, True)
-    assert refused[9] == INVALID_CHOICE
-    assert refused[11:] == (no_update, no_update)
+    messages, invalid = refused[:6], refused[6:11]
+    assert messages == ("", "", "", "Pilih.", "Tahun lahir tidak boleh di masa depan.", "")
+    assert invalid == (False, False, False, True, False)
+    assert refused[11] == INVALID_CHOICE
+    assert refused[13:] == (no_update, no_update)
     recorded = in_order(guest_book_outputs(Outcome(value=9), {"visit_id": 9, "revision": 3}, 9))
-    assert recorded[11] == {"visit_id": 9, "revision": 4}
-    assert isinstance(recorded[12], str)
+    assert recorded[13] == {"visit_id": 9, "revision": 4}
+    assert isinstance(recorded[14], str)
 
 
 def stored_visitor(visitor_id: int = 3) -> StoredVisitor:

@@ -246,9 +246,9 @@ def test_issn_refused(raw: str, message: str) -> None:
 def test_long_optional_texts_are_refused() -> None:
     errors = problems(region="x" * 201, shelf_location="r" * 65, notes="n" * 4001)
     assert errors == {
-        "region": "Wilayah terlalu panjang (paling banyak 200 huruf).",
-        "shelf_location": "Lokasi rak terlalu panjang (paling banyak 64 huruf).",
-        "notes": "Catatan terlalu panjang (paling banyak 4000 huruf).",
+        "region": "Wilayah terlalu panjang (paling banyak 200 karakter).",
+        "shelf_location": "Lokasi rak terlalu panjang (paling banyak 64 karakter).",
+        "notes": "Catatan terlalu panjang (paling banyak 4.000 karakter).",
     }
 
 

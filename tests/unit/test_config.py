@@ -50,6 +50,7 @@ def test_defaults() -> None:
     assert settings.fever_threshold_celsius == Decimal("37.5")
     assert (settings.rack_slots, settings.reading_tables, settings.refresh_seconds) == (30, 8, 5)
     assert settings.secure_cookies is False
+    assert settings.max_request_bytes == 1024 * 1024
 
 
 def test_every_variable_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -62,6 +63,7 @@ def test_every_variable_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PST_REFRESH_SECONDS", "10")
     monkeypatch.setenv("PST_SECURE_COOKIES", "ya")
     monkeypatch.setenv("PST_MONITOR_SESSION_DAYS", "45")
+    monkeypatch.setenv("PST_MAX_REQUEST_KB", "64")
     settings = settings_from_env()
     assert settings.database_url == "postgresql+psycopg://pst@db/pst"
     assert settings.office_code == "1601"
@@ -70,6 +72,7 @@ def test_every_variable_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (settings.rack_slots, settings.reading_tables, settings.refresh_seconds) == (40, 12, 10)
     assert settings.secure_cookies is True
     assert settings.monitor_session_days == 45
+    assert settings.max_request_bytes == 64 * 1024
 
 
 @pytest.mark.parametrize("name", ["PST_RACK_SLOTS", "PST_OFFICE_CODE", "PST_FEVER_THRESHOLD"])

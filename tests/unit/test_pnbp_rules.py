@@ -237,7 +237,7 @@ def test_transfer_and_qris_may_carry_a_reference(method: str) -> None:
     checked = pnbp.checked_sale_input(sale(payment_method=method, payment_reference=" TRX 991 "))
     assert checked.payment_reference == "TRX 991"
     assert (
-        "paling panjang 64"
+        "paling banyak 64 karakter"
         in errors_of(sale(payment_method=method, payment_reference="x" * 65))["payment_reference"]
     )
 

@@ -9,11 +9,14 @@ import pytest
 from pypdf import PdfReader
 
 from dashboard.pnbp.receipt_pdf import (
+    COPY_MARK,
     NIP_BLANK,
+    PREVIEW_MARK,
     ReceiptView,
     format_nip,
     latin1_safe,
     receipt_filename,
+    receipt_mark,
     receipt_pdf,
     receipt_view,
 )
@@ -183,15 +186,24 @@ def test_latin1_safe_replaces_what_core_fonts_cannot_show() -> None:
 
 
 def test_receipt_filename() -> None:
-    assert receipt_filename(NUMBER, copy=False) == "kuitansi-0042-PST-1603-2026.pdf"
-    assert receipt_filename(NUMBER, copy=True) == "kuitansi-0042-PST-1603-2026-salinan.pdf"
+    assert receipt_filename(NUMBER, mark=None) == "kuitansi-0042-PST-1603-2026.pdf"
+    assert receipt_filename(NUMBER, mark=COPY_MARK) == "kuitansi-0042-PST-1603-2026-salinan.pdf"
+    preview = receipt_filename(NUMBER, mark=PREVIEW_MARK)
+    assert preview == "kuitansi-0042-PST-1603-2026-pratinjau.pdf"
+
+
+def test_the_first_print_is_the_original_a_look_prints_nothing() -> None:
+    assert receipt_mark(0, printing=True) is None
+    assert receipt_mark(1, printing=True) == COPY_MARK
+    assert receipt_mark(0, printing=False) == PREVIEW_MARK
+    assert receipt_mark(3, printing=False) == COPY_MARK
 
 
 # -- the PDF ------------------------------------------------------------------------------------
 
 
 def test_pdf_holds_number_amount_in_figures_and_in_words(view: ReceiptView) -> None:
-    text = _text(receipt_pdf(view, copy=False))
+    text = _text(receipt_pdf(view, mark=None))
     for expected in (
         "BADAN PUSAT STATISTIK",
         "KABUPATEN MUARA ENIM",
@@ -216,7 +228,7 @@ def test_pdf_holds_number_amount_in_figures_and_in_words(view: ReceiptView) -> N
 
 
 def test_a_reprint_is_marked_salinan(view: ReceiptView) -> None:
-    text = _text(receipt_pdf(view, copy=True))
+    text = _text(receipt_pdf(view, mark=COPY_MARK))
     assert "SALINAN" in text
     assert NUMBER in text
 
@@ -225,7 +237,7 @@ def test_a_voided_receipt_is_marked_batal_with_its_reason() -> None:
     sale = _basic_sale(
         voided_at=datetime(2026, 11, 26, 4, 0, tzinfo=UTC), void_reason="Salah nama pembayar"
     )
-    text = _text(receipt_pdf(receipt_view(sale, TREASURER, OFFICE), copy=False))
+    text = _text(receipt_pdf(receipt_view(sale, TREASURER, OFFICE), mark=None))
     assert "BATAL" in text
     assert "Alasan: Salah nama pembayar" in text
     assert NUMBER in text
@@ -237,14 +249,14 @@ def test_a_zero_rupiah_receipt_says_why() -> None:
         zero_rupiah_reason="pemerintah",
         zero_rupiah_letter="005/123/Bappeda/2026",
     )
-    text = _text(receipt_pdf(receipt_view(sale, TREASURER, OFFICE), copy=False))
+    text = _text(receipt_pdf(receipt_view(sale, TREASURER, OFFICE), mark=None))
     assert "Tarif Rp 0 (nol rupiah): Instansi pemerintah (pusat/daerah)" in text
     assert "surat permohonan no. 005/123/Bappeda/2026" in text
     assert "Nol rupiah" in text
 
 
 def test_a_short_receipt_is_one_page(view: ReceiptView) -> None:
-    assert _pages(receipt_pdf(view, copy=False)) == 1
+    assert _pages(receipt_pdf(view, mark=None)) == 1
 
 
 def test_a_long_item_list_flows_onto_more_pages_with_every_item() -> None:
@@ -252,7 +264,7 @@ def test_a_long_item_list_flows_onto_more_pages_with_every_item() -> None:
         _item(f"Publikasi nomor {n}: Kecamatan Lawang Kidul Dalam Angka 2025, edisi lengkap", 1, 1)
         for n in range(1, 41)
     ]
-    pdf = receipt_pdf(receipt_view(_sale(items), TREASURER, OFFICE), copy=True)
+    pdf = receipt_pdf(receipt_view(_sale(items), TREASURER, OFFICE), mark=COPY_MARK)
     pages = PdfReader(io.BytesIO(pdf)).pages
     assert len(pages) > 1
     text = "\n".join(page.extract_text() for page in pages)
@@ -267,14 +279,14 @@ def test_a_long_item_list_flows_onto_more_pages_with_every_item() -> None:
 
 def test_text_outside_latin1_is_printed_safely() -> None:
     sale = _sale([_item("“Statistik” — edisi ✓", 1, 5_000)], payer_name="Łukasz “Luke”")
-    text = _text(receipt_pdf(receipt_view(sale, TREASURER, OFFICE), copy=False))
+    text = _text(receipt_pdf(receipt_view(sale, TREASURER, OFFICE), mark=None))
     assert '"Statistik" - edisi ?' in text
     assert 'Lukasz "Luke"' in text
 
 
 def test_the_same_receipt_gives_the_same_file(view: ReceiptView) -> None:
-    first = receipt_pdf(view, copy=False)
-    assert receipt_pdf(view, copy=False) == first
+    first = receipt_pdf(view, mark=None)
+    assert receipt_pdf(view, mark=None) == first
     metadata = PdfReader(io.BytesIO(first)).metadata
     assert metadata is not None
     assert metadata.creation_date == PAID_AT
@@ -291,7 +303,7 @@ def test_a_long_contact_line_wraps_under_the_heading() -> None:
         phone="(0734) 421234",
         email="bps1603@bps.go.id",
     )
-    pdf = receipt_pdf(receipt_view(_basic_sale(), TREASURER, office), copy=False)
+    pdf = receipt_pdf(receipt_view(_basic_sale(), TREASURER, office), mark=None)
     text = _text(pdf)
     assert " ".join(address.split()) in text and "bps1603@bps.go.id" in text
     assert _pages(pdf) == 1

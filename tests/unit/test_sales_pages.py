@@ -156,7 +156,8 @@ SALES_OUTPUTS = [
     "sales-publication-results.children",
     "sales-publication-search.value",
     "sales-refresh.interval",
-    "sales-result-download.href",
+    "sales-receipt-download.data",
+    "sales-result-sale.data",
     "sales-result-number.children",
     "sales-result-total.children",
     "sales-result.hidden",
@@ -507,10 +508,10 @@ def test_the_lines_table_has_an_input_per_line_and_an_empty_notice() -> None:
 def test_recording_outputs_show_the_receipt_or_place_the_messages() -> None:
     receipt = SaleReceipt(5, "0042/PST/1603/2026", 125_000, "Siti")
     done = sales_components.submitted(receipt, {}, 2, 3)
-    assert (done["number"], done["total"], done["download"]) == (
+    assert (done["number"], done["total"], done["sale"]) == (
         "0042/PST/1603/2026",
         "Rp 125.000 · Siti",
-        "/kuitansi/5.pdf",
+        5,
     )
     assert (done["form_hidden"], done["result_hidden"]) == (True, False)
     assert done["version"] == 4

@@ -113,14 +113,14 @@ def awaiting_payment(
 
 
 def sale_summary(sales: Sequence[VisitSale], can_download: bool) -> Component:
-    """The receipts of the visit's purchase: number, amount and status (and the PDF for the
-    roles that may print it)."""
+    """The receipts of the visit's purchase: number, amount and status (and a look at the PDF
+    for the roles that may read it; printing is the treasurer's, on *Penjualan PNBP*)."""
     items = []
     for sale in sales:
         status = sale_status(voided=sale.voided, deposited=sale.deposited)
         link: Component = (
             html.A(
-                icon_label("file-earmark-pdf", "Kuitansi (PDF)", "me-1"),
+                icon_label("file-earmark-pdf", "Lihat kuitansi (PDF)", "me-1"),
                 href=receipt_path(sale.sale_id),
                 target="_blank",
                 rel="noopener",
