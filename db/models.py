@@ -15,6 +15,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     Numeric,
+    SmallInteger,
     String,
     Text,
     Time,
@@ -507,3 +508,65 @@ class KioskLink(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# -- rollups of step times, kept exact by every write (db.step_rollups) ---------------------------
+
+STEP_DURATION = 1
+"""``measure`` of a step's own time: ``ended_at - started_at`` of an ended step."""
+STEP_WAIT = 2
+"""``measure`` of the wait before a step: ``started_at - queued_at`` of a started step."""
+VISIT_SERVICE = 3
+"""``measure`` of a done visit's service time (first start → last end), ``step_number`` 0."""
+
+
+class StepTimeDay(Base):
+    """How many times of one kind (``measure``) lasted exactly ``seconds`` on one visit day of
+    one office, per SOP step: the exact distribution, from which medians and p90 are read."""
+
+    __tablename__ = "step_time_day"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    visit_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    measure: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    step_number: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    seconds: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class StepTimeMonth(Base):
+    """``StepTimeDay`` added up over a calendar month (``month``: its first day), so that a
+    long period reads a month's distribution in one row per distinct time."""
+
+    __tablename__ = "step_time_month"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    measure: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    step_number: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    seconds: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class StepDay(Base):
+    """One SOP step on one visit day of one office: ended steps, open ones (no start or no
+    end), those not started, and against the target in force that day: ended steps that had
+    one, those meeting it, the seconds beyond it. Additive over days and offices."""
+
+    __tablename__ = "step_day"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    visit_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    step_number: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    ended: Mapped[int] = mapped_column(Integer)
+    open: Mapped[int] = mapped_column(Integer)
+    not_started: Mapped[int] = mapped_column(Integer)
+    with_target: Mapped[int] = mapped_column(Integer)
+    meeting: Mapped[int] = mapped_column(Integer)
+    missed_seconds: Mapped[int] = mapped_column(BigInteger)

@@ -4,43 +4,43 @@ longest, how many had a target and how many met the target in force on their vis
 seconds beyond target; the waits before the steps a visitor waits for; the whole visit's
 service time.
 
-- A step belongs to its visit's day (``visit.visit_date``), whenever it ended.
-- Imported visits have no steps; they are excluded all the same (``visit.imported``).
-- A duration is ``ended_at - started_at`` in whole seconds (each moment truncated to the
-  second, on both databases), so a step of exactly its target meets it everywhere.
-- A step with no start or no end is open: not in the durations, counted apart.
-- The target in force on day d is the ``sop_step`` row with the greatest ``effective_from``
-  ≤ d for that number (``sop_step`` is versioned).
-- Median and p90 are PostgreSQL's ``percentile_cont`` (linear interpolation between the two
-  neighbouring ranks); on SQLite the same is computed from the two neighbours, found with
-  window functions, and the same floating-point formula (``lo + (hi - lo) * fraction``), so
-  both databases give the same value, bit for bit.
+They are read from the rollups of ``db.step_rollups``, which hold the definitions (a step
+belongs to its visit's day; imported visits have none; a duration is whole seconds; a step
+with no start or no end is open, counted apart; the target in force on day d is the
+``sop_step`` version with the greatest ``effective_from`` <= d) and which every write keeps
+exact. A period reads the monthly distributions of its whole months and the daily ones of
+the days at its edges.
+
+Median and p90 are PostgreSQL's ``percentile_cont`` (linear interpolation between the two
+neighbouring ranks): the neighbours are found in SQL from the cumulative counts of the
+distribution, the interpolation is ``percentile_cont``'s arithmetic in double precision, so
+both databases give the same value, bit for bit.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import Float, and_, case, func, literal, or_, select
+from sqlalchemy import BigInteger, Float, Integer, case, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import Select, Subquery
+from sqlalchemy.sql import Subquery
 from sqlalchemy.sql.elements import ColumnElement
 
-from db.models import VISIT_DONE, SopStep, Visit, VisitStep
-from db.queries.metrics import (
-    MetricScope,
-    as_date,
-    epoch_seconds,
-    is_postgresql,
-    visits_in_scope,
+from db.models import (
+    STEP_DURATION,
+    STEP_WAIT,
+    VISIT_SERVICE,
+    StepDay,
+    StepTimeDay,
+    StepTimeMonth,
 )
+from db.queries.metrics import MetricScope, as_date, is_postgresql
 
 MEDIAN = 0.5
 P90 = 0.9
-_PERCENT = {MEDIAN: 50, P90: 90}
-"""The two quantiles, and each as a whole percentage for SQLite's integer rank arithmetic."""
 
 
 class DurationSummary(NamedTuple):
@@ -98,148 +98,136 @@ class ServiceTimeRow(NamedTuple):
     within_limit: int | None
 
 
-# -- the SOP targets in force ------------------------------------------------------------------
+# -- where a scope's distribution is read -------------------------------------------------------
 
 
-def _targets() -> Subquery:
-    """Each ``sop_step`` version with the day it took effect and the day the next version of
-    the same number did (``None``: still in force)."""
-    following = func.lead(SopStep.effective_from).over(
-        partition_by=SopStep.number, order_by=SopStep.effective_from
-    )
-    return select(
-        SopStep.number,
-        SopStep.target_minutes,
-        SopStep.effective_from.label("starts"),
-        following.label("ends"),
-    ).subquery("targets")
+class DaySpans(NamedTuple):
+    """A span of visit days as whole calendar months (``months``: first days, from … to,
+    both included; ``None`` when it holds no whole month) and the days around them."""
+
+    months: tuple[date, date] | None
+    days: tuple[tuple[date, date], ...]
 
 
-def _target_in_force(targets: Subquery) -> ColumnElement[bool]:
-    return and_(
-        targets.c.number == VisitStep.step_number,
-        targets.c.starts <= Visit.visit_date,
-        or_(targets.c.ends.is_(None), targets.c.ends > Visit.visit_date),
-    )
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-def _steps_of_scope(scope: MetricScope) -> list[ColumnElement[bool]]:
-    return [*visits_in_scope(scope), Visit.imported.is_(False)]
+def day_spans(first_day: date, last_day: date) -> DaySpans:
+    """Split ``first_day`` … ``last_day`` into its whole months and the days left over."""
+    start = first_day if first_day.day == 1 else _next_month(first_day)
+    after = last_day + timedelta(days=1)
+    end = after if after.day == 1 else after.replace(day=1)  # the month after the last whole one
+    if start >= end:
+        return DaySpans(None, ((first_day, last_day),))
+    edges = ((first_day, start - timedelta(days=1)), (end, last_day))
+    last_month = (end - timedelta(days=1)).replace(day=1)
+    return DaySpans((start, last_month), tuple((a, b) for a, b in edges if a <= b))
 
 
-def _ended() -> ColumnElement[bool]:
-    return and_(VisitStep.started_at.is_not(None), VisitStep.ended_at.is_not(None))
+def _offices(column: ColumnElement[int], scope: MetricScope) -> list[ColumnElement[bool]]:
+    return [] if scope.office_ids is None else [column.in_(scope.office_ids)]
 
 
-def _step_durations(session: Session, scope: MetricScope) -> Subquery:
-    """One row per ended step of the scope: its number, visit day, seconds and target."""
-    targets = _targets()
-    seconds = epoch_seconds(session, VisitStep.ended_at) - epoch_seconds(
-        session, VisitStep.started_at
-    )
-    return (
-        select(
-            VisitStep.step_number.label("step"),
-            Visit.visit_date.label("day"),
-            seconds.label("seconds"),
-            targets.c.target_minutes.label("target"),
+def _distribution(scope: MetricScope, measure: int, steps: Sequence[int] | None) -> Subquery:
+    """(step_number, seconds, count) rows of one measure over the scope."""
+    spans = day_spans(scope.first_day, scope.last_day)
+    parts = []
+    for model, day in ((StepTimeMonth, StepTimeMonth.month), (StepTimeDay, StepTimeDay.visit_date)):
+        ranges = ([spans.months] if spans.months else []) if model is StepTimeMonth else spans.days
+        if not ranges:
+            continue
+        conditions = [*_offices(model.office_id, scope), model.measure == measure]
+        if steps is not None:
+            conditions.append(model.step_number.in_(tuple(steps)))
+        parts.append(
+            select(model.step_number, model.seconds, model.count).where(
+                *conditions, or_(*(day.between(a, b) for a, b in ranges))
+            )
         )
-        .join(Visit, Visit.id == VisitStep.visit_id)
-        .outerjoin(targets, _target_in_force(targets))
-        .where(*_steps_of_scope(scope), _ended())
-        .subquery("durations")
-    )
-
-
-def _target_columns(values: Subquery) -> list[ColumnElement[int]]:
-    """With a target, meeting it, seconds beyond it: over rows with ``seconds`` and
-    ``target``."""
-    limit = values.c.target * 60
-    beyond = case((values.c.seconds > limit, values.c.seconds - limit), else_=0)
-    return [
-        func.count(values.c.target),
-        func.count().filter(values.c.seconds <= limit),
-        func.coalesce(func.sum(beyond), 0),
-    ]
+    return union_all(*parts).subquery("distribution")
 
 
 # -- exact percentiles ---------------------------------------------------------------------------
 
 
+def _floor(session: Session, value: ColumnElement[float]) -> ColumnElement[int]:
+    """The floor of a non-negative number (SQLite's CAST truncates; PostgreSQL's rounds)."""
+    return func.floor(value) if is_postgresql(session) else cast(value, Integer)
+
+
 def _summaries(
     session: Session,
-    values: Subquery,
+    scope: MetricScope,
+    measure: int,
+    steps: Sequence[int] | None = None,
     extra: Callable[[Subquery], list[ColumnElement[int]]] = lambda _values: [],
-) -> Select[tuple[object, ...]]:
-    """Per ``values.c.key``: count, median, p90 and max of ``values.c.seconds``, then the
-    ``extra`` aggregates over the same rows."""
-    key, seconds = values.c.key, values.c.seconds
-    if is_postgresql(session):
-        return select(
-            key,
-            func.count(),
-            func.percentile_cont(MEDIAN).within_group(seconds),
-            func.percentile_cont(P90).within_group(seconds),
-            func.max(seconds),
-            *extra(values),
-        ).group_by(key)
-    ranked = select(
-        values,
-        func.row_number().over(partition_by=key, order_by=seconds).label("position"),
-        func.count().over(partition_by=key).label("n"),
-    ).subquery("ranked")
-    n, position, value = ranked.c.n, ranked.c.position, ranked.c.seconds
-
-    def neighbours(quantile: float) -> list[ColumnElement[int]]:
-        scaled = _PERCENT[quantile] * (n - 1)  # exact: the rank times 100
-        lower, upper = scaled // 100 + 1, (scaled + 99) // 100 + 1  # 1-based row numbers
-        return [
-            func.max(value).filter(position == lower).label(f"lo{_PERCENT[quantile]}"),
-            func.max(value).filter(position == upper).label(f"hi{_PERCENT[quantile]}"),
-        ]
-
+) -> dict[int, tuple[DurationSummary, list[int]]]:
+    """Per step: the summary of the measure's times over the scope, and the ``extra``
+    aggregates over the cumulative rows (``seconds``, ``count``)."""
+    values = _distribution(scope, measure, steps)
     grouped = (
-        select(
-            ranked.c.key,
-            func.count().label("count"),
-            func.max(n).label("n"),
-            *neighbours(MEDIAN),
-            *neighbours(P90),
-            func.max(value).label("longest"),
-            *(column.label(f"extra{i}") for i, column in enumerate(extra(ranked))),
-        )
-        .group_by(ranked.c.key)
+        select(values.c.step_number, values.c.seconds, func.sum(values.c.count).label("count"))
+        .group_by(values.c.step_number, values.c.seconds)
         .subquery("grouped")
     )
-
-    def interpolated(quantile: float) -> ColumnElement[float]:
-        # percentile_cont: rank = q·(n-1); lo + (hi - lo)·(rank - floor(rank)) in float8.
-        lo, hi = grouped.c[f"lo{_PERCENT[quantile]}"], grouped.c[f"hi{_PERCENT[quantile]}"]
-        rank = literal(quantile, Float) * (grouped.c.n - 1)
-        floor = (_PERCENT[quantile] * (grouped.c.n - 1)) // 100
-        return lo + (hi - lo) * (rank - floor)
-
-    extras = [column for name, column in grouped.c.items() if name.startswith("extra")]
-    return select(
-        grouped.c.key,
+    step, seconds = grouped.c.step_number, grouped.c.seconds
+    cumulative = select(
+        step,
+        seconds,
         grouped.c.count,
-        interpolated(MEDIAN),
-        interpolated(P90),
-        grouped.c.longest,
-        *extras,
-    )
+        func.sum(grouped.c.count).over(partition_by=step, order_by=seconds).label("upto"),
+        func.sum(grouped.c.count).over(partition_by=step).label("n"),
+    ).subquery("cumulative")
+    n = cast(cumulative.c.n, BigInteger)
+
+    def neighbours(quantile: float) -> list[ColumnElement[int]]:
+        rank = literal(quantile, Float) * (n - 1)
+        lower = _floor(session, rank)
+        upper = lower + case((rank > lower, 1), else_=0)
+        return [
+            func.min(cumulative.c.seconds).filter(cumulative.c.upto >= lower + 1),
+            func.min(cumulative.c.seconds).filter(cumulative.c.upto >= upper + 1),
+        ]
+
+    statement = select(
+        cumulative.c.step_number,
+        func.max(n),
+        *neighbours(MEDIAN),
+        *neighbours(P90),
+        func.max(cumulative.c.seconds),
+        *extra(cumulative),
+    ).group_by(cumulative.c.step_number)
+    return {
+        int(key): (
+            DurationSummary(
+                int(count),
+                _interpolated(MEDIAN, int(count), lo50, hi50),
+                _interpolated(P90, int(count), lo90, hi90),
+                int(longest),
+            ),
+            [int(value or 0) for value in extras],
+        )
+        for key, count, lo50, hi50, lo90, hi90, longest, *extras in session.execute(statement)
+    }
 
 
-def _summary(count: object, median: object, p90: object, longest: object) -> DurationSummary:
-    return DurationSummary(
-        int(count or 0),
-        None if median is None else float(median),  # type: ignore[arg-type]
-        None if p90 is None else float(p90),  # type: ignore[arg-type]
-        None if longest is None else int(longest),  # type: ignore[call-overload]
-    )
+def _interpolated(quantile: float, count: int, low: object, high: object) -> float:
+    """``percentile_cont``'s arithmetic (``float8_lerp``): the value at rank q·(n-1) between
+    its two neighbours, in double precision."""
+    rank = quantile * (count - 1)
+    low_value, high_value = float(low), float(high)  # type: ignore[arg-type]
+    return low_value + (rank - math.floor(rank)) * (high_value - low_value)
 
 
 EMPTY_SUMMARY = DurationSummary(0, None, None, None)
+
+
+def _step_days(scope: MetricScope) -> list[ColumnElement[bool]]:
+    return [
+        *_offices(StepDay.office_id, scope),
+        StepDay.visit_date.between(scope.first_day, scope.last_day),
+    ]
 
 
 # -- steps ----------------------------------------------------------------------------------------
@@ -247,38 +235,48 @@ EMPTY_SUMMARY = DurationSummary(0, None, None, None)
 
 def step_figures(session: Session, scope: MetricScope) -> list[StepRow]:
     """Every step that occurred in the scope (ended or open), by number."""
-    durations = _step_durations(session, scope)
-    keyed = select(durations, durations.c.step.label("key")).subquery("keyed")
-    summaries = {
-        int(key): (_summary(count, median, p90, longest), [int(x or 0) for x in extra])
-        for key, count, median, p90, longest, *extra in session.execute(
-            _summaries(session, keyed, _target_columns)
+    summaries = _summaries(session, scope, STEP_DURATION)
+    counts = session.execute(
+        select(
+            StepDay.step_number,
+            func.sum(StepDay.open),
+            func.sum(StepDay.with_target),
+            func.sum(StepDay.meeting),
+            func.sum(StepDay.missed_seconds),
         )
-    }
-    open_steps = dict(
-        session.execute(
-            select(VisitStep.step_number, func.count(VisitStep.id))
-            .join(Visit, Visit.id == VisitStep.visit_id)
-            .where(*_steps_of_scope(scope), ~_ended())
-            .group_by(VisitStep.step_number)
-        ).all()
+        .where(*_step_days(scope))
+        .group_by(StepDay.step_number)
+        .order_by(StepDay.step_number)
     )
-    rows = []
-    for step in sorted(set(summaries) | set(open_steps)):
-        summary, (with_target, meeting, missed) = summaries.get(step, (EMPTY_SUMMARY, [0, 0, 0]))
-        rows.append(
-            StepRow(step, summary, int(open_steps.get(step, 0)), with_target, meeting, missed)
+    return [
+        StepRow(
+            int(step),
+            summaries.get(int(step), (EMPTY_SUMMARY, []))[0],
+            int(open_steps),
+            int(with_target),
+            int(meeting),
+            int(missed),
         )
-    return rows
+        for step, open_steps, with_target, meeting, missed in counts
+    ]
 
 
 def step_compliance_by_day(session: Session, scope: MetricScope) -> list[StepDayRow]:
-    """Per visit day and step: ended steps, with a target, meeting it, seconds beyond it."""
-    durations = _step_durations(session, scope)
+    """Per visit day and step with an ended step: ended steps, with a target, meeting it,
+    seconds beyond it."""
     statement = (
-        select(durations.c.day, durations.c.step, func.count(), *_target_columns(durations))
-        .group_by(durations.c.day, durations.c.step)
-        .order_by(durations.c.day, durations.c.step)
+        select(
+            StepDay.visit_date,
+            StepDay.step_number,
+            func.sum(StepDay.ended),
+            func.sum(StepDay.with_target),
+            func.sum(StepDay.meeting),
+            func.sum(StepDay.missed_seconds),
+        )
+        .where(*_step_days(scope))
+        .group_by(StepDay.visit_date, StepDay.step_number)
+        .having(func.sum(StepDay.ended) > 0)
+        .order_by(StepDay.visit_date, StepDay.step_number)
     )
     return [
         StepDayRow(as_date(day), int(step), *(int(value) for value in counts))
@@ -294,31 +292,22 @@ def waits_before_steps(
 ) -> list[WaitRow]:
     """The waits (``queued_at`` → ``started_at``) before each of ``step_numbers`` (the steps a
     visitor waits for: ``dashboard.sop``), over the scope; every asked step gets a row."""
-    wanted = [*_steps_of_scope(scope), VisitStep.step_number.in_(tuple(step_numbers))]
-    seconds = epoch_seconds(session, VisitStep.started_at) - epoch_seconds(
-        session, VisitStep.queued_at
-    )
-    waits = (
-        select(VisitStep.step_number.label("key"), seconds.label("seconds"))
-        .join(Visit, Visit.id == VisitStep.visit_id)
-        .where(*wanted, VisitStep.started_at.is_not(None))
-        .subquery("waits")
-    )
-    summaries = {
-        int(key): _summary(count, median, p90, longest)
-        for key, count, median, p90, longest in session.execute(_summaries(session, waits))
-    }
+    wanted = tuple(sorted(set(step_numbers)))
+    summaries = _summaries(session, scope, STEP_WAIT, wanted)
     waiting = dict(
         session.execute(
-            select(VisitStep.step_number, func.count(VisitStep.id))
-            .join(Visit, Visit.id == VisitStep.visit_id)
-            .where(*wanted, VisitStep.started_at.is_(None))
-            .group_by(VisitStep.step_number)
+            select(StepDay.step_number, func.sum(StepDay.not_started))
+            .where(*_step_days(scope), StepDay.step_number.in_(wanted))
+            .group_by(StepDay.step_number)
         ).all()
     )
     return [
-        WaitRow(step, summaries.get(step, EMPTY_SUMMARY), int(waiting.get(step, 0)))
-        for step in sorted(set(step_numbers))
+        WaitRow(
+            step,
+            summaries.get(step, (EMPTY_SUMMARY, []))[0],
+            int(waiting.get(step, 0) or 0),
+        )
+        for step in wanted
     ]
 
 
@@ -329,23 +318,13 @@ def visit_service_time(
     session: Session, scope: MetricScope, limit_seconds: int | None = None
 ) -> ServiceTimeRow:
     """Done, non-imported visits of the scope: first step's start → last step's end."""
-    first = epoch_seconds(session, func.min(VisitStep.started_at))
-    last = epoch_seconds(session, func.max(VisitStep.ended_at))
-    per_visit = (
-        select(literal(1).label("key"), (last - first).label("seconds"))
-        .join(Visit, Visit.id == VisitStep.visit_id)
-        .where(*_steps_of_scope(scope), Visit.status == VISIT_DONE)
-        .group_by(Visit.id)
-        .subquery("per_visit")
-    )
 
     def within(values: Subquery) -> list[ColumnElement[int]]:
         if limit_seconds is None:
             return []
-        return [func.count().filter(values.c.seconds <= limit_seconds)]
+        return [func.sum(values.c.count).filter(values.c.seconds <= limit_seconds)]
 
-    row = session.execute(_summaries(session, per_visit, within)).first()
-    if row is None:
-        return ServiceTimeRow(EMPTY_SUMMARY, None if limit_seconds is None else 0)
-    _key, count, median, p90, longest, *extra = row
-    return ServiceTimeRow(_summary(count, median, p90, longest), int(extra[0]) if extra else None)
+    summary, extras = _summaries(session, scope, VISIT_SERVICE, (0,), within).get(
+        0, (EMPTY_SUMMARY, [0])
+    )
+    return ServiceTimeRow(summary, None if limit_seconds is None else extras[0])

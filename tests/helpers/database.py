@@ -31,7 +31,10 @@ from db.models import (
     Sale,
     SaleItem,
     StaffUser,
+    StepDay,
     StepTimeCorrection,
+    StepTimeDay,
+    StepTimeMonth,
     Visit,
     Visitor,
     VisitStep,
@@ -46,6 +49,9 @@ BACKENDS = ("sqlite", "postgresql")
 
 # Operational tables, children first: emptied between tests; reference data stays.
 OPERATIONAL_TABLES = (
+    StepTimeMonth,
+    StepTimeDay,
+    StepDay,
     LiveSnapshot,
     KioskLink,
     AuditEvent,

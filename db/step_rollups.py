@@ -1,0 +1,476 @@
+"""The rollups of step times (tables ``step_time_day``, ``step_time_month``, ``step_day``),
+kept exact by every write, so that a period's step figures read a few rows per day or month
+instead of every step of the period.
+
+What they hold, by the rules of DESIGN.md ("Step duration", "Meets target"):
+- ``step_time_day``: per office, visit day, measure and SOP step, how many times lasted
+  exactly ``seconds``: a step's own time (ended steps), the wait before it (started steps),
+  a done visit's service time (first start → last end, step 0). Imported visits have none.
+  Exact distributions, so medians and p90 read from them are exact.
+- ``step_time_month``: the same added up per calendar month.
+- ``step_day``: per office, visit day and step: ended, open (no start or no end), not
+  started, and against the target in force on the visit day: ended with a target, meeting
+  it, seconds beyond it.
+
+How they stay exact, once for every service:
+- ``note_flushed_rows`` (``after_flush``) notes the (office, visit day) of every visit, visit
+  step or SOP target written; a step whose visit is not in the session is looked up later.
+- ``take_noted_days`` and ``refresh_days`` run in ``before_commit`` (``db.change_marker``):
+  the offices of the noted days are bumped first, which on PostgreSQL locks each office's
+  marker row until the commit, so two writers of one office take turns and the second
+  recomputes after the first committed (read committed: each statement sees what is
+  committed); on SQLite the writer holds the database's write lock. Each noted day is
+  recomputed from its raw rows (the definitions below); its month is moved by the
+  difference, in the same transaction.
+- A new SOP target version changes "meets target" from its effective day on: every day from
+  there with visits is recomputed.
+- Writes that bypass sessions (the demo's row writer) call ``rebuild`` afterwards;
+  ``db.migrate.upgrade_to_newest`` fills the rollups of a database that has steps but no
+  rollups (the first start after migration 0010).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    Date,
+    and_,
+    case,
+    cast,
+    delete,
+    exists,
+    func,
+    insert,
+    inspect,
+    literal,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
+from sqlalchemy.sql import Select, Subquery
+from sqlalchemy.sql.elements import ColumnElement
+
+from db.models import (
+    STEP_DURATION,
+    STEP_WAIT,
+    VISIT_DONE,
+    VISIT_SERVICE,
+    SopStep,
+    StepDay,
+    StepTimeDay,
+    StepTimeMonth,
+    Visit,
+    VisitStep,
+)
+from db.queries.metrics import epoch_seconds, is_postgresql
+from db.upsert import dialect_insert
+
+NOTED_DAYS = "pst_step_rollup_days"
+"""``Session.info`` key: the (office id, visit day) pairs the transaction wrote."""
+NOTED_VISITS = "pst_step_rollup_visits"
+"""``Session.info`` key: ids of written visits (or steps' visits) not held by the session."""
+NOTED_STEPS = "pst_step_rollup_steps"
+"""``Session.info`` key: ids of written visit steps whose visit the session did not hold."""
+NOTED_TARGETS = "pst_step_rollup_targets_from"
+"""``Session.info`` key: the earliest effective day of a SOP target written."""
+
+UPSERT_CHUNK = 500
+"""Rows per upsert statement (SQLite limits a statement's parameters)."""
+
+Key = tuple[int, int, int]
+"""A distribution's row within one office and day: (measure, step number, seconds)."""
+
+
+# -- the definitions, from the raw rows -----------------------------------------------------------
+
+
+def _not_imported(conditions: Sequence[ColumnElement[bool]]) -> list[ColumnElement[bool]]:
+    return [*conditions, Visit.imported.is_(False)]
+
+
+def _ended() -> ColumnElement[bool]:
+    return and_(VisitStep.started_at.is_not(None), VisitStep.ended_at.is_not(None))
+
+
+def _step_times(
+    session: Session, measure: int, conditions: Sequence[ColumnElement[bool]]
+) -> Select[Any]:
+    """One measure of the steps: (office, visit day, measure, step, seconds, how many)."""
+    if measure == STEP_DURATION:
+        start, end, present = VisitStep.started_at, VisitStep.ended_at, _ended()
+    else:
+        start, end = VisitStep.queued_at, VisitStep.started_at
+        present = VisitStep.started_at.is_not(None)
+    seconds = (epoch_seconds(session, end) - epoch_seconds(session, start)).label("seconds")
+    return (
+        select(
+            Visit.office_id,
+            Visit.visit_date,
+            literal(measure).label("measure"),
+            VisitStep.step_number,
+            seconds,
+            func.count().label("count"),
+        )
+        .join(Visit, Visit.id == VisitStep.visit_id)
+        .where(*_not_imported(conditions), present)
+        .group_by(Visit.office_id, Visit.visit_date, VisitStep.step_number, seconds)
+    )
+
+
+def _service_times(session: Session, conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    """Done visits' service time (first step's start → last step's end), as step 0."""
+    first = epoch_seconds(session, func.min(VisitStep.started_at))
+    last = epoch_seconds(session, func.max(VisitStep.ended_at))
+    per_visit = (
+        select(Visit.office_id, Visit.visit_date, (last - first).label("seconds"))
+        .join(Visit, Visit.id == VisitStep.visit_id)
+        .where(*_not_imported(conditions), Visit.status == VISIT_DONE)
+        .group_by(Visit.id, Visit.office_id, Visit.visit_date)
+        .subquery("per_visit")
+    )
+    return (
+        select(
+            per_visit.c.office_id,
+            per_visit.c.visit_date,
+            literal(VISIT_SERVICE).label("measure"),
+            literal(0).label("step_number"),
+            per_visit.c.seconds,
+            func.count().label("count"),
+        )
+        .where(per_visit.c.seconds.is_not(None))
+        .group_by(per_visit.c.office_id, per_visit.c.visit_date, per_visit.c.seconds)
+    )
+
+
+def _distributions(session: Session, conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    """Every measure's distribution of the visits meeting ``conditions``, per office and day."""
+    return union_all(
+        _step_times(session, STEP_DURATION, conditions),
+        _step_times(session, STEP_WAIT, conditions),
+        _service_times(session, conditions),
+    )  # type: ignore[return-value]
+
+
+def _targets() -> Subquery:
+    """Each ``sop_step`` version with the day it took effect and the day the next version of
+    the same number did (``None``: still in force)."""
+    following = func.lead(SopStep.effective_from).over(
+        partition_by=SopStep.number, order_by=SopStep.effective_from
+    )
+    return select(
+        SopStep.number,
+        SopStep.target_minutes,
+        SopStep.effective_from.label("starts"),
+        following.label("ends"),
+    ).subquery("targets")
+
+
+def _step_counts(session: Session, conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    """Per office, visit day and step: the columns of ``step_day``, in its order."""
+    targets = _targets()
+    in_force = and_(
+        targets.c.number == VisitStep.step_number,
+        targets.c.starts <= Visit.visit_date,
+        or_(targets.c.ends.is_(None), targets.c.ends > Visit.visit_date),
+    )
+    ended = _ended()
+    seconds = epoch_seconds(session, VisitStep.ended_at) - epoch_seconds(
+        session, VisitStep.started_at
+    )
+    limit = targets.c.target_minutes * 60
+    timed = and_(ended, targets.c.target_minutes.is_not(None))
+    return (
+        select(
+            Visit.office_id,
+            Visit.visit_date,
+            VisitStep.step_number,
+            func.count().filter(ended),
+            func.count().filter(~ended),
+            func.count().filter(VisitStep.started_at.is_(None)),
+            func.count().filter(timed),
+            func.count().filter(timed, seconds <= limit),
+            func.coalesce(func.sum(case((and_(timed, seconds > limit), seconds - limit))), 0),
+        )
+        .join(Visit, Visit.id == VisitStep.visit_id)
+        .outerjoin(targets, in_force)
+        .where(*_not_imported(conditions))
+        .group_by(Visit.office_id, Visit.visit_date, VisitStep.step_number)
+    )
+
+
+STEP_DAY_COLUMNS = (
+    "office_id",
+    "visit_date",
+    "step_number",
+    "ended",
+    "open",
+    "not_started",
+    "with_target",
+    "meeting",
+    "missed_seconds",
+)
+DISTRIBUTION_COLUMNS = ("office_id", "visit_date", "measure", "step_number", "seconds", "count")
+
+
+def month_of(session: Session, day: ColumnElement[date]) -> ColumnElement[date]:
+    """The first day of ``day``'s calendar month, in SQL."""
+    if is_postgresql(session):
+        return cast(func.date_trunc("month", day), Date)
+    return func.date(day, "start of month")
+
+
+# -- keeping them exact, write by write -----------------------------------------------------------
+
+
+def _noted_days(session: Session) -> set[tuple[int, date]]:
+    return session.info.setdefault(NOTED_DAYS, set())
+
+
+def _visit_day(values: dict[str, Any]) -> tuple[int, date] | None:
+    office_id, day = values.get("office_id"), values.get("visit_date")
+    return None if office_id is None or day is None else (int(office_id), day)
+
+
+def _note_visit(session: Session, visit: Visit) -> bool:
+    """Note the visit's day (and its day before a change of office or day); False when the
+    session does not know it (expired)."""
+    state = inspect(visit)
+    if state.dict.get("imported") is True:
+        return True  # imported visits have no step times
+    current = _visit_day(state.dict)
+    if current is None:
+        return False
+    _noted_days(session).add(current)
+    office_history, day_history = state.attrs.office_id.history, state.attrs.visit_date.history
+    for office_id in office_history.deleted or [current[0]]:
+        for day in day_history.deleted or [current[1]]:
+            _noted_days(session).add((int(office_id), day))
+    return True
+
+
+def _note_target(session: Session, target: SopStep) -> None:
+    history = inspect(target).attrs.effective_from.history
+    days = [day for day in (*history.added, *history.unchanged, *history.deleted) if day]
+    if days:
+        earliest = session.info.get(NOTED_TARGETS)
+        session.info[NOTED_TARGETS] = min([*days, *([earliest] if earliest else [])])
+
+
+def note_flushed_rows(session: Session, _flush_context: Any) -> None:
+    """``after_flush``: note the days of the visits, steps and targets this flush wrote."""
+    for instance in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(instance, Visit):
+            if not _note_visit(session, instance):
+                _noted_visit_ids(session).add(int(inspect(instance).identity[0]))
+        elif isinstance(instance, VisitStep):
+            state = inspect(instance)
+            visit_id = state.dict.get("visit_id")
+            visit = (
+                None
+                if visit_id is None
+                else session.identity_map.get(identity_key(Visit, visit_id))
+            )
+            if visit is None or not _note_visit(session, visit):
+                if visit_id is not None:
+                    _noted_visit_ids(session).add(int(visit_id))
+                elif state.identity:
+                    session.info.setdefault(NOTED_STEPS, set()).add(int(state.identity[0]))
+        elif isinstance(instance, SopStep):
+            _note_target(session, instance)
+
+
+def _noted_visit_ids(session: Session) -> set[int]:
+    return session.info.setdefault(NOTED_VISITS, set())
+
+
+def forget_noted_rows(session: Session, transaction: Any) -> None:
+    """``after_transaction_end``: nothing noted carries over into the next transaction."""
+    if transaction.parent is None:
+        for key in (NOTED_DAYS, NOTED_STEPS, NOTED_VISITS, NOTED_TARGETS):
+            session.info.pop(key, None)
+
+
+def take_noted_days(session: Session) -> set[tuple[int, date]]:
+    """The noted days, the looked-up ones included, taken off the session (before the
+    commit: ``db.change_marker`` bumps their offices, then calls ``refresh_days``)."""
+    days = set(session.info.pop(NOTED_DAYS, ()))
+    visit_ids = set(session.info.pop(NOTED_VISITS, ()))
+    step_ids = set(session.info.pop(NOTED_STEPS, ()))
+    targets_from = session.info.pop(NOTED_TARGETS, None)
+    wanted = []
+    if visit_ids:
+        wanted.append(Visit.id.in_(sorted(visit_ids)))
+    if step_ids:
+        wanted.append(
+            exists().where(VisitStep.visit_id == Visit.id, VisitStep.id.in_(sorted(step_ids)))
+        )
+    if targets_from is not None:
+        wanted.append(Visit.visit_date >= targets_from)
+    if wanted:
+        statement = (
+            select(Visit.office_id, Visit.visit_date)
+            .where(or_(*wanted), Visit.imported.is_(False))
+            .distinct()
+        )
+        days.update((int(office_id), as_day(day)) for office_id, day in session.execute(statement))
+    return days
+
+
+def as_day(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def refresh_days(session: Session, days: Iterable[tuple[int, date]]) -> None:
+    """Recompute the rollups of these (office id, visit day) pairs from their raw rows."""
+    for office_id, day in sorted(set(days)):
+        _refresh_day(session, office_id, day)
+
+
+def _refresh_day(session: Session, office_id: int, day: date) -> None:
+    raw = [Visit.office_id == office_id, Visit.visit_date == day]
+    new = _distribution_of(session, _distributions(session, raw))
+    stored = _distribution_of(
+        session,
+        select(*(StepTimeDay.__table__.c[name] for name in DISTRIBUTION_COLUMNS)).where(
+            StepTimeDay.office_id == office_id, StepTimeDay.visit_date == day
+        ),
+    )
+    if new != stored:
+        session.execute(
+            delete(StepTimeDay).where(
+                StepTimeDay.office_id == office_id, StepTimeDay.visit_date == day
+            )
+        )
+        _insert_distribution(session, StepTimeDay, "visit_date", office_id, day, new)
+        _move_month(session, office_id, day.replace(day=1), _difference(new, stored))
+    session.execute(
+        delete(StepDay).where(StepDay.office_id == office_id, StepDay.visit_date == day)
+    )
+    session.execute(insert(StepDay).from_select(list(STEP_DAY_COLUMNS), _step_counts(session, raw)))
+
+
+def _distribution_of(session: Session, statement: Select[Any]) -> dict[Key, int]:
+    return {
+        (int(measure), int(step), int(seconds)): int(count)
+        for _office, _day, measure, step, seconds, count in session.execute(statement)
+    }
+
+
+def _difference(new: dict[Key, int], old: dict[Key, int]) -> dict[Key, int]:
+    keys = set(new) | set(old)
+    return {key: new.get(key, 0) - old.get(key, 0) for key in keys if new.get(key) != old.get(key)}
+
+
+def _rows(
+    day_column: str, office_id: int, day: date, counts: dict[Key, int]
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "office_id": office_id,
+            day_column: day,
+            "measure": measure,
+            "step_number": step,
+            "seconds": seconds,
+            "count": count,
+        }
+        for (measure, step, seconds), count in sorted(counts.items())
+    ]
+
+
+def _insert_distribution(
+    session: Session,
+    model: type[StepTimeDay] | type[StepTimeMonth],
+    day_column: str,
+    office_id: int,
+    day: date,
+    counts: dict[Key, int],
+) -> None:
+    rows = _rows(day_column, office_id, day, counts)
+    for start in range(0, len(rows), UPSERT_CHUNK):
+        session.execute(insert(model), rows[start : start + UPSERT_CHUNK])
+
+
+def _move_month(session: Session, office_id: int, month: date, change: dict[Key, int]) -> None:
+    """Add ``change`` to the office's month (a missing row starts at 0; rows left at 0 go)."""
+    table = StepTimeMonth.__table__
+    rows = _rows("month", office_id, month, change)
+    for start in range(0, len(rows), UPSERT_CHUNK):
+        statement = dialect_insert(session, table).values(rows[start : start + UPSERT_CHUNK])
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[
+                    table.c.office_id,
+                    table.c.month,
+                    table.c.measure,
+                    table.c.step_number,
+                    table.c.seconds,
+                ],
+                set_={"count": table.c.count + statement.excluded["count"]},
+            )
+        )
+    if any(count < 0 for count in change.values()):
+        session.execute(
+            delete(StepTimeMonth).where(
+                StepTimeMonth.office_id == office_id,
+                StepTimeMonth.month == month,
+                StepTimeMonth.count <= 0,
+            )
+        )
+
+
+# -- rebuilding them whole ------------------------------------------------------------------------
+
+
+def rebuild(session: Session, office_ids: Collection[int] | None = None) -> None:
+    """Recompute the rollups of these offices (``None``: every office) from all their rows,
+    in the caller's transaction: after writes that bypassed sessions."""
+    scope = [] if office_ids is None else [Visit.office_id.in_(sorted(set(office_ids)))]
+    for model in (StepTimeMonth, StepTimeDay, StepDay):
+        statement = delete(model)
+        if office_ids is not None:
+            statement = statement.where(model.office_id.in_(sorted(set(office_ids))))
+        session.execute(statement)
+    session.execute(
+        insert(StepTimeDay).from_select(list(DISTRIBUTION_COLUMNS), _distributions(session, scope))
+    )
+    session.execute(
+        insert(StepDay).from_select(list(STEP_DAY_COLUMNS), _step_counts(session, scope))
+    )
+    day_table = StepTimeDay.__table__
+    month = month_of(session, day_table.c.visit_date)
+    monthly = select(
+        day_table.c.office_id,
+        month,
+        day_table.c.measure,
+        day_table.c.step_number,
+        day_table.c.seconds,
+        func.sum(day_table.c.count),
+    ).group_by(
+        day_table.c.office_id,
+        month,
+        day_table.c.measure,
+        day_table.c.step_number,
+        day_table.c.seconds,
+    )
+    if office_ids is not None:
+        monthly = monthly.where(day_table.c.office_id.in_(sorted(set(office_ids))))
+    session.execute(
+        insert(StepTimeMonth).from_select(
+            ["office_id", "month", "measure", "step_number", "seconds", "count"], monthly
+        )
+    )
+
+
+def missing(session: Session) -> bool:
+    """Whether the database has non-imported visit steps but no rollups (never filled)."""
+    has_steps = session.scalar(
+        select(exists().where(VisitStep.visit_id == Visit.id, Visit.imported.is_(False)))
+    )
+    return bool(has_steps) and not session.scalar(
+        select(exists().where(StepDay.office_id.is_not(None)))
+    )
