@@ -510,7 +510,7 @@ class KioskLink(Base):
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-# -- rollups of step times, kept exact by every write (db.step_rollups) ---------------------------
+# -- rollups of step times, kept exact by every write (db.rollups) ---------------------------
 
 STEP_DURATION = 1
 """``measure`` of a step's own time: ``ended_at - started_at`` of an ended step."""
@@ -570,3 +570,85 @@ class StepDay(Base):
     with_target: Mapped[int] = mapped_column(Integer)
     meeting: Mapped[int] = mapped_column(Integer)
     missed_seconds: Mapped[int] = mapped_column(BigInteger)
+
+
+# -- rollups of visits, kept exact by every write (db.rollups) ------------------------------------
+
+
+class VisitDay(Base):
+    """One office's visits of one visit day (DESIGN.md, "Daily visitors", "Referral rate"):
+    admitted (imported included), refused at screening, and among the admitted the imported,
+    the returning, those outside service hours; admitted visits with a referred and with a
+    decided request, and those requests. Pending screening is in none. A row per office and
+    day that had any visit."""
+
+    __tablename__ = "visit_day"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    visit_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    admitted: Mapped[int] = mapped_column(Integer)
+    refused: Mapped[int] = mapped_column(Integer)
+    imported: Mapped[int] = mapped_column(Integer)
+    returning_visits: Mapped[int] = mapped_column(Integer)
+    outside_hours: Mapped[int] = mapped_column(Integer)
+    visits_referred: Mapped[int] = mapped_column(Integer)
+    visits_decided: Mapped[int] = mapped_column(Integer)
+    requests_referred: Mapped[int] = mapped_column(Integer)
+    requests_decided: Mapped[int] = mapped_column(Integer)
+
+
+class VisitHour(Base):
+    """Arrivals of one office's visit day in one office-local hour: admitted and refused."""
+
+    __tablename__ = "visit_hour"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    visit_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    hour: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    admitted: Mapped[int] = mapped_column(Integer)
+    refused: Mapped[int] = mapped_column(Integer)
+
+
+class VisitDayCount(Base):
+    """Admitted visits of one office's visit day counted by one ``dimension`` (a service type,
+    a profile field, the age, an agency referred to, a publication asked for): the value as
+    text (``value``; ``NO_VALUE``: not known, or an agency chosen from the directory) or as an
+    id (``number``: the agency or the publication; ``NO_NUMBER``: none), the visits and the
+    requests. (Empty values are stored as ``''`` and 0 so that they can be part of the key.)"""
+
+    __tablename__ = "visit_day_count"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    visit_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    dimension: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    visits: Mapped[int] = mapped_column(Integer)
+    requests: Mapped[int] = mapped_column(Integer)
+
+
+class VisitMonthCount(Base):
+    """``VisitDayCount`` added up over a calendar month (``month``: its first day)."""
+
+    __tablename__ = "visit_month_count"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    dimension: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    visits: Mapped[int] = mapped_column(Integer)
+    requests: Mapped[int] = mapped_column(Integer)
+
+
+NO_VALUE = ""
+NO_NUMBER = 0
+"""How ``VisitDayCount`` and ``VisitMonthCount`` store a missing value or id."""

@@ -4,7 +4,7 @@ longest, how many had a target and how many met the target in force on their vis
 seconds beyond target; the waits before the steps a visitor waits for; the whole visit's
 service time.
 
-They are read from the rollups of ``db.step_rollups``, which hold the definitions (a step
+They are read from the rollups of ``db.rollups.steps``, which hold the definitions (a step
 belongs to its visit's day; imported visits have none; a duration is whole seconds; a step
 with no start or no end is open, counted apart; the target in force on day d is the
 ``sop_step`` version with the greatest ``effective_from`` <= d) and which every write keeps
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
 from sqlalchemy import BigInteger, Float, Integer, case, cast, func, literal, or_, select, union_all
@@ -37,7 +37,7 @@ from db.models import (
     StepTimeDay,
     StepTimeMonth,
 )
-from db.queries.metrics import MetricScope, as_date, is_postgresql
+from db.queries.metrics import MetricScope, as_date, day_spans, in_offices, is_postgresql
 
 MEDIAN = 0.5
 P90 = 0.9
@@ -101,34 +101,6 @@ class ServiceTimeRow(NamedTuple):
 # -- where a scope's distribution is read -------------------------------------------------------
 
 
-class DaySpans(NamedTuple):
-    """A span of visit days as whole calendar months (``months``: first days, from … to,
-    both included; ``None`` when it holds no whole month) and the days around them."""
-
-    months: tuple[date, date] | None
-    days: tuple[tuple[date, date], ...]
-
-
-def _next_month(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-def day_spans(first_day: date, last_day: date) -> DaySpans:
-    """Split ``first_day`` … ``last_day`` into its whole months and the days left over."""
-    start = first_day if first_day.day == 1 else _next_month(first_day)
-    after = last_day + timedelta(days=1)
-    end = after if after.day == 1 else after.replace(day=1)  # the month after the last whole one
-    if start >= end:
-        return DaySpans(None, ((first_day, last_day),))
-    edges = ((first_day, start - timedelta(days=1)), (end, last_day))
-    last_month = (end - timedelta(days=1)).replace(day=1)
-    return DaySpans((start, last_month), tuple((a, b) for a, b in edges if a <= b))
-
-
-def _offices(column: ColumnElement[int], scope: MetricScope) -> list[ColumnElement[bool]]:
-    return [] if scope.office_ids is None else [column.in_(scope.office_ids)]
-
-
 def _distribution(scope: MetricScope, measure: int, steps: Sequence[int] | None) -> Subquery:
     """(step_number, seconds, count) rows of one measure over the scope."""
     spans = day_spans(scope.first_day, scope.last_day)
@@ -137,7 +109,7 @@ def _distribution(scope: MetricScope, measure: int, steps: Sequence[int] | None)
         ranges = ([spans.months] if spans.months else []) if model is StepTimeMonth else spans.days
         if not ranges:
             continue
-        conditions = [*_offices(model.office_id, scope), model.measure == measure]
+        conditions = [*in_offices(model.office_id, scope.office_ids), model.measure == measure]
         if steps is not None:
             conditions.append(model.step_number.in_(tuple(steps)))
         parts.append(
@@ -225,7 +197,7 @@ EMPTY_SUMMARY = DurationSummary(0, None, None, None)
 
 def _step_days(scope: MetricScope) -> list[ColumnElement[bool]]:
     return [
-        *_offices(StepDay.office_id, scope),
+        *in_offices(StepDay.office_id, scope.office_ids),
         StepDay.visit_date.between(scope.first_day, scope.last_day),
     ]
 

@@ -36,6 +36,10 @@ from db.models import (
     StepTimeDay,
     StepTimeMonth,
     Visit,
+    VisitDay,
+    VisitDayCount,
+    VisitHour,
+    VisitMonthCount,
     Visitor,
     VisitStep,
 )
@@ -49,6 +53,10 @@ BACKENDS = ("sqlite", "postgresql")
 
 # Operational tables, children first: emptied between tests; reference data stays.
 OPERATIONAL_TABLES = (
+    VisitMonthCount,
+    VisitDayCount,
+    VisitHour,
+    VisitDay,
     StepTimeMonth,
     StepTimeDay,
     StepDay,

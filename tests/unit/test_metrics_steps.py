@@ -16,14 +16,13 @@ from dashboard.metrics.steps import (
     step_figures,
     wait_figures,
 )
+from db.queries.metrics import DaySpans, day_spans
 from db.queries.metrics_steps import (
-    DaySpans,
     DurationSummary,
     ServiceTimeRow,
     StepDayRow,
     StepRow,
     WaitRow,
-    day_spans,
 )
 
 PERIOD = Period(date(2026, 11, 1), date(2026, 11, 30))

@@ -1,8 +1,6 @@
-"""The rollups of step times (tables ``step_time_day``, ``step_time_month``, ``step_day``),
-kept exact by every write, so that a period's step figures read a few rows per day or month
-instead of every step of the period.
+"""The rollups of step times (tables ``step_time_day``, ``step_time_month``, ``step_day``), by
+the rules of DESIGN.md ("Step duration", "Meets target"):
 
-What they hold, by the rules of DESIGN.md ("Step duration", "Meets target"):
 - ``step_time_day``: per office, visit day, measure and SOP step, how many times lasted
   exactly ``seconds``: a step's own time (ended steps), the wait before it (started steps),
   a done visit's service time (first start → last end, step 0). Imported visits have none.
@@ -12,46 +10,27 @@ What they hold, by the rules of DESIGN.md ("Step duration", "Meets target"):
   started, and against the target in force on the visit day: ended with a target, meeting
   it, seconds beyond it.
 
-How they stay exact, once for every service:
-- ``note_flushed_rows`` (``after_flush``) notes the (office, visit day) of every visit, visit
-  step or SOP target written; a step whose visit is not in the session is looked up later.
-- ``take_noted_days`` and ``refresh_days`` run in ``before_commit`` (``db.change_marker``):
-  the offices of the noted days are bumped first, which on PostgreSQL locks each office's
-  marker row until the commit, so two writers of one office take turns and the second
-  recomputes after the first committed (read committed: each statement sees what is
-  committed); on SQLite the writer holds the database's write lock. Each noted day is
-  recomputed from its raw rows (the definitions below); its month is moved by the
-  difference, in the same transaction.
-- A new SOP target version changes "meets target" from its effective day on: every day from
-  there with visits is recomputed.
-- Writes that bypass sessions (the demo's row writer) call ``rebuild`` afterwards;
-  ``db.migrate.upgrade_to_newest`` fills the rollups of a database that has steps but no
-  rollups (the first start after migration 0010).
+``db.rollups`` says when a day is recomputed; this module says how, from the raw rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Any
 
 from sqlalchemy import (
-    Date,
     and_,
     case,
-    cast,
     delete,
-    exists,
     func,
     insert,
-    inspect,
     literal,
     or_,
     select,
     union_all,
 )
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.util import identity_key
 from sqlalchemy.sql import Select, Subquery
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -67,17 +46,8 @@ from db.models import (
     Visit,
     VisitStep,
 )
-from db.queries.metrics import epoch_seconds, is_postgresql
+from db.queries.metrics import epoch_seconds, month_of
 from db.upsert import dialect_insert
-
-NOTED_DAYS = "pst_step_rollup_days"
-"""``Session.info`` key: the (office id, visit day) pairs the transaction wrote."""
-NOTED_VISITS = "pst_step_rollup_visits"
-"""``Session.info`` key: ids of written visits (or steps' visits) not held by the session."""
-NOTED_STEPS = "pst_step_rollup_steps"
-"""``Session.info`` key: ids of written visit steps whose visit the session did not hold."""
-NOTED_TARGETS = "pst_step_rollup_targets_from"
-"""``Session.info`` key: the earliest effective day of a SOP target written."""
 
 UPSERT_CHUNK = 500
 """Rows per upsert statement (SQLite limits a statement's parameters)."""
@@ -217,121 +187,11 @@ STEP_DAY_COLUMNS = (
 DISTRIBUTION_COLUMNS = ("office_id", "visit_date", "measure", "step_number", "seconds", "count")
 
 
-def month_of(session: Session, day: ColumnElement[date]) -> ColumnElement[date]:
-    """The first day of ``day``'s calendar month, in SQL."""
-    if is_postgresql(session):
-        return cast(func.date_trunc("month", day), Date)
-    return func.date(day, "start of month")
+# -- keeping them exact, day by day -----------------------------------------------------------
 
 
-# -- keeping them exact, write by write -----------------------------------------------------------
-
-
-def _noted_days(session: Session) -> set[tuple[int, date]]:
-    return session.info.setdefault(NOTED_DAYS, set())
-
-
-def _visit_day(values: dict[str, Any]) -> tuple[int, date] | None:
-    office_id, day = values.get("office_id"), values.get("visit_date")
-    return None if office_id is None or day is None else (int(office_id), day)
-
-
-def _note_visit(session: Session, visit: Visit) -> bool:
-    """Note the visit's day (and its day before a change of office or day); False when the
-    session does not know it (expired)."""
-    state = inspect(visit)
-    if state.dict.get("imported") is True:
-        return True  # imported visits have no step times
-    current = _visit_day(state.dict)
-    if current is None:
-        return False
-    _noted_days(session).add(current)
-    office_history, day_history = state.attrs.office_id.history, state.attrs.visit_date.history
-    for office_id in office_history.deleted or [current[0]]:
-        for day in day_history.deleted or [current[1]]:
-            _noted_days(session).add((int(office_id), day))
-    return True
-
-
-def _note_target(session: Session, target: SopStep) -> None:
-    history = inspect(target).attrs.effective_from.history
-    days = [day for day in (*history.added, *history.unchanged, *history.deleted) if day]
-    if days:
-        earliest = session.info.get(NOTED_TARGETS)
-        session.info[NOTED_TARGETS] = min([*days, *([earliest] if earliest else [])])
-
-
-def note_flushed_rows(session: Session, _flush_context: Any) -> None:
-    """``after_flush``: note the days of the visits, steps and targets this flush wrote."""
-    for instance in (*session.new, *session.dirty, *session.deleted):
-        if isinstance(instance, Visit):
-            if not _note_visit(session, instance):
-                _noted_visit_ids(session).add(int(inspect(instance).identity[0]))
-        elif isinstance(instance, VisitStep):
-            state = inspect(instance)
-            visit_id = state.dict.get("visit_id")
-            visit = (
-                None
-                if visit_id is None
-                else session.identity_map.get(identity_key(Visit, visit_id))
-            )
-            if visit is None or not _note_visit(session, visit):
-                if visit_id is not None:
-                    _noted_visit_ids(session).add(int(visit_id))
-                elif state.identity:
-                    session.info.setdefault(NOTED_STEPS, set()).add(int(state.identity[0]))
-        elif isinstance(instance, SopStep):
-            _note_target(session, instance)
-
-
-def _noted_visit_ids(session: Session) -> set[int]:
-    return session.info.setdefault(NOTED_VISITS, set())
-
-
-def forget_noted_rows(session: Session, transaction: Any) -> None:
-    """``after_transaction_end``: nothing noted carries over into the next transaction."""
-    if transaction.parent is None:
-        for key in (NOTED_DAYS, NOTED_STEPS, NOTED_VISITS, NOTED_TARGETS):
-            session.info.pop(key, None)
-
-
-def take_noted_days(session: Session) -> set[tuple[int, date]]:
-    """The noted days, the looked-up ones included, taken off the session (before the
-    commit: ``db.change_marker`` bumps their offices, then calls ``refresh_days``)."""
-    days = set(session.info.pop(NOTED_DAYS, ()))
-    visit_ids = set(session.info.pop(NOTED_VISITS, ()))
-    step_ids = set(session.info.pop(NOTED_STEPS, ()))
-    targets_from = session.info.pop(NOTED_TARGETS, None)
-    wanted = []
-    if visit_ids:
-        wanted.append(Visit.id.in_(sorted(visit_ids)))
-    if step_ids:
-        wanted.append(
-            exists().where(VisitStep.visit_id == Visit.id, VisitStep.id.in_(sorted(step_ids)))
-        )
-    if targets_from is not None:
-        wanted.append(Visit.visit_date >= targets_from)
-    if wanted:
-        statement = (
-            select(Visit.office_id, Visit.visit_date)
-            .where(or_(*wanted), Visit.imported.is_(False))
-            .distinct()
-        )
-        days.update((int(office_id), as_day(day)) for office_id, day in session.execute(statement))
-    return days
-
-
-def as_day(value: date | str) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
-
-
-def refresh_days(session: Session, days: Iterable[tuple[int, date]]) -> None:
-    """Recompute the rollups of these (office id, visit day) pairs from their raw rows."""
-    for office_id, day in sorted(set(days)):
-        _refresh_day(session, office_id, day)
-
-
-def _refresh_day(session: Session, office_id: int, day: date) -> None:
+def refresh(session: Session, office_id: int, day: date) -> None:
+    """Recompute the office's day from its raw rows; move its month by the difference."""
     raw = [Visit.office_id == office_id, Visit.visit_date == day]
     new = _distribution_of(session, _distributions(session, raw))
     stored = _distribution_of(
@@ -427,8 +287,8 @@ def _move_month(session: Session, office_id: int, month: date, change: dict[Key,
 
 
 def rebuild(session: Session, office_ids: Collection[int] | None = None) -> None:
-    """Recompute the rollups of these offices (``None``: every office) from all their rows,
-    in the caller's transaction: after writes that bypassed sessions."""
+    """Recompute the step rollups of these offices (``None``: every office) from all their
+    rows, in the caller's transaction."""
     scope = [] if office_ids is None else [Visit.office_id.in_(sorted(set(office_ids)))]
     for model in (StepTimeMonth, StepTimeDay, StepDay):
         statement = delete(model)
@@ -463,14 +323,4 @@ def rebuild(session: Session, office_ids: Collection[int] | None = None) -> None
         insert(StepTimeMonth).from_select(
             ["office_id", "month", "measure", "step_number", "seconds", "count"], monthly
         )
-    )
-
-
-def missing(session: Session) -> bool:
-    """Whether the database has non-imported visit steps but no rollups (never filled)."""
-    has_steps = session.scalar(
-        select(exists().where(VisitStep.visit_id == Visit.id, Visit.imported.is_(False)))
-    )
-    return bool(has_steps) and not session.scalar(
-        select(exists().where(StepDay.office_id.is_not(None)))
     )
