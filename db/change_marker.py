@@ -147,7 +147,7 @@ def _before_commit(session: Session) -> None:
         if office_id is not None:
             offices.add(office_id)
     days = rollups.take_noted_days(session)
-    offices.update(office_id for office_id, _day in days)
+    offices.update(rollups.offices_of(days))
     if offices:
         bump_offices(session, offices)  # first: on PostgreSQL it orders the offices' writers
     rollups.refresh_days(session, days)

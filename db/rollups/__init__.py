@@ -23,7 +23,7 @@ How they stay exact, once for every service (registered with ``db.change_marker`
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -46,7 +46,11 @@ from db.queries.metrics import as_date
 from db.rollups import steps, visits
 
 NOTED = "pst_rollup_noted"
-"""``Session.info`` key: what the transaction wrote that the rollups follow (``_Noted``)."""
+"""``Session.info`` key: what the transaction wrote that each family of rollups follows
+(``STEPS``, ``VISITS`` → ``_Noted``)."""
+STEPS, VISITS = "steps", "visits"
+"""The families: a step's times reach only the step rollups; a request, a visitor or an
+office's time zone only the visit rollups; a visit both."""
 LOOKUP_CHUNK = 1000
 """Ids per lookup statement (SQLite limits a statement's parameters)."""
 
@@ -100,10 +104,10 @@ def _chunks(ids: set[int]) -> list[list[int]]:
     return [ordered[start : start + LOOKUP_CHUNK] for start in range(0, len(ordered), LOOKUP_CHUNK)]
 
 
-def _noted(session: Session) -> _Noted:
+def _noted(session: Session) -> dict[str, _Noted]:
     noted = session.info.get(NOTED)
     if noted is None:
-        noted = session.info[NOTED] = _Noted()
+        noted = session.info[NOTED] = {STEPS: _Noted(), VISITS: _Noted()}
     return noted
 
 
@@ -115,9 +119,9 @@ def _loaded(instance: object, name: str) -> Any:
     return inspect(instance).dict.get(name)
 
 
-def _note_visit(noted: _Noted, visit: Visit) -> None:
-    """The visit's day, and its day before a change of office or day; the visitor's other
-    visits (whether they are returning may change); an expired visit by id."""
+def _note_visit(noted: _Noted, visit: Visit, visitors: bool = True) -> None:
+    """The visit's day, and its day before a change of office or day; with ``visitors``, the
+    visitor's later visits (whether they are returning may change); an expired visit by id."""
     state = inspect(visit)
     office_id, day = _loaded(visit, "office_id"), _loaded(visit, "visit_date")
     if office_id is None or day is None:
@@ -129,7 +133,7 @@ def _note_visit(noted: _Noted, visit: Visit) -> None:
         for old_day in state.attrs.visit_date.history.deleted or [day]:
             noted.days.add((int(old_office), old_day))
     for visitor_id in (_loaded(visit, "visitor_id"), *state.attrs.visitor_id.history.deleted):
-        if visitor_id is not None:
+        if visitor_id is not None and visitors:
             noted.note_visitor(int(visitor_id), day)
 
 
@@ -139,7 +143,7 @@ def _note_parent_visit(
     """A child row of a visit: its visit's day, from the session or looked up later."""
     visit = None if visit_id is None else session.identity_map.get(identity_key(Visit, visit_id))
     if visit is not None and _loaded(visit, "office_id") is not None:
-        _note_visit(noted, visit)
+        _note_visit(noted, visit, visitors=False)
     elif visit_id is not None:
         noted.visits.add(int(visit_id))  # type: ignore[call-overload]
     elif (identity := inspect(row).identity) is not None:
@@ -161,25 +165,30 @@ def _note_office(noted: _Noted, office: Office) -> None:
 
 
 def note_flushed_rows(session: Session, _flush_context: Any) -> None:
-    """``after_flush``: note what this flush wrote that the rollups follow."""
+    """``after_flush``: note what this flush wrote that each family of rollups follows."""
     noted = _noted(session)
+    steps_noted, visits_noted = noted[STEPS], noted[VISITS]
     for instance in (*session.new, *session.dirty, *session.deleted):
         if isinstance(instance, Visit):
-            _note_visit(noted, instance)
-        elif isinstance(instance, VisitStep | DataRequest):
-            own = noted.steps if isinstance(instance, VisitStep) else noted.requests
-            _note_parent_visit(session, noted, _loaded(instance, "visit_id"), own, instance)
+            _note_visit(steps_noted, instance, visitors=False)
+            _note_visit(visits_noted, instance)
+        elif isinstance(instance, VisitStep):
+            visit_id = _loaded(instance, "visit_id")
+            _note_parent_visit(session, steps_noted, visit_id, steps_noted.steps, instance)
+        elif isinstance(instance, DataRequest):
+            visit_id = _loaded(instance, "visit_id")
+            _note_parent_visit(session, visits_noted, visit_id, visits_noted.requests, instance)
         elif isinstance(instance, DataRequestPublication):
             request_id = _loaded(instance, "data_request_id")
             if request_id is not None:
-                noted.requests.add(int(request_id))
+                visits_noted.requests.add(int(request_id))
         elif isinstance(instance, Visitor):
             if (identity := inspect(instance).identity) is not None:
-                noted.note_visitor(int(identity[0]), None)  # the profile of every visit
+                visits_noted.note_visitor(int(identity[0]), None)  # the profile of every visit
         elif isinstance(instance, SopStep):
-            _note_target(noted, instance)
+            _note_target(steps_noted, instance)
         elif isinstance(instance, Office):
-            _note_office(noted, instance)
+            _note_office(visits_noted, instance)
 
 
 def forget_noted_rows(session: Session, transaction: Any) -> None:
@@ -188,12 +197,14 @@ def forget_noted_rows(session: Session, transaction: Any) -> None:
         session.info.pop(NOTED, None)
 
 
-def take_noted_days(session: Session) -> set[Day]:
-    """The noted days, the looked-up ones included, taken off the session (before the
-    commit: ``db.change_marker`` bumps their offices, then calls ``refresh_days``)."""
-    noted = session.info.pop(NOTED, None)
-    if noted is None:
-        return set()
+def take_noted_days(session: Session) -> dict[str, set[Day]]:
+    """Each family's noted days, the looked-up ones included, taken off the session (before
+    the commit: ``db.change_marker`` bumps their offices, then calls ``refresh_days``)."""
+    noted = session.info.pop(NOTED, None) or {}
+    return {family: _days(session, found) for family, found in noted.items()}
+
+
+def _days(session: Session, noted: _Noted) -> set[Day]:
     days = set(noted.days)
     for condition in noted.lookups():
         statement = select(Visit.office_id, Visit.visit_date).where(condition).distinct()
@@ -201,16 +212,21 @@ def take_noted_days(session: Session) -> set[Day]:
     return days
 
 
+def offices_of(days: dict[str, set[Day]]) -> set[int]:
+    """The offices of the noted days of every family."""
+    return {office_id for family in days.values() for office_id, _day in family}
+
+
 # -- recomputing ----------------------------------------------------------------------------------
 
 
-def refresh_days(session: Session, days: Iterable[Day]) -> None:
-    """Recompute every rollup of these office days from their raw rows."""
-    for office_id, day in sorted(set(days)):
+def refresh_days(session: Session, days: dict[str, set[Day]]) -> None:
+    """Recompute each family's rollups of its noted office days from their raw rows."""
+    for office_id, day in sorted(days.get(STEPS, ())):
         steps.refresh(session, office_id, day)
-        visits.refresh(
-            session, office_id, day, visits.office_offsets(session, [office_id], day)[office_id]
-        )
+    for office_id, day in sorted(days.get(VISITS, ())):
+        offset = visits.office_offsets(session, [office_id], day)[office_id]
+        visits.refresh(session, office_id, day, offset)
 
 
 def rebuild(session: Session, office_ids: Collection[int] | None = None) -> None:

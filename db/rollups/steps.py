@@ -17,10 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    Delete,
+    Insert,
     and_,
+    bindparam,
     case,
     delete,
     func,
@@ -190,34 +193,60 @@ DISTRIBUTION_COLUMNS = ("office_id", "visit_date", "measure", "step_number", "se
 # -- keeping them exact, day by day -----------------------------------------------------------
 
 
+class _DayStatements(NamedTuple):
+    """The statements of one office day's refresh, built once per database dialect (their
+    office and day are parameters: ``office_id``, ``day``)."""
+
+    computed: Select[Any]
+    stored: Select[Any]
+    forget_times: Delete
+    forget_counts: Delete
+    count: Insert
+
+
+_STATEMENTS: dict[str, _DayStatements] = {}
+
+
+def _day_statements(session: Session) -> _DayStatements:
+    dialect = session.get_bind().dialect.name
+    if dialect not in _STATEMENTS:
+        raw = [Visit.office_id == bindparam("office_id"), Visit.visit_date == bindparam("day")]
+        times = StepTimeDay.__table__.c
+        of_day = [times.office_id == bindparam("office_id"), times.visit_date == bindparam("day")]
+        _STATEMENTS[dialect] = _DayStatements(
+            computed=_distributions(session, raw),
+            stored=select(*(times[name] for name in DISTRIBUTION_COLUMNS)).where(*of_day),
+            forget_times=delete(StepTimeDay.__table__).where(*of_day),
+            forget_counts=delete(StepDay.__table__).where(
+                StepDay.__table__.c.office_id == bindparam("office_id"),
+                StepDay.__table__.c.visit_date == bindparam("day"),
+            ),
+            count=insert(StepDay.__table__).from_select(
+                list(STEP_DAY_COLUMNS), _step_counts(session, raw)
+            ),
+        )
+    return _STATEMENTS[dialect]
+
+
 def refresh(session: Session, office_id: int, day: date) -> None:
     """Recompute the office's day from its raw rows; move its month by the difference."""
-    raw = [Visit.office_id == office_id, Visit.visit_date == day]
-    new = _distribution_of(session, _distributions(session, raw))
-    stored = _distribution_of(
-        session,
-        select(*(StepTimeDay.__table__.c[name] for name in DISTRIBUTION_COLUMNS)).where(
-            StepTimeDay.office_id == office_id, StepTimeDay.visit_date == day
-        ),
-    )
+    statements, where = _day_statements(session), {"office_id": office_id, "day": day}
+    new = _distribution_of(session, statements.computed, where)
+    stored = _distribution_of(session, statements.stored, where)
     if new != stored:
-        session.execute(
-            delete(StepTimeDay).where(
-                StepTimeDay.office_id == office_id, StepTimeDay.visit_date == day
-            )
-        )
+        session.execute(statements.forget_times, where)
         _insert_distribution(session, StepTimeDay, "visit_date", office_id, day, new)
         _move_month(session, office_id, day.replace(day=1), _difference(new, stored))
-    session.execute(
-        delete(StepDay).where(StepDay.office_id == office_id, StepDay.visit_date == day)
-    )
-    session.execute(insert(StepDay).from_select(list(STEP_DAY_COLUMNS), _step_counts(session, raw)))
+    session.execute(statements.forget_counts, where)
+    session.execute(statements.count, where)
 
 
-def _distribution_of(session: Session, statement: Select[Any]) -> dict[Key, int]:
+def _distribution_of(
+    session: Session, statement: Select[Any], where: dict[str, Any]
+) -> dict[Key, int]:
     return {
         (int(measure), int(step), int(seconds)): int(count)
-        for _office, _day, measure, step, seconds, count in session.execute(statement)
+        for _office, _day, measure, step, seconds, count in session.execute(statement, where)
     }
 
 

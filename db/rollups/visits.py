@@ -20,11 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    Delete,
+    Insert,
     Integer,
     String,
+    bindparam,
     case,
     cast,
     delete,
@@ -254,30 +257,67 @@ def _end_of_month(month: date) -> date:
     return date.fromordinal(following.toordinal() - 1)
 
 
+class _DayStatements(NamedTuple):
+    """The statements of one office day's refresh, built once per database dialect and UTC
+    offset (their office, day and month are parameters: ``office_id``, ``day``, ``month``,
+    ``month_end``)."""
+
+    forget: tuple[Delete, ...]
+    count: tuple[Insert, ...]
+    forget_month: Delete
+    count_month: Insert
+
+
+_STATEMENTS: dict[tuple[str, int], _DayStatements] = {}
+
+
+def _day_statements(session: Session, offset: int) -> _DayStatements:
+    key = (session.get_bind().dialect.name, offset)
+    if key not in _STATEMENTS:
+        office, day = bindparam("office_id"), bindparam("day")
+        raw = [Visit.office_id == office, Visit.visit_date == day]
+        days = VisitDayCount.__table__.c
+        in_month = [
+            days.office_id == office,
+            days.visit_date.between(bindparam("month"), bindparam("month_end")),
+        ]
+        _STATEMENTS[key] = _DayStatements(
+            forget=tuple(
+                delete(model.__table__).where(
+                    model.__table__.c.office_id == office, model.__table__.c.visit_date == day
+                )
+                for model in (VisitDay, VisitHour, VisitDayCount)
+            ),
+            count=(
+                insert(VisitDay.__table__).from_select(list(VISIT_DAY_COLUMNS), _visit_days(raw)),
+                insert(VisitHour.__table__).from_select(
+                    list(VISIT_HOUR_COLUMNS), _visit_hours(session, raw, offset)
+                ),
+                insert(VisitDayCount.__table__).from_select(
+                    list(COUNT_COLUMNS), _visit_counts(session, raw)
+                ),
+            ),
+            forget_month=delete(VisitMonthCount.__table__).where(
+                VisitMonthCount.__table__.c.office_id == office,
+                VisitMonthCount.__table__.c.month == bindparam("month"),
+            ),
+            count_month=insert(VisitMonthCount.__table__).from_select(
+                list(MONTH_COLUMNS), _monthly(session, in_month)
+            ),
+        )
+    return _STATEMENTS[key]
+
+
 def refresh(session: Session, office_id: int, day: date, offset: int) -> None:
     """Recompute the office's day (``offset``: the office's seconds from UTC) from its raw
     rows, and its month's counts from its days."""
-    raw = [Visit.office_id == office_id, Visit.visit_date == day]
-    for model in (VisitDay, VisitHour, VisitDayCount):
-        session.execute(delete(model).where(model.office_id == office_id, model.visit_date == day))
-    session.execute(insert(VisitDay).from_select(list(VISIT_DAY_COLUMNS), _visit_days(raw)))
-    session.execute(
-        insert(VisitHour).from_select(list(VISIT_HOUR_COLUMNS), _visit_hours(session, raw, offset))
-    )
-    session.execute(
-        insert(VisitDayCount).from_select(list(COUNT_COLUMNS), _visit_counts(session, raw))
-    )
+    statements = _day_statements(session, offset)
     month = day.replace(day=1)
-    session.execute(
-        delete(VisitMonthCount).where(
-            VisitMonthCount.office_id == office_id, VisitMonthCount.month == month
-        )
-    )
-    days = VisitDayCount.__table__.c
-    in_month = [days.office_id == office_id, days.visit_date.between(month, _end_of_month(month))]
-    session.execute(
-        insert(VisitMonthCount).from_select(list(MONTH_COLUMNS), _monthly(session, in_month))
-    )
+    where = {"office_id": office_id, "day": day, "month": month, "month_end": _end_of_month(month)}
+    for statement in (*statements.forget, *statements.count):
+        session.execute(statement, where)
+    session.execute(statements.forget_month, where)
+    session.execute(statements.count_month, where)
 
 
 def rebuild(session: Session, office_ids: Collection[int] | None = None) -> None:
