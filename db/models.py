@@ -552,6 +552,38 @@ class StepTimeMonth(Base):
     count: Mapped[int] = mapped_column(Integer)
 
 
+class StepMinutesDay(Base):
+    """``StepTimeDay`` by whole minute (``minute``: the floor of ``seconds`` / 60): a coarse
+    distribution, read first to find the minute that holds a rank; the exact seconds are then
+    read for that minute only."""
+
+    __tablename__ = "step_minutes_day"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    visit_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    measure: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    step_number: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    minute: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class StepMinutesMonth(Base):
+    """``StepMinutesDay`` added up over a calendar month (``month``: its first day)."""
+
+    __tablename__ = "step_minutes_month"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    measure: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    step_number: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    minute: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer)
+
+
 class StepDay(Base):
     """One SOP step on one visit day of one office: ended steps, open ones (no start or no
     end), those not started, and against the target in force that day: ended steps that had

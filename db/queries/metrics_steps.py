@@ -24,9 +24,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import BigInteger, Float, Integer, case, cast, func, literal, or_, select, union_all
+from sqlalchemy import and_, func, or_, select, union_all
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import Subquery
 from sqlalchemy.sql.elements import ColumnElement
 
 from db.models import (
@@ -34,10 +33,12 @@ from db.models import (
     STEP_WAIT,
     VISIT_SERVICE,
     StepDay,
+    StepMinutesDay,
+    StepMinutesMonth,
     StepTimeDay,
     StepTimeMonth,
 )
-from db.queries.metrics import MetricScope, as_date, day_spans, in_offices, is_postgresql
+from db.queries.metrics import MetricScope, as_date, day_spans, in_offices
 
 MEDIAN = 0.5
 P90 = 0.9
@@ -101,31 +102,92 @@ class ServiceTimeRow(NamedTuple):
 # -- where a scope's distribution is read -------------------------------------------------------
 
 
-def _distribution(scope: MetricScope, measure: int, steps: Sequence[int] | None) -> Subquery:
-    """(step_number, seconds, count) rows of one measure over the scope."""
+Counts = dict[int, list[tuple[int, int]]]
+"""Per step: (value, how many) pairs in ascending order of value."""
+
+
+def _distribution(
+    session: Session,
+    scope: MetricScope,
+    measure: int,
+    coarse: bool,
+    where: Callable[[ColumnElement[int], ColumnElement[int]], ColumnElement[bool]] | None = None,
+) -> Counts:
+    """One measure's distribution over the scope, by minute (``coarse``) or by second, from
+    the monthly rows of the scope's whole months and the daily rows of the days around them;
+    ``where(step, value)`` narrows the rows read."""
     spans = day_spans(scope.first_day, scope.last_day)
+    months, days = (StepMinutesMonth, StepMinutesDay) if coarse else (StepTimeMonth, StepTimeDay)
     parts = []
-    for model, day in ((StepTimeMonth, StepTimeMonth.month), (StepTimeDay, StepTimeDay.visit_date)):
-        ranges = ([spans.months] if spans.months else []) if model is StepTimeMonth else spans.days
+    for model, day, ranges in (
+        (months, months.month, [spans.months] if spans.months else []),
+        (days, days.visit_date, list(spans.days)),
+    ):
         if not ranges:
             continue
-        conditions = [*in_offices(model.office_id, scope.office_ids), model.measure == measure]
-        if steps is not None:
-            conditions.append(model.step_number.in_(tuple(steps)))
+        value = model.minute if coarse else model.seconds  # type: ignore[union-attr]
+        conditions = [
+            *in_offices(model.office_id, scope.office_ids),
+            model.measure == measure,
+            or_(*(day.between(first, last) for first, last in ranges)),
+        ]
+        if where is not None:
+            conditions.append(where(model.step_number, value))
         parts.append(
-            select(model.step_number, model.seconds, model.count).where(
-                *conditions, or_(*(day.between(a, b) for a, b in ranges))
-            )
+            select(model.step_number, value.label("value"), model.count).where(*conditions)
         )
-    return union_all(*parts).subquery("distribution")
+    rows = union_all(*parts).subquery("distribution")
+    statement = (
+        select(rows.c.step_number, rows.c.value, func.sum(rows.c.count))
+        .group_by(rows.c.step_number, rows.c.value)
+        .order_by(rows.c.step_number, rows.c.value)
+    )
+    counts: Counts = {}
+    for step, value, count in session.execute(statement):
+        counts.setdefault(int(step), []).append((int(value), int(count)))
+    return counts
 
 
 # -- exact percentiles ---------------------------------------------------------------------------
 
 
-def _floor(session: Session, value: ColumnElement[float]) -> ColumnElement[int]:
-    """The floor of a non-negative number (SQLite's CAST truncates; PostgreSQL's rounds)."""
-    return func.floor(value) if is_postgresql(session) else cast(value, Integer)
+class _Step(NamedTuple):
+    """One step's distribution by minute, and the minutes to read by second."""
+
+    minutes: list[tuple[int, int]]
+
+    @property
+    def count(self) -> int:
+        return sum(count for _minute, count in self.minutes)
+
+    def minute_of_rank(self, rank: int) -> tuple[int, int]:
+        """The minute that holds the ``rank``-th time (0-based) and the rank within it."""
+        before = 0
+        for minute, count in self.minutes:
+            if rank < before + count:
+                return minute, rank - before
+            before += count
+        raise ValueError(f"rank {rank} beyond {before} times")
+
+    def ranks(self) -> list[int]:
+        """The 0-based ranks whose times the summary needs: each quantile's two neighbours
+        and the longest."""
+        last = self.count - 1
+        found = {last}
+        for quantile in (MEDIAN, P90):
+            rank = quantile * last
+            found.update((math.floor(rank), math.ceil(rank)))
+        return sorted(found)
+
+
+def _value_at(seconds: list[tuple[int, int]], offset: int) -> int:
+    """The ``offset``-th time (0-based) of a minute's times by second."""
+    before = 0
+    for value, count in seconds:
+        before += count
+        if offset < before:
+            return value
+    raise ValueError(f"offset {offset} beyond {before} times")
 
 
 def _summaries(
@@ -133,63 +195,77 @@ def _summaries(
     scope: MetricScope,
     measure: int,
     steps: Sequence[int] | None = None,
-    extra: Callable[[Subquery], list[ColumnElement[int]]] = lambda _values: [],
-) -> dict[int, tuple[DurationSummary, list[int]]]:
-    """Per step: the summary of the measure's times over the scope, and the ``extra``
-    aggregates over the cumulative rows (``seconds``, ``count``)."""
-    values = _distribution(scope, measure, steps)
-    grouped = (
-        select(values.c.step_number, values.c.seconds, func.sum(values.c.count).label("count"))
-        .group_by(values.c.step_number, values.c.seconds)
-        .subquery("grouped")
+    limit: int | None = None,
+) -> dict[int, tuple[DurationSummary, int]]:
+    """Per step: the summary of the measure's times over the scope, and how many took no
+    longer than ``limit`` seconds (0 when none is given). The distribution by minute is read
+    first; then, by second, only the minutes that hold the ranks asked for (and the limit)."""
+    wanted = None if steps is None else tuple(steps)
+    by_minute = _distribution(
+        session,
+        scope,
+        measure,
+        coarse=True,
+        where=None if wanted is None else (lambda step, _value: step.in_(wanted)),
     )
-    step, seconds = grouped.c.step_number, grouped.c.seconds
-    cumulative = select(
-        step,
-        seconds,
-        grouped.c.count,
-        func.sum(grouped.c.count).over(partition_by=step, order_by=seconds).label("upto"),
-        func.sum(grouped.c.count).over(partition_by=step).label("n"),
-    ).subquery("cumulative")
-    n = cast(cumulative.c.n, BigInteger)
-
-    def neighbours(quantile: float) -> list[ColumnElement[int]]:
-        rank = literal(quantile, Float) * (n - 1)
-        lower = _floor(session, rank)
-        upper = lower + case((rank > lower, 1), else_=0)
-        return [
-            func.min(cumulative.c.seconds).filter(cumulative.c.upto >= lower + 1),
-            func.min(cumulative.c.seconds).filter(cumulative.c.upto >= upper + 1),
-        ]
-
-    statement = select(
-        cumulative.c.step_number,
-        func.max(n),
-        *neighbours(MEDIAN),
-        *neighbours(P90),
-        func.max(cumulative.c.seconds),
-        *extra(cumulative),
-    ).group_by(cumulative.c.step_number)
-    return {
-        int(key): (
-            DurationSummary(
-                int(count),
-                _interpolated(MEDIAN, int(count), lo50, hi50),
-                _interpolated(P90, int(count), lo90, hi90),
-                int(longest),
-            ),
-            [int(value or 0) for value in extras],
-        )
-        for key, count, lo50, hi50, lo90, hi90, longest, *extras in session.execute(statement)
+    distributions = {step: _Step(minutes) for step, minutes in by_minute.items()}
+    needed = {
+        (step, distribution.minute_of_rank(rank)[0])
+        for step, distribution in distributions.items()
+        for rank in distribution.ranks()
     }
+    if limit is not None:
+        needed.update((step, limit // 60) for step in distributions)
+    by_second = (
+        _distribution(
+            session,
+            scope,
+            measure,
+            coarse=False,
+            where=lambda step, value: or_(
+                *(
+                    and_(step == number, value.between(minute * 60, minute * 60 + 59))
+                    for number, minute in sorted(needed)
+                )
+            ),
+        )
+        if needed
+        else {}
+    )
+
+    def seconds_of(step: int, minute: int) -> list[tuple[int, int]]:
+        return [pair for pair in by_second.get(step, []) if pair[0] // 60 == minute]
+
+    summaries = {}
+    for step, distribution in distributions.items():
+
+        def at(rank: int, step: int = step, distribution: _Step = distribution) -> int:
+            minute, offset = distribution.minute_of_rank(rank)
+            return _value_at(seconds_of(step, minute), offset)
+
+        count = distribution.count
+        within = 0
+        if limit is not None:
+            within = sum(n for minute, n in distribution.minutes if minute < limit // 60)
+            within += sum(n for value, n in seconds_of(step, limit // 60) if value <= limit)
+        summaries[step] = (
+            DurationSummary(
+                count,
+                _quantile(MEDIAN, count, at),
+                _quantile(P90, count, at),
+                at(count - 1),
+            ),
+            within,
+        )
+    return summaries
 
 
-def _interpolated(quantile: float, count: int, low: object, high: object) -> float:
+def _quantile(quantile: float, count: int, at: Callable[[int], int]) -> float:
     """``percentile_cont``'s arithmetic (``float8_lerp``): the value at rank q·(n-1) between
     its two neighbours, in double precision."""
     rank = quantile * (count - 1)
-    low_value, high_value = float(low), float(high)  # type: ignore[arg-type]
-    return low_value + (rank - math.floor(rank)) * (high_value - low_value)
+    low, high = float(at(math.floor(rank))), float(at(math.ceil(rank)))
+    return low + (rank - math.floor(rank)) * (high - low)
 
 
 EMPTY_SUMMARY = DurationSummary(0, None, None, None)
@@ -223,7 +299,7 @@ def step_figures(session: Session, scope: MetricScope) -> list[StepRow]:
     return [
         StepRow(
             int(step),
-            summaries.get(int(step), (EMPTY_SUMMARY, []))[0],
+            summaries.get(int(step), (EMPTY_SUMMARY, 0))[0],
             int(open_steps),
             int(with_target),
             int(meeting),
@@ -276,7 +352,7 @@ def waits_before_steps(
     return [
         WaitRow(
             step,
-            summaries.get(step, (EMPTY_SUMMARY, []))[0],
+            summaries.get(step, (EMPTY_SUMMARY, 0))[0],
             int(waiting.get(step, 0) or 0),
         )
         for step in wanted
@@ -290,13 +366,7 @@ def visit_service_time(
     session: Session, scope: MetricScope, limit_seconds: int | None = None
 ) -> ServiceTimeRow:
     """Done, non-imported visits of the scope: first step's start → last step's end."""
-
-    def within(values: Subquery) -> list[ColumnElement[int]]:
-        if limit_seconds is None:
-            return []
-        return [func.sum(values.c.count).filter(values.c.seconds <= limit_seconds)]
-
-    summary, extras = _summaries(session, scope, VISIT_SERVICE, (0,), within).get(
-        0, (EMPTY_SUMMARY, [0])
+    summary, within = _summaries(session, scope, VISIT_SERVICE, (0,), limit_seconds).get(
+        0, (EMPTY_SUMMARY, 0)
     )
-    return ServiceTimeRow(summary, None if limit_seconds is None else extras[0])
+    return ServiceTimeRow(summary, None if limit_seconds is None else within)

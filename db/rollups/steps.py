@@ -34,6 +34,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.schema import Table
 from sqlalchemy.sql import Select, Subquery
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -44,6 +45,8 @@ from db.models import (
     VISIT_SERVICE,
     SopStep,
     StepDay,
+    StepMinutesDay,
+    StepMinutesMonth,
     StepTimeDay,
     StepTimeMonth,
     Visit,
@@ -193,13 +196,56 @@ DISTRIBUTION_COLUMNS = ("office_id", "visit_date", "measure", "step_number", "se
 # -- keeping them exact, day by day -----------------------------------------------------------
 
 
+class _Level(NamedTuple):
+    """One of the four distribution tables: by day or month, by second or minute."""
+
+    model: type[StepTimeDay] | type[StepTimeMonth] | type[StepMinutesDay] | type[StepMinutesMonth]
+    day_column: str
+    value_column: str
+
+    @property
+    def table(self) -> Table:
+        return self.model.__table__  # type: ignore[return-value]
+
+    def key(self) -> list[Any]:
+        columns = self.table.c
+        return [
+            columns.office_id,
+            columns[self.day_column],
+            columns.measure,
+            columns.step_number,
+            columns[self.value_column],
+        ]
+
+
+SECONDS_OF_DAY = _Level(StepTimeDay, "visit_date", "seconds")
+SECONDS_OF_MONTH = _Level(StepTimeMonth, "month", "seconds")
+MINUTES_OF_DAY = _Level(StepMinutesDay, "visit_date", "minute")
+MINUTES_OF_MONTH = _Level(StepMinutesMonth, "month", "minute")
+
+
+def minute_of(seconds: ColumnElement[int]) -> ColumnElement[int]:
+    """The whole minute that holds ``seconds`` (floor, negative times included), in SQL; the
+    numerator is a multiple of 60, so integer division is exact on both databases."""
+    return (seconds - ((seconds % 60) + 60) % 60) // 60
+
+
+def by_minute(counts: dict[Key, int]) -> dict[Key, int]:
+    """A distribution by second added up by whole minute (floor), zero sums left out."""
+    minutes: dict[Key, int] = {}
+    for (measure, step, seconds), count in counts.items():
+        key = (measure, step, seconds // 60)
+        minutes[key] = minutes.get(key, 0) + count
+    return {key: count for key, count in minutes.items() if count}
+
+
 class _DayStatements(NamedTuple):
     """The statements of one office day's refresh, built once per database dialect (their
     office and day are parameters: ``office_id``, ``day``)."""
 
     computed: Select[Any]
     stored: Select[Any]
-    forget_times: Delete
+    forget_distributions: tuple[Delete, ...]
     forget_counts: Delete
     count: Insert
 
@@ -207,20 +253,23 @@ class _DayStatements(NamedTuple):
 _STATEMENTS: dict[str, _DayStatements] = {}
 
 
+def _of_day(table: Table) -> list[ColumnElement[bool]]:
+    return [table.c.office_id == bindparam("office_id"), table.c.visit_date == bindparam("day")]
+
+
 def _day_statements(session: Session) -> _DayStatements:
     dialect = session.get_bind().dialect.name
     if dialect not in _STATEMENTS:
         raw = [Visit.office_id == bindparam("office_id"), Visit.visit_date == bindparam("day")]
-        times = StepTimeDay.__table__.c
-        of_day = [times.office_id == bindparam("office_id"), times.visit_date == bindparam("day")]
+        times = SECONDS_OF_DAY.table
         _STATEMENTS[dialect] = _DayStatements(
             computed=_distributions(session, raw),
-            stored=select(*(times[name] for name in DISTRIBUTION_COLUMNS)).where(*of_day),
-            forget_times=delete(StepTimeDay.__table__).where(*of_day),
-            forget_counts=delete(StepDay.__table__).where(
-                StepDay.__table__.c.office_id == bindparam("office_id"),
-                StepDay.__table__.c.visit_date == bindparam("day"),
+            stored=select(*(times.c[name] for name in DISTRIBUTION_COLUMNS)).where(*_of_day(times)),
+            forget_distributions=tuple(
+                delete(level.table).where(*_of_day(level.table))
+                for level in (SECONDS_OF_DAY, MINUTES_OF_DAY)
             ),
+            forget_counts=delete(StepDay.__table__).where(*_of_day(StepDay.__table__)),
             count=insert(StepDay.__table__).from_select(
                 list(STEP_DAY_COLUMNS), _step_counts(session, raw)
             ),
@@ -234,9 +283,14 @@ def refresh(session: Session, office_id: int, day: date) -> None:
     new = _distribution_of(session, statements.computed, where)
     stored = _distribution_of(session, statements.stored, where)
     if new != stored:
-        session.execute(statements.forget_times, where)
-        _insert_distribution(session, StepTimeDay, "visit_date", office_id, day, new)
-        _move_month(session, office_id, day.replace(day=1), _difference(new, stored))
+        for statement in statements.forget_distributions:
+            session.execute(statement, where)
+        for level, counts in ((SECONDS_OF_DAY, new), (MINUTES_OF_DAY, by_minute(new))):
+            _insert(session, level, _rows(level, office_id, day, counts))
+        change = _difference(new, stored)
+        month = day.replace(day=1)
+        for level, moved in ((SECONDS_OF_MONTH, change), (MINUTES_OF_MONTH, by_minute(change))):
+            _move_month(session, level, office_id, month, moved)
     session.execute(statements.forget_counts, where)
     session.execute(statements.count, where)
 
@@ -255,59 +309,43 @@ def _difference(new: dict[Key, int], old: dict[Key, int]) -> dict[Key, int]:
     return {key: new.get(key, 0) - old.get(key, 0) for key in keys if new.get(key) != old.get(key)}
 
 
-def _rows(
-    day_column: str, office_id: int, day: date, counts: dict[Key, int]
-) -> list[dict[str, Any]]:
+def _rows(level: _Level, office_id: int, day: date, counts: dict[Key, int]) -> list[dict[str, Any]]:
     return [
         {
             "office_id": office_id,
-            day_column: day,
+            level.day_column: day,
             "measure": measure,
             "step_number": step,
-            "seconds": seconds,
+            level.value_column: value,
             "count": count,
         }
-        for (measure, step, seconds), count in sorted(counts.items())
+        for (measure, step, value), count in sorted(counts.items())
     ]
 
 
-def _insert_distribution(
-    session: Session,
-    model: type[StepTimeDay] | type[StepTimeMonth],
-    day_column: str,
-    office_id: int,
-    day: date,
-    counts: dict[Key, int],
-) -> None:
-    rows = _rows(day_column, office_id, day, counts)
+def _insert(session: Session, level: _Level, rows: list[dict[str, Any]]) -> None:
     for start in range(0, len(rows), UPSERT_CHUNK):
-        session.execute(insert(model), rows[start : start + UPSERT_CHUNK])
+        session.execute(insert(level.table), rows[start : start + UPSERT_CHUNK])
 
 
-def _move_month(session: Session, office_id: int, month: date, change: dict[Key, int]) -> None:
+def _move_month(
+    session: Session, level: _Level, office_id: int, month: date, change: dict[Key, int]
+) -> None:
     """Add ``change`` to the office's month (a missing row starts at 0; rows left at 0 go)."""
-    table = StepTimeMonth.__table__
-    rows = _rows("month", office_id, month, change)
+    table = level.table
+    rows = _rows(level, office_id, month, change)
     for start in range(0, len(rows), UPSERT_CHUNK):
         statement = dialect_insert(session, table).values(rows[start : start + UPSERT_CHUNK])
         session.execute(
             statement.on_conflict_do_update(
-                index_elements=[
-                    table.c.office_id,
-                    table.c.month,
-                    table.c.measure,
-                    table.c.step_number,
-                    table.c.seconds,
-                ],
-                set_={"count": table.c.count + statement.excluded["count"]},
+                index_elements=level.key(),
+                set_={"count": table.c["count"] + statement.excluded["count"]},
             )
         )
     if any(count < 0 for count in change.values()):
         session.execute(
-            delete(StepTimeMonth).where(
-                StepTimeMonth.office_id == office_id,
-                StepTimeMonth.month == month,
-                StepTimeMonth.count <= 0,
+            delete(table).where(
+                table.c.office_id == office_id, table.c.month == month, table.c["count"] <= 0
             )
         )
 
@@ -315,41 +353,46 @@ def _move_month(session: Session, office_id: int, month: date, change: dict[Key,
 # -- rebuilding them whole ------------------------------------------------------------------------
 
 
+def _added_up(
+    session: Session, source: _Level, target: _Level, offices: list[int] | None
+) -> Insert:
+    """``target``'s rows from ``source``'s: by month and/or by minute."""
+    columns = source.table.c
+    day = columns[source.day_column]
+    value = columns[source.value_column]
+    keys = [
+        columns.office_id,
+        month_of(session, day) if target.day_column == "month" else day,
+        columns.measure,
+        columns.step_number,
+        minute_of(value) if target.value_column != source.value_column else value,
+    ]
+    statement = select(*keys, func.sum(columns["count"])).group_by(*keys)
+    if offices is not None:
+        statement = statement.where(columns.office_id.in_(offices))
+    names = ["office_id", target.day_column, "measure", "step_number", target.value_column, "count"]
+    return insert(target.table).from_select(names, statement)
+
+
 def rebuild(session: Session, office_ids: Collection[int] | None = None) -> None:
     """Recompute the step rollups of these offices (``None``: every office) from all their
     rows, in the caller's transaction."""
-    scope = [] if office_ids is None else [Visit.office_id.in_(sorted(set(office_ids)))]
-    for model in (StepTimeMonth, StepTimeDay, StepDay):
-        statement = delete(model)
-        if office_ids is not None:
-            statement = statement.where(model.office_id.in_(sorted(set(office_ids))))
+    offices = None if office_ids is None else sorted(set(office_ids))
+    scope = [] if offices is None else [Visit.office_id.in_(offices)]
+    levels = (SECONDS_OF_DAY, SECONDS_OF_MONTH, MINUTES_OF_DAY, MINUTES_OF_MONTH)
+    for table in (*(level.table for level in levels), StepDay.__table__):
+        statement = delete(table)
+        if offices is not None:
+            statement = statement.where(table.c.office_id.in_(offices))
         session.execute(statement)
     session.execute(
-        insert(StepTimeDay).from_select(list(DISTRIBUTION_COLUMNS), _distributions(session, scope))
-    )
-    session.execute(
-        insert(StepDay).from_select(list(STEP_DAY_COLUMNS), _step_counts(session, scope))
-    )
-    day_table = StepTimeDay.__table__
-    month = month_of(session, day_table.c.visit_date)
-    monthly = select(
-        day_table.c.office_id,
-        month,
-        day_table.c.measure,
-        day_table.c.step_number,
-        day_table.c.seconds,
-        func.sum(day_table.c.count),
-    ).group_by(
-        day_table.c.office_id,
-        month,
-        day_table.c.measure,
-        day_table.c.step_number,
-        day_table.c.seconds,
-    )
-    if office_ids is not None:
-        monthly = monthly.where(day_table.c.office_id.in_(sorted(set(office_ids))))
-    session.execute(
-        insert(StepTimeMonth).from_select(
-            ["office_id", "month", "measure", "step_number", "seconds", "count"], monthly
+        insert(SECONDS_OF_DAY.table).from_select(
+            list(DISTRIBUTION_COLUMNS), _distributions(session, scope)
         )
     )
+    session.execute(
+        insert(StepDay.__table__).from_select(list(STEP_DAY_COLUMNS), _step_counts(session, scope))
+    )
+    for target in (SECONDS_OF_MONTH, MINUTES_OF_DAY):
+        session.execute(_added_up(session, SECONDS_OF_DAY, target, offices))
+    session.execute(_added_up(session, MINUTES_OF_DAY, MINUTES_OF_MONTH, offices))

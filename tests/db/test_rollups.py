@@ -26,6 +26,8 @@ from db.migrate import upgrade_to_newest
 from db.models import (
     SopStep,
     StepDay,
+    StepMinutesDay,
+    StepMinutesMonth,
     StepTimeDay,
     StepTimeMonth,
     VisitDay,
@@ -44,6 +46,8 @@ ROLLUPS = (
     StepTimeDay,
     StepTimeMonth,
     StepDay,
+    StepMinutesDay,
+    StepMinutesMonth,
     VisitDay,
     VisitHour,
     VisitDayCount,

@@ -18,7 +18,12 @@ down_revision = "0009"
 branch_labels = None
 depends_on = None
 
-DISTRIBUTIONS = {"step_time_day": "visit_date", "step_time_month": "month"}
+DISTRIBUTIONS = {
+    "step_time_day": ("visit_date", "seconds"),
+    "step_time_month": ("month", "seconds"),
+    "step_minutes_day": ("visit_date", "minute"),
+    "step_minutes_month": ("month", "minute"),
+}
 COUNTS = {"visit_day_count": "visit_date", "visit_month_count": "month"}
 
 
@@ -37,14 +42,14 @@ def _counts(*names: str) -> list[sa.Column]:
 
 
 def upgrade() -> None:
-    for table, day_column in DISTRIBUTIONS.items():
+    for table, (day_column, value_column) in DISTRIBUTIONS.items():
         op.create_table(
             table,
             _office_column(),
             sa.Column(day_column, sa.Date(), nullable=False),
             sa.Column("measure", sa.SmallInteger(), autoincrement=False, nullable=False),
             sa.Column("step_number", sa.SmallInteger(), autoincrement=False, nullable=False),
-            sa.Column("seconds", sa.Integer(), autoincrement=False, nullable=False),
+            sa.Column(value_column, sa.Integer(), autoincrement=False, nullable=False),
             sa.Column("count", sa.Integer(), nullable=False),
             _office_key(table),
             sa.PrimaryKeyConstraint(
@@ -52,7 +57,7 @@ def upgrade() -> None:
                 day_column,
                 "measure",
                 "step_number",
-                "seconds",
+                value_column,
                 name=op.f(f"pk_{table}"),
             ),
         )
