@@ -317,13 +317,13 @@ class DaySpans(NamedTuple):
     days: tuple[tuple[date, date], ...]
 
 
-def _next_month(day: date) -> date:
+def next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def day_spans(first_day: date, last_day: date) -> DaySpans:
     """Split ``first_day`` … ``last_day`` into its whole months and the days left over."""
-    start = first_day if first_day.day == 1 else _next_month(first_day)
+    start = first_day if first_day.day == 1 else next_month(first_day)
     after = last_day + timedelta(days=1)
     end = after if after.day == 1 else after.replace(day=1)  # the month after the last whole one
     if start >= end:

@@ -22,23 +22,25 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, func, or_, select, union_all
+from sqlalchemy import func, or_, select, union_all
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
 from db.models import (
     STEP_DURATION,
     STEP_WAIT,
     VISIT_SERVICE,
+    Office,
     StepDay,
     StepMinutesDay,
     StepMinutesMonth,
     StepTimeDay,
     StepTimeMonth,
 )
-from db.queries.metrics import MetricScope, as_date, day_spans, in_offices
+from db.queries.metrics import DaySpans, MetricScope, as_date, day_spans, in_offices, next_month
 
 MEDIAN = 0.5
 P90 = 0.9
@@ -106,36 +108,95 @@ Counts = dict[int, list[tuple[int, int]]]
 """Per step: (value, how many) pairs in ascending order of value."""
 
 
-def _distribution(
-    session: Session,
-    scope: MetricScope,
-    measure: int,
-    coarse: bool,
-    where: Callable[[ColumnElement[int], ColumnElement[int]], ColumnElement[bool]] | None = None,
+def _months(spans: DaySpans) -> list[date]:
+    """The first days of the whole months of the spans."""
+    if spans.months is None:
+        return []
+    first, last = spans.months
+    months = [first]
+    while months[-1] < last:
+        months.append(next_month(months[-1]))
+    return months
+
+
+def _office_ids(session: Session, scope: MetricScope) -> tuple[int, ...]:
+    """The scope's offices, every office of the database spelled out: the rollups' keys begin
+    with the office, so naming them lets each read seek instead of scan."""
+    if scope.office_ids is not None:
+        return scope.office_ids
+    return tuple(session.scalars(select(Office.id).order_by(Office.id)))
+
+
+def _minutes(
+    session: Session, scope: MetricScope, measure: int, steps: Sequence[int] | None
 ) -> Counts:
-    """One measure's distribution over the scope, by minute (``coarse``) or by second, from
-    the monthly rows of the scope's whole months and the daily rows of the days around them;
-    ``where(step, value)`` narrows the rows read."""
-    spans = day_spans(scope.first_day, scope.last_day)
-    months, days = (StepMinutesMonth, StepMinutesDay) if coarse else (StepTimeMonth, StepTimeDay)
+    """One measure's distribution over the scope by whole minute: the monthly rows of the
+    scope's whole months and the daily rows of the days around them."""
+    spans, offices = day_spans(scope.first_day, scope.last_day), _office_ids(session, scope)
     parts = []
-    for model, day, ranges in (
-        (months, months.month, [spans.months] if spans.months else []),
-        (days, days.visit_date, list(spans.days)),
-    ):
-        if not ranges:
+    for model, day in ((StepMinutesMonth, None), (StepMinutesDay, StepMinutesDay.visit_date)):
+        conditions = [model.office_id.in_(offices), model.measure == measure]
+        if day is None:
+            if spans.months is None:
+                continue
+            conditions.append(StepMinutesMonth.month.in_(_months(spans)))
+        elif spans.days:
+            conditions.append(or_(*(day.between(first, last) for first, last in spans.days)))
+        else:
             continue
-        value = model.minute if coarse else model.seconds  # type: ignore[union-attr]
-        conditions = [
-            *in_offices(model.office_id, scope.office_ids),
-            model.measure == measure,
-            or_(*(day.between(first, last) for first, last in ranges)),
-        ]
-        if where is not None:
-            conditions.append(where(model.step_number, value))
+        if steps is not None:
+            conditions.append(model.step_number.in_(tuple(steps)))
         parts.append(
-            select(model.step_number, value.label("value"), model.count).where(*conditions)
+            select(model.step_number, model.minute.label("value"), model.count).where(*conditions)
         )
+    return _added_up(session, parts)
+
+
+def _seconds_of_minutes(
+    session: Session, scope: MetricScope, measure: int, minutes: Sequence[tuple[int, int]]
+) -> Counts:
+    """One measure's times by second within the asked (step, minute) pairs over the scope: one
+    select per pair and table, each a seek on the rollup's key."""
+    if not minutes:
+        return {}
+    spans, offices = day_spans(scope.first_day, scope.last_day), _office_ids(session, scope)
+    months = _months(spans)
+    parts = []
+    for step, minute in minutes:
+        seconds = (minute * 60, minute * 60 + 59)
+        if months:
+            parts.append(
+                select(
+                    StepTimeMonth.step_number,
+                    StepTimeMonth.seconds.label("value"),
+                    StepTimeMonth.count,
+                ).where(
+                    StepTimeMonth.office_id.in_(offices),
+                    StepTimeMonth.month.in_(months),
+                    StepTimeMonth.measure == measure,
+                    StepTimeMonth.step_number == step,
+                    StepTimeMonth.seconds.between(*seconds),
+                )
+            )
+        if spans.days:
+            parts.append(
+                select(
+                    StepTimeDay.step_number, StepTimeDay.seconds.label("value"), StepTimeDay.count
+                ).where(
+                    StepTimeDay.office_id.in_(offices),
+                    or_(*(StepTimeDay.visit_date.between(a, b) for a, b in spans.days)),
+                    StepTimeDay.measure == measure,
+                    StepTimeDay.step_number == step,
+                    StepTimeDay.seconds.between(*seconds),
+                )
+            )
+    return _added_up(session, parts)
+
+
+def _added_up(session: Session, parts: list[Select[Any]]) -> Counts:
+    """The (step, value, count) rows of ``parts`` added up per step and value, in order."""
+    if not parts:
+        return {}
     rows = union_all(*parts).subquery("distribution")
     statement = (
         select(rows.c.step_number, rows.c.value, func.sum(rows.c.count))
@@ -201,13 +262,7 @@ def _summaries(
     longer than ``limit`` seconds (0 when none is given). The distribution by minute is read
     first; then, by second, only the minutes that hold the ranks asked for (and the limit)."""
     wanted = None if steps is None else tuple(steps)
-    by_minute = _distribution(
-        session,
-        scope,
-        measure,
-        coarse=True,
-        where=None if wanted is None else (lambda step, _value: step.in_(wanted)),
-    )
+    by_minute = _minutes(session, scope, measure, wanted)
     distributions = {step: _Step(minutes) for step, minutes in by_minute.items()}
     needed = {
         (step, distribution.minute_of_rank(rank)[0])
@@ -216,22 +271,7 @@ def _summaries(
     }
     if limit is not None:
         needed.update((step, limit // 60) for step in distributions)
-    by_second = (
-        _distribution(
-            session,
-            scope,
-            measure,
-            coarse=False,
-            where=lambda step, value: or_(
-                *(
-                    and_(step == number, value.between(minute * 60, minute * 60 + 59))
-                    for number, minute in sorted(needed)
-                )
-            ),
-        )
-        if needed
-        else {}
-    )
+    by_second = _seconds_of_minutes(session, scope, measure, sorted(needed))
 
     def seconds_of(step: int, minute: int) -> list[tuple[int, int]]:
         return [pair for pair in by_second.get(step, []) if pair[0] // 60 == minute]
