@@ -17,6 +17,9 @@ How a write is noticed, once for every service:
   office_change.version + 1``; PostgreSQL and SQLite >= 3.24 alike), so a rolled-back
   transaction bumps nothing, and two writers of one office take turns on its marker row.
 
+The same hook keeps the rollups exact (``db.rollups``): the days a transaction
+wrote are noted at each flush, their offices bumped with the others, then recomputed.
+
 Writes that bypass sessions altogether (the demo's row writer, on a ``Connection``) call
 ``bump_offices`` once per transaction.
 """
@@ -31,6 +34,7 @@ from sqlalchemy import Connection, event, inspect
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from sqlalchemy.orm.util import identity_key
 
+from db import rollups
 from db.models import (
     DataRequest,
     DataRequestPublication,
@@ -142,8 +146,11 @@ def _before_commit(session: Session) -> None:
         office_id = _office_by_loading(session, model, key)
         if office_id is not None:
             offices.add(office_id)
+    days = rollups.take_noted_days(session)
+    offices.update(rollups.offices_of(days))
     if offices:
-        bump_offices(session, offices)
+        bump_offices(session, offices)  # first: on PostgreSQL it orders the offices' writers
+    rollups.refresh_days(session, days)
 
 
 def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
@@ -157,6 +164,8 @@ def watch_writes(sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "after_flush", _after_flush)
     event.listen(sessions, "before_commit", _before_commit)
     event.listen(sessions, "after_transaction_end", _after_transaction_end)
+    event.listen(sessions, "after_flush", rollups.note_flushed_rows)
+    event.listen(sessions, "after_transaction_end", rollups.forget_noted_rows)
 
 
 def bump_offices(executor: Session | Connection, office_ids: Iterable[int]) -> None:

@@ -6,8 +6,11 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.orm import Session
 from sqlalchemy.schema import SchemaItem
+
+from db import rollups
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 MIGRATION_LOCK_KEY = 16030001
@@ -55,3 +58,16 @@ def upgrade_to_newest(engine: Engine) -> None:
             )
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        fill_rollups(connection)
+
+
+def fill_rollups(connection: Connection) -> None:
+    """Fill the rollups (``db.rollups``) of a database that has visits but none yet (the first start
+    after migration 0010): one rebuild, in the migration's transaction."""
+    session = Session(bind=connection)
+    try:
+        if rollups.missing(session):
+            rollups.rebuild(session)
+            session.flush()
+    finally:
+        session.close()

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     Numeric,
+    SmallInteger,
     String,
     Text,
     Time,
@@ -507,3 +508,179 @@ class KioskLink(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# -- rollups of step times, kept exact by every write (db.rollups) ---------------------------
+
+STEP_DURATION = 1
+"""``measure`` of a step's own time: ``ended_at - started_at`` of an ended step."""
+STEP_WAIT = 2
+"""``measure`` of the wait before a step: ``started_at - queued_at`` of a started step."""
+VISIT_SERVICE = 3
+"""``measure`` of a done visit's service time (first start → last end), ``step_number`` 0."""
+
+
+class StepTimeDay(Base):
+    """How many times of one kind (``measure``) lasted exactly ``seconds`` on one visit day of
+    one office, per SOP step: the exact distribution, from which medians and p90 are read."""
+
+    __tablename__ = "step_time_day"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    visit_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    measure: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    step_number: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    seconds: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class StepTimeMonth(Base):
+    """``StepTimeDay`` added up over a calendar month (``month``: its first day), so that a
+    long period reads a month's distribution in one row per distinct time."""
+
+    __tablename__ = "step_time_month"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    measure: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    step_number: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    seconds: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class StepMinutesDay(Base):
+    """``StepTimeDay`` by whole minute (``minute``: the floor of ``seconds`` / 60): a coarse
+    distribution, read first to find the minute that holds a rank; the exact seconds are then
+    read for that minute only."""
+
+    __tablename__ = "step_minutes_day"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    visit_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    measure: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    step_number: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    minute: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class StepMinutesMonth(Base):
+    """``StepMinutesDay`` added up over a calendar month (``month``: its first day)."""
+
+    __tablename__ = "step_minutes_month"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    measure: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    step_number: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    minute: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class StepDay(Base):
+    """One SOP step on one visit day of one office: ended steps, open ones (no start or no
+    end), those not started, and against the target in force that day: ended steps that had
+    one, those meeting it, the seconds beyond it. Additive over days and offices."""
+
+    __tablename__ = "step_day"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    visit_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    step_number: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    ended: Mapped[int] = mapped_column(Integer)
+    open: Mapped[int] = mapped_column(Integer)
+    not_started: Mapped[int] = mapped_column(Integer)
+    with_target: Mapped[int] = mapped_column(Integer)
+    meeting: Mapped[int] = mapped_column(Integer)
+    missed_seconds: Mapped[int] = mapped_column(BigInteger)
+
+
+# -- rollups of visits, kept exact by every write (db.rollups) ------------------------------------
+
+
+class VisitDay(Base):
+    """One office's visits of one visit day (DESIGN.md, "Daily visitors", "Referral rate"):
+    admitted (imported included), refused at screening, and among the admitted the imported,
+    the returning, those outside service hours; admitted visits with a referred and with a
+    decided request, and those requests. Pending screening is in none. A row per office and
+    day that had any visit."""
+
+    __tablename__ = "visit_day"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    visit_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    admitted: Mapped[int] = mapped_column(Integer)
+    refused: Mapped[int] = mapped_column(Integer)
+    imported: Mapped[int] = mapped_column(Integer)
+    returning_visits: Mapped[int] = mapped_column(Integer)
+    outside_hours: Mapped[int] = mapped_column(Integer)
+    visits_referred: Mapped[int] = mapped_column(Integer)
+    visits_decided: Mapped[int] = mapped_column(Integer)
+    requests_referred: Mapped[int] = mapped_column(Integer)
+    requests_decided: Mapped[int] = mapped_column(Integer)
+
+
+class VisitHour(Base):
+    """Arrivals of one office's visit day in one office-local hour: admitted and refused."""
+
+    __tablename__ = "visit_hour"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    visit_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    hour: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    admitted: Mapped[int] = mapped_column(Integer)
+    refused: Mapped[int] = mapped_column(Integer)
+
+
+class VisitDayCount(Base):
+    """Admitted visits of one office's visit day counted by one ``dimension`` (a service type,
+    a profile field, the age, an agency referred to, a publication asked for): the value as
+    text (``value``; ``NO_VALUE``: not known, or an agency chosen from the directory) or as an
+    id (``number``: the agency or the publication; ``NO_NUMBER``: none), the visits and the
+    requests. (Empty values are stored as ``''`` and 0 so that they can be part of the key.)"""
+
+    __tablename__ = "visit_day_count"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    visit_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    dimension: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    visits: Mapped[int] = mapped_column(Integer)
+    requests: Mapped[int] = mapped_column(Integer)
+
+
+class VisitMonthCount(Base):
+    """``VisitDayCount`` added up over a calendar month (``month``: its first day)."""
+
+    __tablename__ = "visit_month_count"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    dimension: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    visits: Mapped[int] = mapped_column(Integer)
+    requests: Mapped[int] = mapped_column(Integer)
+
+
+NO_VALUE = ""
+NO_NUMBER = 0
+"""How ``VisitDayCount`` and ``VisitMonthCount`` store a missing value or id."""

@@ -20,11 +20,21 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import BigInteger, Date, Integer, cast, extract, func, select
+from sqlalchemy import BigInteger, Date, Integer, cast, extract, func, or_, select, union_all
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Subquery
 from sqlalchemy.sql.elements import ColumnElement
 
-from db.models import Office, Visit
+from db.models import (
+    NO_NUMBER,
+    NO_VALUE,
+    Office,
+    Visit,
+    VisitDay,
+    VisitDayCount,
+    VisitHour,
+    VisitMonthCount,
+)
 
 # -- the scope of a figure --------------------------------------------------------------------
 
@@ -123,6 +133,13 @@ def local_day(
     return func.date(moment, f"{offset:+d} seconds")
 
 
+def month_of(session: Session, day: ColumnElement[date]) -> ColumnElement[date]:
+    """The first day of ``day``'s calendar month."""
+    if is_postgresql(session):
+        return cast(func.date_trunc("month", day), Date)
+    return func.date(day, "start of month")
+
+
 def epoch_seconds(session: Session, moment: ColumnElement[datetime]) -> ColumnElement[int]:
     """A UTC moment as whole seconds since 1970 (fractions of a second dropped), so that the
     difference of two moments is an exact integer on both databases."""
@@ -166,47 +183,53 @@ class VisitorDayRow(NamedTuple):
 
 def visitors_by_day(session: Session, scope: MetricScope) -> list[VisitorDayRow]:
     """The scope's visit days that had a visit, in order (days without one are omitted)."""
-    return _visitors_by_day(session, visits_in_scope(scope))
+    return _visitors_by_day(
+        session,
+        [
+            *in_offices(VisitDay.office_id, scope.office_ids),
+            VisitDay.visit_date.between(scope.first_day, scope.last_day),
+        ],
+    )
 
 
 def visitors_on_days(
     session: Session, office_ids: Sequence[int] | None, days: Iterable[date]
 ) -> list[VisitorDayRow]:
     """The same counts on chosen visit days (the usual weekday's days)."""
-    return _visitors_by_day(session, visits_on_days(office_ids, days))
+    return _visitors_by_day(
+        session,
+        [*in_offices(VisitDay.office_id, office_ids), VisitDay.visit_date.in_(sorted(set(days)))],
+    )
 
 
 def _visitors_by_day(
     session: Session, conditions: list[ColumnElement[bool]]
 ) -> list[VisitorDayRow]:
-    earlier = Visit.__table__.alias("earlier")
-    returning = (
-        select(earlier.c.id)
-        .where(
-            earlier.c.visitor_id == Visit.visitor_id,
-            (earlier.c.arrived_at < Visit.arrived_at)
-            | ((earlier.c.arrived_at == Visit.arrived_at) & (earlier.c.id < Visit.id)),
-        )
-        .exists()
-    )
-    admitted = Visit.admitted.is_(True)
+    """From the rollup ``visit_day`` (``db.rollups.visits`` holds the definitions)."""
     statement = (
         select(
-            Visit.visit_date,
-            func.count(Visit.id).filter(admitted),
-            func.count(Visit.id).filter(Visit.admitted.is_(False)),
-            func.count(Visit.id).filter(admitted, Visit.imported.is_(True)),
-            func.count(Visit.id).filter(admitted, Visit.visitor_id.is_not(None), returning),
-            func.count(Visit.id).filter(admitted, Visit.outside_service_hours.is_(True)),
+            VisitDay.visit_date,
+            func.sum(VisitDay.admitted),
+            func.sum(VisitDay.refused),
+            func.sum(VisitDay.imported),
+            func.sum(VisitDay.returning_visits),
+            func.sum(VisitDay.outside_hours),
         )
         .where(*conditions)
-        .group_by(Visit.visit_date)
-        .order_by(Visit.visit_date)
+        .group_by(VisitDay.visit_date)
+        .order_by(VisitDay.visit_date)
     )
     return [
         VisitorDayRow(as_date(day), *(int(value) for value in counts))
         for day, *counts in session.execute(statement)
     ]
+
+
+def in_offices(
+    column: ColumnElement[int], office_ids: Sequence[int] | None
+) -> list[ColumnElement[bool]]:
+    """The condition on a rollup's ``office_id`` (none: every office)."""
+    return [] if office_ids is None else [column.in_(tuple(office_ids))]
 
 
 # -- arrivals by hour --------------------------------------------------------------------------
@@ -232,8 +255,10 @@ def arrivals_by_hour(session: Session, scope: MetricScope) -> list[HourRow]:
     """Arrivals of the scope by local hour of ``arrived_at`` (hours without one omitted)."""
     return _arrivals_by_hour(
         session,
-        offset_groups(session, scope.office_ids, scope.first_day, scope.last_day),
-        visit_days(scope.first_day, scope.last_day),
+        [
+            *in_offices(VisitHour.office_id, scope.office_ids),
+            VisitHour.visit_date.between(scope.first_day, scope.last_day),
+        ],
     )
 
 
@@ -243,50 +268,93 @@ def arrivals_by_hour_on_days(
     """The same on chosen visit days (the usual weekday's days)."""
     if not days:
         return []
-    groups = offset_groups(session, office_ids, min(days), max(days))
-    return _arrivals_by_hour(session, groups, visits_on_days(None, days))
+    return _arrivals_by_hour(
+        session,
+        [*in_offices(VisitHour.office_id, office_ids), VisitHour.visit_date.in_(sorted(set(days)))],
+    )
 
 
-def _arrivals_by_hour(
-    session: Session,
-    groups: list[tuple[int, tuple[int, ...]]],
-    day_conditions: list[ColumnElement[bool]],
-) -> list[HourRow]:
-    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for offset, office_ids in groups:
-        hour = local_hour(session, Visit.arrived_at, offset).label("hour")
-        statement = (
-            select(
-                hour,
-                func.count(Visit.id).filter(Visit.admitted.is_(True)),
-                func.count(Visit.id).filter(Visit.admitted.is_(False)),
-            )
-            .where(*day_conditions, Visit.office_id.in_(office_ids), Visit.admitted.is_not(None))
-            .group_by(hour)
-        )
-        for found, admitted, refused in session.execute(statement):
-            totals[int(found)][0] += int(admitted)
-            totals[int(found)][1] += int(refused)
-    return [HourRow(hour, *counts) for hour, counts in sorted(totals.items())]
+def _arrivals_by_hour(session: Session, conditions: list[ColumnElement[bool]]) -> list[HourRow]:
+    """From the rollup ``visit_hour`` (office-local hours, ``db.rollups.visits``)."""
+    statement = (
+        select(VisitHour.hour, func.sum(VisitHour.admitted), func.sum(VisitHour.refused))
+        .where(*conditions)
+        .group_by(VisitHour.hour)
+        .having(func.sum(VisitHour.admitted) + func.sum(VisitHour.refused) > 0)
+        .order_by(VisitHour.hour)
+    )
+    return [
+        HourRow(int(hour), int(admitted), int(refused))
+        for hour, admitted, refused in session.execute(statement)
+    ]
 
 
 def arrivals_by_weekday_hour(session: Session, scope: MetricScope) -> list[WeekdayHourRow]:
     """Admitted visits of the scope by weekday of the visit day and local hour of arrival
     (the heat map's cells; empty cells omitted)."""
-    totals: dict[tuple[int, int], int] = defaultdict(int)
-    groups = offset_groups(session, scope.office_ids, scope.first_day, scope.last_day)
-    for offset, office_ids in groups:
-        day = weekday(session, Visit.visit_date).label("weekday")
-        hour = local_hour(session, Visit.arrived_at, offset).label("hour")
-        statement = (
-            select(day, hour, func.count(Visit.id))
-            .where(
-                *visit_days(scope.first_day, scope.last_day),
-                Visit.office_id.in_(office_ids),
-                Visit.admitted.is_(True),
-            )
-            .group_by(day, hour)
+    day = weekday(session, VisitHour.visit_date)
+    statement = (
+        select(day, VisitHour.hour, func.sum(VisitHour.admitted))
+        .where(
+            *in_offices(VisitHour.office_id, scope.office_ids),
+            VisitHour.visit_date.between(scope.first_day, scope.last_day),
         )
-        for found_day, found_hour, count in session.execute(statement):
-            totals[(int(found_day), int(found_hour))] += int(count)
-    return [WeekdayHourRow(day, hour, count) for (day, hour), count in sorted(totals.items())]
+        .group_by(day, VisitHour.hour)
+        .having(func.sum(VisitHour.admitted) > 0)
+        .order_by(day, VisitHour.hour)
+    )
+    return [
+        WeekdayHourRow(int(found_day), int(hour), int(count))
+        for found_day, hour, count in session.execute(statement)
+    ]
+
+
+class DaySpans(NamedTuple):
+    """A span of visit days as whole calendar months (``months``: first days, from … to,
+    both included; ``None`` when it holds no whole month) and the days around them."""
+
+    months: tuple[date, date] | None
+    days: tuple[tuple[date, date], ...]
+
+
+def next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def day_spans(first_day: date, last_day: date) -> DaySpans:
+    """Split ``first_day`` … ``last_day`` into its whole months and the days left over."""
+    start = first_day if first_day.day == 1 else next_month(first_day)
+    after = last_day + timedelta(days=1)
+    end = after if after.day == 1 else after.replace(day=1)  # the month after the last whole one
+    if start >= end:
+        return DaySpans(None, ((first_day, last_day),))
+    edges = ((first_day, start - timedelta(days=1)), (end, last_day))
+    last_month = (end - timedelta(days=1)).replace(day=1)
+    return DaySpans((start, last_month), tuple((a, b) for a, b in edges if a <= b))
+
+
+def counts_in_scope(scope: MetricScope, dimensions: Sequence[str]) -> Subquery:
+    """The rollup's visit counts of these dimensions over the scope (``db.rollups.visits``):
+    (dimension, value, number, visits, requests) rows, a missing value or id as NULL: the
+    monthly ones of the scope's whole months and the daily ones of the days around them."""
+    spans = day_spans(scope.first_day, scope.last_day)
+    parts = []
+    for model, day, ranges in (
+        (VisitMonthCount, VisitMonthCount.month, [spans.months] if spans.months else []),
+        (VisitDayCount, VisitDayCount.visit_date, list(spans.days)),
+    ):
+        if ranges:
+            parts.append(
+                select(
+                    model.dimension,
+                    func.nullif(model.value, NO_VALUE).label("value"),
+                    func.nullif(model.number, NO_NUMBER).label("number"),
+                    model.visits,
+                    model.requests,
+                ).where(
+                    *in_offices(model.office_id, scope.office_ids),
+                    model.dimension.in_(tuple(dimensions)),
+                    or_(*(day.between(first, last) for first, last in ranges)),
+                )
+            )
+    return union_all(*parts).subquery("counts")

@@ -9,17 +9,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from sqlalchemy import Integer, cast, extract, func, literal, select, union_all
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
-from db.models import LookupOption, Visit, Visitor
-from db.queries.metrics import MetricScope, is_postgresql, visits_in_scope
-
-PROFILE_FIELDS: tuple[str, ...] = ("education", "occupation", "institution_type", "gender")
-"""The visitor's columns the profile counts by, besides the age."""
-AGE = "age"
-"""The dimension of ``ProfileRow`` holding the age in whole years (visit year − birth year)."""
+from db.models import LookupOption
+from db.queries.metrics import MetricScope, counts_in_scope
+from db.rollups.visits import AGE, PROFILE_FIELDS, SERVICE_TYPE
 
 
 class CodeCount(NamedTuple):
@@ -38,51 +33,27 @@ class ProfileRow(NamedTuple):
     visits: int
 
 
-def _admitted(scope: MetricScope) -> list[ColumnElement[bool]]:
-    return [*visits_in_scope(scope), Visit.admitted.is_(True)]
-
-
 def service_types(session: Session, scope: MetricScope) -> list[CodeCount]:
     """Admitted visits of the scope by ``visit.service_type``, most first."""
-    count = func.count(Visit.id)
+    counts = counts_in_scope(scope, [SERVICE_TYPE])
+    visits = func.sum(counts.c.visits)
     statement = (
-        select(Visit.service_type, count)
-        .where(*_admitted(scope))
-        .group_by(Visit.service_type)
-        .order_by(count.desc(), Visit.service_type)
+        select(counts.c.value, visits)
+        .group_by(counts.c.value)
+        .order_by(visits.desc(), counts.c.value)
     )
-    return [CodeCount(code, int(visits)) for code, visits in session.execute(statement)]
-
-
-def _visit_year(session: Session) -> ColumnElement[int]:
-    if is_postgresql(session):
-        return cast(extract("year", Visit.visit_date), Integer)
-    return cast(func.strftime("%Y", Visit.visit_date), Integer)
+    return [CodeCount(code, int(found)) for code, found in session.execute(statement)]
 
 
 def visitor_profile(session: Session, scope: MetricScope) -> list[ProfileRow]:
-    """Admitted visits of the scope by each profile field and by age, in one statement (one
-    small grouped select per dimension, united)."""
-    age = cast(_visit_year(session) - Visitor.birth_year, Integer)
-    dimensions: list[tuple[str, ColumnElement[object]]] = [
-        *((name, getattr(Visitor, name)) for name in PROFILE_FIELDS),
-        (AGE, age),
-    ]
-    parts = [
-        select(
-            literal(name).label("dimension"),
-            cast(column, Visitor.education.type).label("value"),
-            func.count(Visit.id).label("visits"),
-        )
-        .select_from(Visit)
-        .outerjoin(Visitor, Visitor.id == Visit.visitor_id)
-        .where(*_admitted(scope))
-        .group_by(column)
-        for name, column in dimensions
-    ]
+    """Admitted visits of the scope by each profile field and by age."""
+    counts = counts_in_scope(scope, [*PROFILE_FIELDS, AGE])
+    statement = select(counts.c.dimension, counts.c.value, func.sum(counts.c.visits)).group_by(
+        counts.c.dimension, counts.c.value
+    )
     return [
         ProfileRow(str(dimension), None if value is None else str(value), int(visits))
-        for dimension, value, visits in session.execute(union_all(*parts))
+        for dimension, value, visits in session.execute(statement)
     ]
 
 

@@ -16,10 +16,11 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import DataRequest, DataRequestPublication, Publication, Sale, SaleItem, Visit
-from db.queries.metrics import MetricScope, offset_groups, visits_in_scope
+from db.models import Publication, Sale, SaleItem
+from db.queries.metrics import MetricScope, counts_in_scope, offset_groups
 from db.queries.metrics_pnbp import paid_in
 from db.queries.revenue import counted_sale
+from db.rollups.visits import PUBLICATION
 
 
 class PublicationCount(NamedTuple):
@@ -38,16 +39,13 @@ def requested_publications(
     session: Session, scope: MetricScope, limit: int
 ) -> list[PublicationCount]:
     """The ``limit`` publications linked to the most data requests of the scope."""
-    count = func.count(DataRequestPublication.data_request_id)
+    counts = counts_in_scope(scope, [PUBLICATION])
+    count = func.sum(counts.c.requests)
     statement = (
         select(
             Publication.id, Publication.catalog_number, Publication.title, Publication.year, count
         )
-        .select_from(DataRequestPublication)
-        .join(DataRequest, DataRequest.id == DataRequestPublication.data_request_id)
-        .join(Visit, Visit.id == DataRequest.visit_id)
-        .join(Publication, Publication.id == DataRequestPublication.publication_id)
-        .where(*visits_in_scope(scope), Visit.admitted.is_(True))
+        .join(Publication, Publication.id == counts.c.number)
         .group_by(Publication.id, Publication.catalog_number, Publication.title, Publication.year)
         .order_by(count.desc(), Publication.title, Publication.id)
         .limit(limit)

@@ -12,12 +12,12 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
-from db.models import Agency, DataRequest, Visit
-from db.queries.metrics import MetricScope, as_date, visits_in_scope
+from db.models import Agency, VisitDay
+from db.queries.metrics import MetricScope, as_date, counts_in_scope, in_offices
+from db.rollups.visits import AGENCY
 
 
 class ReferralDayRow(NamedTuple):
@@ -42,36 +42,25 @@ class AgencyRow(NamedTuple):
     requests: int
 
 
-def _admitted_in(scope: MetricScope) -> list[ColumnElement[bool]]:
-    return [*visits_in_scope(scope), Visit.admitted.is_(True)]
-
-
 def referrals_by_day(session: Session, scope: MetricScope) -> list[ReferralDayRow]:
-    """The scope's visit days with a decided request, in order."""
-    referred = case((DataRequest.available.is_(False), 1), else_=0)
-    decided = case((DataRequest.available.is_not(None), 1), else_=0)
-    per_visit = (
-        select(
-            Visit.visit_date.label("day"),
-            func.sum(referred).label("referred"),
-            func.sum(decided).label("decided"),
-        )
-        .join(DataRequest, DataRequest.visit_id == Visit.id)
-        .where(*_admitted_in(scope))
-        .group_by(Visit.id, Visit.visit_date)
-        .subquery("per_visit")
-    )
+    """The scope's visit days with a decided request, in order (from the rollup
+    ``visit_day``, ``db.rollups.visits``)."""
+    decided = func.sum(VisitDay.requests_decided)
     statement = (
         select(
-            per_visit.c.day,
-            func.count().filter(per_visit.c.referred > 0),
-            func.count().filter(per_visit.c.decided > 0),
-            func.sum(per_visit.c.referred),
-            func.sum(per_visit.c.decided),
+            VisitDay.visit_date,
+            func.sum(VisitDay.visits_referred),
+            func.sum(VisitDay.visits_decided),
+            func.sum(VisitDay.requests_referred),
+            decided,
         )
-        .group_by(per_visit.c.day)
-        .having(func.sum(per_visit.c.decided) > 0)
-        .order_by(per_visit.c.day)
+        .where(
+            *in_offices(VisitDay.office_id, scope.office_ids),
+            VisitDay.visit_date.between(scope.first_day, scope.last_day),
+        )
+        .group_by(VisitDay.visit_date)
+        .having(decided > 0)
+        .order_by(VisitDay.visit_date)
     )
     return [
         ReferralDayRow(as_date(day), *(int(value or 0) for value in counts))
@@ -81,16 +70,13 @@ def referrals_by_day(session: Session, scope: MetricScope) -> list[ReferralDayRo
 
 def top_referral_agencies(session: Session, scope: MetricScope, limit: int = 10) -> list[AgencyRow]:
     """The agencies referred to most (by visits, then requests, then name)."""
-    typed = case((DataRequest.referred_agency_id.is_(None), DataRequest.referred_agency))
-    name = func.coalesce(Agency.name, typed)
-    visits = func.count(func.distinct(Visit.id))
-    requests = func.count(DataRequest.id)
+    counts = counts_in_scope(scope, [AGENCY])
+    name = func.coalesce(Agency.name, counts.c.value)
+    visits, requests = func.sum(counts.c.visits), func.sum(counts.c.requests)
     statement = (
-        select(DataRequest.referred_agency_id, name, visits, requests)
-        .join(Visit, Visit.id == DataRequest.visit_id)
-        .outerjoin(Agency, Agency.id == DataRequest.referred_agency_id)
-        .where(*_admitted_in(scope), DataRequest.available.is_(False))
-        .group_by(DataRequest.referred_agency_id, Agency.name, typed)
+        select(counts.c.number, name, visits, requests)
+        .outerjoin(Agency, Agency.id == counts.c.number)
+        .group_by(counts.c.number, counts.c.value, Agency.name)
         .order_by(visits.desc(), requests.desc(), name.asc().nulls_last())
         .limit(limit)
     )

@@ -4,43 +4,46 @@ longest, how many had a target and how many met the target in force on their vis
 seconds beyond target; the waits before the steps a visitor waits for; the whole visit's
 service time.
 
-- A step belongs to its visit's day (``visit.visit_date``), whenever it ended.
-- Imported visits have no steps; they are excluded all the same (``visit.imported``).
-- A duration is ``ended_at - started_at`` in whole seconds (each moment truncated to the
-  second, on both databases), so a step of exactly its target meets it everywhere.
-- A step with no start or no end is open: not in the durations, counted apart.
-- The target in force on day d is the ``sop_step`` row with the greatest ``effective_from``
-  ≤ d for that number (``sop_step`` is versioned).
-- Median and p90 are PostgreSQL's ``percentile_cont`` (linear interpolation between the two
-  neighbouring ranks); on SQLite the same is computed from the two neighbours, found with
-  window functions, and the same floating-point formula (``lo + (hi - lo) * fraction``), so
-  both databases give the same value, bit for bit.
+They are read from the rollups of ``db.rollups.steps``, which hold the definitions (a step
+belongs to its visit's day; imported visits have none; a duration is whole seconds; a step
+with no start or no end is open, counted apart; the target in force on day d is the
+``sop_step`` version with the greatest ``effective_from`` <= d) and which every write keeps
+exact. A period reads the monthly distributions of its whole months and the daily ones of
+the days at its edges.
+
+Median and p90 are PostgreSQL's ``percentile_cont`` (linear interpolation between the two
+neighbouring ranks): the neighbours are found in SQL from the cumulative counts of the
+distribution, the interpolation is ``percentile_cont``'s arithmetic in double precision, so
+both databases give the same value, bit for bit.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Float, and_, case, func, literal, or_, select
+from sqlalchemy import func, or_, select, union_all
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import Select, Subquery
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
-from db.models import VISIT_DONE, SopStep, Visit, VisitStep
-from db.queries.metrics import (
-    MetricScope,
-    as_date,
-    epoch_seconds,
-    is_postgresql,
-    visits_in_scope,
+from db.models import (
+    STEP_DURATION,
+    STEP_WAIT,
+    VISIT_SERVICE,
+    Office,
+    StepDay,
+    StepMinutesDay,
+    StepMinutesMonth,
+    StepTimeDay,
+    StepTimeMonth,
 )
+from db.queries.metrics import DaySpans, MetricScope, as_date, day_spans, in_offices, next_month
 
 MEDIAN = 0.5
 P90 = 0.9
-_PERCENT = {MEDIAN: 50, P90: 90}
-"""The two quantiles, and each as a whole percentage for SQLite's integer rank arithmetic."""
 
 
 class DurationSummary(NamedTuple):
@@ -98,148 +101,221 @@ class ServiceTimeRow(NamedTuple):
     within_limit: int | None
 
 
-# -- the SOP targets in force ------------------------------------------------------------------
+# -- where a scope's distribution is read -------------------------------------------------------
 
 
-def _targets() -> Subquery:
-    """Each ``sop_step`` version with the day it took effect and the day the next version of
-    the same number did (``None``: still in force)."""
-    following = func.lead(SopStep.effective_from).over(
-        partition_by=SopStep.number, order_by=SopStep.effective_from
-    )
-    return select(
-        SopStep.number,
-        SopStep.target_minutes,
-        SopStep.effective_from.label("starts"),
-        following.label("ends"),
-    ).subquery("targets")
+Counts = dict[int, list[tuple[int, int]]]
+"""Per step: (value, how many) pairs in ascending order of value."""
 
 
-def _target_in_force(targets: Subquery) -> ColumnElement[bool]:
-    return and_(
-        targets.c.number == VisitStep.step_number,
-        targets.c.starts <= Visit.visit_date,
-        or_(targets.c.ends.is_(None), targets.c.ends > Visit.visit_date),
-    )
+def _months(spans: DaySpans) -> list[date]:
+    """The first days of the whole months of the spans."""
+    if spans.months is None:
+        return []
+    first, last = spans.months
+    months = [first]
+    while months[-1] < last:
+        months.append(next_month(months[-1]))
+    return months
 
 
-def _steps_of_scope(scope: MetricScope) -> list[ColumnElement[bool]]:
-    return [*visits_in_scope(scope), Visit.imported.is_(False)]
+def _office_ids(session: Session, scope: MetricScope) -> tuple[int, ...]:
+    """The scope's offices, every office of the database spelled out: the rollups' keys begin
+    with the office, so naming them lets each read seek instead of scan."""
+    if scope.office_ids is not None:
+        return scope.office_ids
+    return tuple(session.scalars(select(Office.id).order_by(Office.id)))
 
 
-def _ended() -> ColumnElement[bool]:
-    return and_(VisitStep.started_at.is_not(None), VisitStep.ended_at.is_not(None))
-
-
-def _step_durations(session: Session, scope: MetricScope) -> Subquery:
-    """One row per ended step of the scope: its number, visit day, seconds and target."""
-    targets = _targets()
-    seconds = epoch_seconds(session, VisitStep.ended_at) - epoch_seconds(
-        session, VisitStep.started_at
-    )
-    return (
-        select(
-            VisitStep.step_number.label("step"),
-            Visit.visit_date.label("day"),
-            seconds.label("seconds"),
-            targets.c.target_minutes.label("target"),
+def _minutes(
+    session: Session, scope: MetricScope, measure: int, steps: Sequence[int] | None
+) -> Counts:
+    """One measure's distribution over the scope by whole minute: the monthly rows of the
+    scope's whole months and the daily rows of the days around them."""
+    spans, offices = day_spans(scope.first_day, scope.last_day), _office_ids(session, scope)
+    parts = []
+    for model, day in ((StepMinutesMonth, None), (StepMinutesDay, StepMinutesDay.visit_date)):
+        conditions = [model.office_id.in_(offices), model.measure == measure]
+        if day is None:
+            if spans.months is None:
+                continue
+            conditions.append(StepMinutesMonth.month.in_(_months(spans)))
+        elif spans.days:
+            conditions.append(or_(*(day.between(first, last) for first, last in spans.days)))
+        else:
+            continue
+        if steps is not None:
+            conditions.append(model.step_number.in_(tuple(steps)))
+        parts.append(
+            select(model.step_number, model.minute.label("value"), model.count).where(*conditions)
         )
-        .join(Visit, Visit.id == VisitStep.visit_id)
-        .outerjoin(targets, _target_in_force(targets))
-        .where(*_steps_of_scope(scope), _ended())
-        .subquery("durations")
+    return _added_up(session, parts)
+
+
+def _seconds_of_minutes(
+    session: Session, scope: MetricScope, measure: int, minutes: Sequence[tuple[int, int]]
+) -> Counts:
+    """One measure's times by second within the asked (step, minute) pairs over the scope: one
+    select per pair and table, each a seek on the rollup's key."""
+    if not minutes:
+        return {}
+    spans, offices = day_spans(scope.first_day, scope.last_day), _office_ids(session, scope)
+    months = _months(spans)
+    parts = []
+    for step, minute in minutes:
+        seconds = (minute * 60, minute * 60 + 59)
+        if months:
+            parts.append(
+                select(
+                    StepTimeMonth.step_number,
+                    StepTimeMonth.seconds.label("value"),
+                    StepTimeMonth.count,
+                ).where(
+                    StepTimeMonth.office_id.in_(offices),
+                    StepTimeMonth.month.in_(months),
+                    StepTimeMonth.measure == measure,
+                    StepTimeMonth.step_number == step,
+                    StepTimeMonth.seconds.between(*seconds),
+                )
+            )
+        if spans.days:
+            parts.append(
+                select(
+                    StepTimeDay.step_number, StepTimeDay.seconds.label("value"), StepTimeDay.count
+                ).where(
+                    StepTimeDay.office_id.in_(offices),
+                    or_(*(StepTimeDay.visit_date.between(a, b) for a, b in spans.days)),
+                    StepTimeDay.measure == measure,
+                    StepTimeDay.step_number == step,
+                    StepTimeDay.seconds.between(*seconds),
+                )
+            )
+    return _added_up(session, parts)
+
+
+def _added_up(session: Session, parts: list[Select[Any]]) -> Counts:
+    """The (step, value, count) rows of ``parts`` added up per step and value, in order."""
+    if not parts:
+        return {}
+    rows = union_all(*parts).subquery("distribution")
+    statement = (
+        select(rows.c.step_number, rows.c.value, func.sum(rows.c.count))
+        .group_by(rows.c.step_number, rows.c.value)
+        .order_by(rows.c.step_number, rows.c.value)
     )
-
-
-def _target_columns(values: Subquery) -> list[ColumnElement[int]]:
-    """With a target, meeting it, seconds beyond it: over rows with ``seconds`` and
-    ``target``."""
-    limit = values.c.target * 60
-    beyond = case((values.c.seconds > limit, values.c.seconds - limit), else_=0)
-    return [
-        func.count(values.c.target),
-        func.count().filter(values.c.seconds <= limit),
-        func.coalesce(func.sum(beyond), 0),
-    ]
+    counts: Counts = {}
+    for step, value, count in session.execute(statement):
+        counts.setdefault(int(step), []).append((int(value), int(count)))
+    return counts
 
 
 # -- exact percentiles ---------------------------------------------------------------------------
 
 
+class _Step(NamedTuple):
+    """One step's distribution by minute, and the minutes to read by second."""
+
+    minutes: list[tuple[int, int]]
+
+    @property
+    def count(self) -> int:
+        return sum(count for _minute, count in self.minutes)
+
+    def minute_of_rank(self, rank: int) -> tuple[int, int]:
+        """The minute that holds the ``rank``-th time (0-based) and the rank within it."""
+        before = 0
+        for minute, count in self.minutes:
+            if rank < before + count:
+                return minute, rank - before
+            before += count
+        raise ValueError(f"rank {rank} beyond {before} times")
+
+    def ranks(self) -> list[int]:
+        """The 0-based ranks whose times the summary needs: each quantile's two neighbours
+        and the longest."""
+        last = self.count - 1
+        found = {last}
+        for quantile in (MEDIAN, P90):
+            rank = quantile * last
+            found.update((math.floor(rank), math.ceil(rank)))
+        return sorted(found)
+
+
+def _value_at(seconds: list[tuple[int, int]], offset: int) -> int:
+    """The ``offset``-th time (0-based) of a minute's times by second."""
+    before = 0
+    for value, count in seconds:
+        before += count
+        if offset < before:
+            return value
+    raise ValueError(f"offset {offset} beyond {before} times")
+
+
 def _summaries(
     session: Session,
-    values: Subquery,
-    extra: Callable[[Subquery], list[ColumnElement[int]]] = lambda _values: [],
-) -> Select[tuple[object, ...]]:
-    """Per ``values.c.key``: count, median, p90 and max of ``values.c.seconds``, then the
-    ``extra`` aggregates over the same rows."""
-    key, seconds = values.c.key, values.c.seconds
-    if is_postgresql(session):
-        return select(
-            key,
-            func.count(),
-            func.percentile_cont(MEDIAN).within_group(seconds),
-            func.percentile_cont(P90).within_group(seconds),
-            func.max(seconds),
-            *extra(values),
-        ).group_by(key)
-    ranked = select(
-        values,
-        func.row_number().over(partition_by=key, order_by=seconds).label("position"),
-        func.count().over(partition_by=key).label("n"),
-    ).subquery("ranked")
-    n, position, value = ranked.c.n, ranked.c.position, ranked.c.seconds
+    scope: MetricScope,
+    measure: int,
+    steps: Sequence[int] | None = None,
+    limit: int | None = None,
+) -> dict[int, tuple[DurationSummary, int]]:
+    """Per step: the summary of the measure's times over the scope, and how many took no
+    longer than ``limit`` seconds (0 when none is given). The distribution by minute is read
+    first; then, by second, only the minutes that hold the ranks asked for (and the limit)."""
+    wanted = None if steps is None else tuple(steps)
+    by_minute = _minutes(session, scope, measure, wanted)
+    distributions = {step: _Step(minutes) for step, minutes in by_minute.items()}
+    needed = {
+        (step, distribution.minute_of_rank(rank)[0])
+        for step, distribution in distributions.items()
+        for rank in distribution.ranks()
+    }
+    if limit is not None:
+        needed.update((step, limit // 60) for step in distributions)
+    by_second = _seconds_of_minutes(session, scope, measure, sorted(needed))
 
-    def neighbours(quantile: float) -> list[ColumnElement[int]]:
-        scaled = _PERCENT[quantile] * (n - 1)  # exact: the rank times 100
-        lower, upper = scaled // 100 + 1, (scaled + 99) // 100 + 1  # 1-based row numbers
-        return [
-            func.max(value).filter(position == lower).label(f"lo{_PERCENT[quantile]}"),
-            func.max(value).filter(position == upper).label(f"hi{_PERCENT[quantile]}"),
-        ]
+    def seconds_of(step: int, minute: int) -> list[tuple[int, int]]:
+        return [pair for pair in by_second.get(step, []) if pair[0] // 60 == minute]
 
-    grouped = (
-        select(
-            ranked.c.key,
-            func.count().label("count"),
-            func.max(n).label("n"),
-            *neighbours(MEDIAN),
-            *neighbours(P90),
-            func.max(value).label("longest"),
-            *(column.label(f"extra{i}") for i, column in enumerate(extra(ranked))),
+    summaries = {}
+    for step, distribution in distributions.items():
+
+        def at(rank: int, step: int = step, distribution: _Step = distribution) -> int:
+            minute, offset = distribution.minute_of_rank(rank)
+            return _value_at(seconds_of(step, minute), offset)
+
+        count = distribution.count
+        within = 0
+        if limit is not None:
+            within = sum(n for minute, n in distribution.minutes if minute < limit // 60)
+            within += sum(n for value, n in seconds_of(step, limit // 60) if value <= limit)
+        summaries[step] = (
+            DurationSummary(
+                count,
+                _quantile(MEDIAN, count, at),
+                _quantile(P90, count, at),
+                at(count - 1),
+            ),
+            within,
         )
-        .group_by(ranked.c.key)
-        .subquery("grouped")
-    )
-
-    def interpolated(quantile: float) -> ColumnElement[float]:
-        # percentile_cont: rank = q·(n-1); lo + (hi - lo)·(rank - floor(rank)) in float8.
-        lo, hi = grouped.c[f"lo{_PERCENT[quantile]}"], grouped.c[f"hi{_PERCENT[quantile]}"]
-        rank = literal(quantile, Float) * (grouped.c.n - 1)
-        floor = (_PERCENT[quantile] * (grouped.c.n - 1)) // 100
-        return lo + (hi - lo) * (rank - floor)
-
-    extras = [column for name, column in grouped.c.items() if name.startswith("extra")]
-    return select(
-        grouped.c.key,
-        grouped.c.count,
-        interpolated(MEDIAN),
-        interpolated(P90),
-        grouped.c.longest,
-        *extras,
-    )
+    return summaries
 
 
-def _summary(count: object, median: object, p90: object, longest: object) -> DurationSummary:
-    return DurationSummary(
-        int(count or 0),
-        None if median is None else float(median),  # type: ignore[arg-type]
-        None if p90 is None else float(p90),  # type: ignore[arg-type]
-        None if longest is None else int(longest),  # type: ignore[call-overload]
-    )
+def _quantile(quantile: float, count: int, at: Callable[[int], int]) -> float:
+    """``percentile_cont``'s arithmetic (``float8_lerp``): the value at rank q·(n-1) between
+    its two neighbours, in double precision."""
+    rank = quantile * (count - 1)
+    low, high = float(at(math.floor(rank))), float(at(math.ceil(rank)))
+    return low + (rank - math.floor(rank)) * (high - low)
 
 
 EMPTY_SUMMARY = DurationSummary(0, None, None, None)
+
+
+def _step_days(scope: MetricScope) -> list[ColumnElement[bool]]:
+    return [
+        *in_offices(StepDay.office_id, scope.office_ids),
+        StepDay.visit_date.between(scope.first_day, scope.last_day),
+    ]
 
 
 # -- steps ----------------------------------------------------------------------------------------
@@ -247,38 +323,48 @@ EMPTY_SUMMARY = DurationSummary(0, None, None, None)
 
 def step_figures(session: Session, scope: MetricScope) -> list[StepRow]:
     """Every step that occurred in the scope (ended or open), by number."""
-    durations = _step_durations(session, scope)
-    keyed = select(durations, durations.c.step.label("key")).subquery("keyed")
-    summaries = {
-        int(key): (_summary(count, median, p90, longest), [int(x or 0) for x in extra])
-        for key, count, median, p90, longest, *extra in session.execute(
-            _summaries(session, keyed, _target_columns)
+    summaries = _summaries(session, scope, STEP_DURATION)
+    counts = session.execute(
+        select(
+            StepDay.step_number,
+            func.sum(StepDay.open),
+            func.sum(StepDay.with_target),
+            func.sum(StepDay.meeting),
+            func.sum(StepDay.missed_seconds),
         )
-    }
-    open_steps = dict(
-        session.execute(
-            select(VisitStep.step_number, func.count(VisitStep.id))
-            .join(Visit, Visit.id == VisitStep.visit_id)
-            .where(*_steps_of_scope(scope), ~_ended())
-            .group_by(VisitStep.step_number)
-        ).all()
+        .where(*_step_days(scope))
+        .group_by(StepDay.step_number)
+        .order_by(StepDay.step_number)
     )
-    rows = []
-    for step in sorted(set(summaries) | set(open_steps)):
-        summary, (with_target, meeting, missed) = summaries.get(step, (EMPTY_SUMMARY, [0, 0, 0]))
-        rows.append(
-            StepRow(step, summary, int(open_steps.get(step, 0)), with_target, meeting, missed)
+    return [
+        StepRow(
+            int(step),
+            summaries.get(int(step), (EMPTY_SUMMARY, 0))[0],
+            int(open_steps),
+            int(with_target),
+            int(meeting),
+            int(missed),
         )
-    return rows
+        for step, open_steps, with_target, meeting, missed in counts
+    ]
 
 
 def step_compliance_by_day(session: Session, scope: MetricScope) -> list[StepDayRow]:
-    """Per visit day and step: ended steps, with a target, meeting it, seconds beyond it."""
-    durations = _step_durations(session, scope)
+    """Per visit day and step with an ended step: ended steps, with a target, meeting it,
+    seconds beyond it."""
     statement = (
-        select(durations.c.day, durations.c.step, func.count(), *_target_columns(durations))
-        .group_by(durations.c.day, durations.c.step)
-        .order_by(durations.c.day, durations.c.step)
+        select(
+            StepDay.visit_date,
+            StepDay.step_number,
+            func.sum(StepDay.ended),
+            func.sum(StepDay.with_target),
+            func.sum(StepDay.meeting),
+            func.sum(StepDay.missed_seconds),
+        )
+        .where(*_step_days(scope))
+        .group_by(StepDay.visit_date, StepDay.step_number)
+        .having(func.sum(StepDay.ended) > 0)
+        .order_by(StepDay.visit_date, StepDay.step_number)
     )
     return [
         StepDayRow(as_date(day), int(step), *(int(value) for value in counts))
@@ -294,31 +380,22 @@ def waits_before_steps(
 ) -> list[WaitRow]:
     """The waits (``queued_at`` → ``started_at``) before each of ``step_numbers`` (the steps a
     visitor waits for: ``dashboard.sop``), over the scope; every asked step gets a row."""
-    wanted = [*_steps_of_scope(scope), VisitStep.step_number.in_(tuple(step_numbers))]
-    seconds = epoch_seconds(session, VisitStep.started_at) - epoch_seconds(
-        session, VisitStep.queued_at
-    )
-    waits = (
-        select(VisitStep.step_number.label("key"), seconds.label("seconds"))
-        .join(Visit, Visit.id == VisitStep.visit_id)
-        .where(*wanted, VisitStep.started_at.is_not(None))
-        .subquery("waits")
-    )
-    summaries = {
-        int(key): _summary(count, median, p90, longest)
-        for key, count, median, p90, longest in session.execute(_summaries(session, waits))
-    }
+    wanted = tuple(sorted(set(step_numbers)))
+    summaries = _summaries(session, scope, STEP_WAIT, wanted)
     waiting = dict(
         session.execute(
-            select(VisitStep.step_number, func.count(VisitStep.id))
-            .join(Visit, Visit.id == VisitStep.visit_id)
-            .where(*wanted, VisitStep.started_at.is_(None))
-            .group_by(VisitStep.step_number)
+            select(StepDay.step_number, func.sum(StepDay.not_started))
+            .where(*_step_days(scope), StepDay.step_number.in_(wanted))
+            .group_by(StepDay.step_number)
         ).all()
     )
     return [
-        WaitRow(step, summaries.get(step, EMPTY_SUMMARY), int(waiting.get(step, 0)))
-        for step in sorted(set(step_numbers))
+        WaitRow(
+            step,
+            summaries.get(step, (EMPTY_SUMMARY, 0))[0],
+            int(waiting.get(step, 0) or 0),
+        )
+        for step in wanted
     ]
 
 
@@ -329,23 +406,7 @@ def visit_service_time(
     session: Session, scope: MetricScope, limit_seconds: int | None = None
 ) -> ServiceTimeRow:
     """Done, non-imported visits of the scope: first step's start → last step's end."""
-    first = epoch_seconds(session, func.min(VisitStep.started_at))
-    last = epoch_seconds(session, func.max(VisitStep.ended_at))
-    per_visit = (
-        select(literal(1).label("key"), (last - first).label("seconds"))
-        .join(Visit, Visit.id == VisitStep.visit_id)
-        .where(*_steps_of_scope(scope), Visit.status == VISIT_DONE)
-        .group_by(Visit.id)
-        .subquery("per_visit")
+    summary, within = _summaries(session, scope, VISIT_SERVICE, (0,), limit_seconds).get(
+        0, (EMPTY_SUMMARY, 0)
     )
-
-    def within(values: Subquery) -> list[ColumnElement[int]]:
-        if limit_seconds is None:
-            return []
-        return [func.count().filter(values.c.seconds <= limit_seconds)]
-
-    row = session.execute(_summaries(session, per_visit, within)).first()
-    if row is None:
-        return ServiceTimeRow(EMPTY_SUMMARY, None if limit_seconds is None else 0)
-    _key, count, median, p90, longest, *extra = row
-    return ServiceTimeRow(_summary(count, median, p90, longest), int(extra[0]) if extra else None)
+    return ServiceTimeRow(summary, None if limit_seconds is None else within)

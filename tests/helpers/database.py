@@ -31,8 +31,17 @@ from db.models import (
     Sale,
     SaleItem,
     StaffUser,
+    StepDay,
+    StepMinutesDay,
+    StepMinutesMonth,
     StepTimeCorrection,
+    StepTimeDay,
+    StepTimeMonth,
     Visit,
+    VisitDay,
+    VisitDayCount,
+    VisitHour,
+    VisitMonthCount,
     Visitor,
     VisitStep,
 )
@@ -46,6 +55,15 @@ BACKENDS = ("sqlite", "postgresql")
 
 # Operational tables, children first: emptied between tests; reference data stays.
 OPERATIONAL_TABLES = (
+    VisitMonthCount,
+    VisitDayCount,
+    VisitHour,
+    VisitDay,
+    StepMinutesMonth,
+    StepMinutesDay,
+    StepTimeMonth,
+    StepTimeDay,
+    StepDay,
     LiveSnapshot,
     KioskLink,
     AuditEvent,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dashboard import sop
 from dashboard.metrics.period import Period
 from dashboard.metrics.steps import (
@@ -14,7 +16,14 @@ from dashboard.metrics.steps import (
     step_figures,
     wait_figures,
 )
-from db.queries.metrics_steps import DurationSummary, ServiceTimeRow, StepDayRow, StepRow, WaitRow
+from db.queries.metrics import DaySpans, day_spans
+from db.queries.metrics_steps import (
+    DurationSummary,
+    ServiceTimeRow,
+    StepDayRow,
+    StepRow,
+    WaitRow,
+)
 
 PERIOD = Period(date(2026, 11, 1), date(2026, 11, 30))
 TARGETS = {2: 2, 3: 5, 4: 5, 6: 5, 8: 1, 9: 10, 10: 3, 1: None, 7: None}
@@ -71,3 +80,32 @@ def test_waits_and_service_time() -> None:
     assert (service.within_share, service.visits.p90_minutes) == (0.25, 56.75)
     empty = service_time(ServiceTimeRow(DurationSummary(0, None, None, None), 0), 31)
     assert empty.within_share is None and empty.visits.median_minutes is None
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "months", "days"),
+    [
+        ("2026-01-01", "2026-12-31", ("2026-01-01", "2026-12-01"), ()),
+        (
+            "2025-12-05",
+            "2026-12-04",
+            ("2026-01-01", "2026-11-01"),
+            (("2025-12-05", "2025-12-31"), ("2026-12-01", "2026-12-04")),
+        ),
+        ("2026-11-26", "2026-11-26", None, (("2026-11-26", "2026-11-26"),)),
+        ("2026-11-02", "2026-12-30", None, (("2026-11-02", "2026-12-30"),)),
+        ("2026-02-01", "2026-02-28", ("2026-02-01", "2026-02-01"), ()),
+        ("2026-02-01", "2026-03-01", ("2026-02-01", "2026-02-01"), (("2026-03-01", "2026-03-01"),)),
+    ],
+)
+def test_a_period_reads_its_whole_months_and_the_days_around_them(
+    first: str, last: str, months: tuple[str, str] | None, days: tuple[tuple[str, str], ...]
+) -> None:
+    def d(text: str) -> date:
+        return date.fromisoformat(text)
+
+    expected = DaySpans(
+        None if months is None else (d(months[0]), d(months[1])),
+        tuple((d(a), d(b)) for a, b in days),
+    )
+    assert day_spans(d(first), d(last)) == expected
