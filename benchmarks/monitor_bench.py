@@ -70,6 +70,7 @@ from dashboard.paths import MONITOR_POLL_PATH
 from dashboard.roles import MONITOR, OFFICER
 from dashboard.visits import services as visits
 from dashboard.web.context import app_state
+from db.change_feed import MARKER_SECONDS, office_topic
 from db.change_marker import bump_offices
 from db.models import LiveSnapshot
 from db.queries import live
@@ -84,6 +85,7 @@ HTTP_TIMEOUT = 10.0
 START_TIMEOUT = 90.0
 STOP_TIMEOUT = 15.0
 SETTLE_TIMEOUT = 30.0
+HEAR_TIMEOUT = 2.0
 TARGET_NO_CHANGE_RATIO = 2.0
 TARGET_CHANGED_MS = 50.0
 TARGET_CORES = 0.5
@@ -194,8 +196,16 @@ class RequestFigures:
 
 
 def bump(database: Database, office_id: int) -> None:
+    """A change of the office, committed; on PostgreSQL, returns once this process's listener
+    has heard of it (within milliseconds), as a screen polling seconds later finds it."""
     with database.engine.begin() as connection:
         bump_offices(connection, [office_id])
+    feed = database.change_feed
+    deadline = time.monotonic() + HEAR_TIMEOUT
+    while feed is not None and time.monotonic() < deadline:
+        if feed.recall(office_topic(office_id), office_id, MARKER_SECONDS) is None:
+            return
+        time.sleep(0.0005)
 
 
 def measure_requests(url: str, rounds: int) -> RequestFigures:

@@ -16,6 +16,8 @@ How a write is noticed, once for every service:
   upsert per transaction (``INSERT ... ON CONFLICT (office_id) DO UPDATE SET version =
   office_change.version + 1``; PostgreSQL and SQLite >= 3.24 alike), so a rolled-back
   transaction bumps nothing, and two writers of one office take turns on its marker row.
+  On PostgreSQL the bump also announces the offices (``db.change_feed.notify``, delivered
+  at commit), so the workers' kept markers are dropped at once.
 
 Writes that bypass sessions altogether (the demo's row writer, on a ``Connection``) call
 ``bump_offices`` once per transaction.
@@ -31,6 +33,7 @@ from sqlalchemy import Connection, event, inspect
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from sqlalchemy.orm.util import identity_key
 
+from db.change_feed import notify, office_topic
 from db.models import (
     DataRequest,
     DataRequestPublication,
@@ -176,3 +179,4 @@ def bump_offices(executor: Session | Connection, office_ids: Iterable[int]) -> N
             set_={"version": table.c.version + 1, "changed_at": statement.excluded.changed_at},
         )
     )
+    notify(executor, [office_topic(row["office_id"]) for row in rows])  # delivered at commit
