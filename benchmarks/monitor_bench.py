@@ -20,12 +20,18 @@ Figures, printed (never asserted):
 2. a poll after a change (the marker bumped in its own transaction before each poll, so each
    one builds, stores and sends the snapshot), against the bare SQL of that poll: the
    statements one such poll ran, captured with cursor events, re-run through the DBAPI;
-3. load: ``--monitors`` screens polling every 5 s while an officer enters a visit a second
-   through the page services, for ``--seconds``, against one app process: its CPU (of the
-   master and workers under gunicorn) as a fraction of one core, on the Flask development
-   server and under ``gunicorn --workers 2 --threads 4``.
+3. load: ``--monitors`` screens polling every 5 s while an officer saves twice a second at
+   the desk through the page services (the rate of a visit started and screened every
+   second), for ``--seconds``, against one app process: its CPU (of the master and workers
+   under gunicorn) as a fraction of one core, on the Flask development server and under
+   ``gunicorn --workers 2 --threads 4``. The officer is a real desk's
+   (``benchmarks.bench_desk``): it walks each visit through the whole SOP to the bag's
+   return and has at most 5 in progress at once, so the snapshot the screens get is that of
+   a busy day, not one swollen by hundreds of visits nobody finishes.
 The benchmark database gets a monitor and an officer account (``bench-monitor``,
-``bench-officer``) and the officer's visits of today. Traffic goes only to 127.0.0.1.
+``bench-officer``), which stay; the officer's visits (their steps, requests, visitor and
+audit events) are deleted after each load phase, so a shared demo database keeps its
+contents. Traffic goes only to 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -45,7 +51,6 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +61,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import make_url
 
 from benchmarks import province_db
+from benchmarks.bench_desk import IN_ROOM, BenchDesk, remove_visits
 from benchmarks.search_bench import p90
 from benchmarks.sql_replay import Statement, captured_statements, describe_statement, replay
 from dashboard import create_app
@@ -68,7 +74,6 @@ from dashboard.monitor.snapshot import build_snapshot
 from dashboard.office import staff
 from dashboard.paths import MONITOR_POLL_PATH
 from dashboard.roles import MONITOR, OFFICER
-from dashboard.visits import services as visits
 from dashboard.web.context import app_state
 from db.change_feed import MARKER_SECONDS, office_topic
 from db.change_marker import bump_offices
@@ -85,6 +90,8 @@ HTTP_TIMEOUT = 10.0
 START_TIMEOUT = 90.0
 STOP_TIMEOUT = 15.0
 SETTLE_TIMEOUT = 30.0
+SAVES_PER_SECOND = 2.0
+"""The officer's saves (as before: a visit started and screened every second)."""
 HEAR_TIMEOUT = 2.0
 TARGET_NO_CHANGE_RATIO = 2.0
 TARGET_CHANGED_MS = 50.0
@@ -339,8 +346,10 @@ class LoadFigures:
     polls: int
     changed: int
     errors: int
-    visits: int
-    visit_errors: int
+    saves: int
+    save_errors: int
+    visits_finished: int
+    visits_open: int
     latencies: Timings | None
 
     @property
@@ -448,38 +457,34 @@ def settle(pid: int) -> None:
 
 
 class Officer(threading.Thread):
-    """An officer at the desk: a visit started and screened every second, through the page
-    services, each action in its own transaction, for ``count`` visits at most."""
+    """An officer at the desk (``bench_desk.BenchDesk``): ``SAVES_PER_SECOND`` saves a
+    second through the page services, each its own transaction, walking visits through the
+    whole SOP with at most ``bench_desk.IN_ROOM`` in progress, as a real desk finishes the
+    visits it starts; ``count`` saves at most."""
 
     def __init__(self, url: str, user_id: int, office_id: int, count: int) -> None:
         super().__init__(name="bench-officer", daemon=True)
         self.url, self.user_id, self.office_id, self.count = url, user_id, office_id, count
         self.stop = threading.Event()
-        self.visits = self.errors = 0
+        self.saves = self.errors = self.finished = self.in_progress = 0
 
     def run(self) -> None:
         database = Database(self.url)
-        threshold = Settings().fever_threshold_celsius
+        desk = BenchDesk(database, self.user_id, self.office_id)
         try:
             started = time.monotonic()
             for index in range(self.count):
-                if self.stop.wait(max(0.0, started + index - time.monotonic())):
+                moment = started + index / SAVES_PER_SECOND
+                if self.stop.wait(max(0.0, moment - time.monotonic())):
                     return
                 try:
-                    self._enter(database, threshold)
-                    self.visits += 1
+                    desk.save()
+                    self.saves += 1
                 except InputError:
                     self.errors += 1
         finally:
+            self.finished, self.in_progress = desk.finished, len(desk.open_visits)
             database.dispose()
-
-    def _enter(self, database: Database, threshold: Decimal) -> None:
-        with database.transaction() as session:
-            actor = Actor(self.user_id, self.office_id, utc_now())
-            visit = visits.start_visit(session, actor)
-        with database.transaction() as session:
-            actor = Actor(self.user_id, self.office_id, utc_now())
-            visits.record_screening(session, actor, visit.id, True, "36,5", threshold)
 
 
 @dataclass
@@ -525,13 +530,32 @@ class Monitor:
 
 
 def measure_load(kind: str, url: str, monitors: int, seconds: float, workdir: Path) -> LoadFigures:
+    """The load figures of one server; the officer's visits are removed again afterwards
+    (and any an interrupted run left before)."""
     database = Database(url)
     try:
         office_id = app_office_id(database)
         ensure_user(database, office_id, MONITOR_USER, MONITOR)
         officer_id = ensure_user(database, office_id, OFFICER_USER, OFFICER)
+        remove_visits(database, officer_id, office_id)
+        try:
+            return _measure_load(kind, url, monitors, seconds, workdir, office_id, officer_id)
+        finally:
+            removed = remove_visits(database, officer_id, office_id)
+            print(f"   {kind}: the officer's {removed} visits removed again", flush=True)
     finally:
         database.dispose()
+
+
+def _measure_load(
+    kind: str,
+    url: str,
+    monitors: int,
+    seconds: float,
+    workdir: Path,
+    office_id: int,
+    officer_id: int,
+) -> LoadFigures:
     with served_app(kind, url, workdir / f"{kind}.log") as (base, process):
         with requests.Session() as login:
             response = login.post(
@@ -547,7 +571,7 @@ def measure_load(kind: str, url: str, monitors: int, seconds: float, workdir: Pa
             cookies = login.cookies.get_dict()
         settle(process.pid)
         screens = [Monitor(base, cookies, POLL_SECONDS * i / monitors) for i in range(monitors)]
-        officer = Officer(url, officer_id, office_id, int(seconds))
+        officer = Officer(url, officer_id, office_id, int(seconds * SAVES_PER_SECOND))
         pids = process_tree(process.pid)
         cpu_before, started = cpu_seconds(pids), time.monotonic()
         deadline = started + seconds
@@ -573,8 +597,10 @@ def measure_load(kind: str, url: str, monitors: int, seconds: float, workdir: Pa
         polls=len(latencies),
         changed=sum(screen.changed for screen in screens),
         errors=sum(screen.errors for screen in screens),
-        visits=officer.visits,
-        visit_errors=officer.errors,
+        saves=officer.saves,
+        save_errors=officer.errors,
+        visits_finished=officer.finished,
+        visits_open=officer.in_progress,
         latencies=Timings(latencies) if latencies else None,
     )
 
@@ -763,13 +789,15 @@ def _print_details(runs: list[DatabaseRun], args: argparse.Namespace) -> None:
                 f"  {run.label} {load.server}: {load.cpu_seconds:.2f} CPU s over "
                 f"{load.seconds:.1f} s in {load.processes} process(es); {load.polls} polls "
                 f"({load.changed} changed, {load.errors} errors), {latency}; "
-                f"{load.visits} visits entered ({load.visit_errors} refused)"
+                f"{load.saves} saves at the desk ({load.save_errors} refused), "
+                f"{load.visits_finished} visits finished, {load.visits_open} left in progress"
             )
     load = (
         ""
         if args.no_load
         else f"{args.monitors} monitors, a poll each every {POLL_SECONDS:.0f} s, an officer"
-        f" entering a visit a second, {args.seconds:g} s per server. "
+        f" saving {SAVES_PER_SECOND:g} times a second (whole visits, at most {IN_ROOM} in"
+        f" progress), {args.seconds:g} s per server. "
     )
     print(
         f"\n{load}The machine's cores are shared (other work, and this process's own pollers):"
