@@ -72,6 +72,7 @@ from dashboard.errors import InputError
 from dashboard.monitor.showing_day import showing_day
 from dashboard.monitor.snapshot import build_snapshot
 from dashboard.office import staff
+from dashboard.office.service_hours import previous_working_day
 from dashboard.paths import MONITOR_POLL_PATH
 from dashboard.roles import MONITOR, OFFICER
 from dashboard.web.context import app_state
@@ -196,6 +197,10 @@ class RequestFigures:
     bare_sql: Timings
     slowest_statement: str
     build_only: Timings
+    month_end: date
+    build_month_end: Timings
+    """``build_snapshot`` alone for ``month_end``, the previous month's last working day: the
+    month to date at its longest (its month figures read every day of it)."""
     statements: int
     no_change_statements: int
     snapshot_bytes: int
@@ -261,7 +266,10 @@ def measure_requests(url: str, rounds: int) -> RequestFigures:
     with captured_statements() as statements:
         answer = poll_once(client, version, day)
     bare_sql, slowest = _bare_sql(database, office_id, answer["version"], statements, len(changed))
-    build_only = _build_only(database, office_id, date.fromisoformat(answer["day"]), len(changed))
+    shown = date.fromisoformat(answer["day"])
+    build_only = _build_only(database, office_id, shown, len(changed))
+    month_end = previous_working_day(shown.replace(day=1))
+    build_month_end = _build_only(database, office_id, month_end, len(changed))
     database.dispose()
     return RequestFigures(
         no_change=Timings(no_change),
@@ -271,6 +279,8 @@ def measure_requests(url: str, rounds: int) -> RequestFigures:
         bare_sql=bare_sql,
         slowest_statement=slowest,
         build_only=build_only,
+        month_end=month_end,
+        build_month_end=build_month_end,
         statements=sum(1 for statement in statements if statement.sql),
         no_change_statements=sum(1 for statement in quiet_statements if statement.sql),
         snapshot_bytes=size,
@@ -773,7 +783,9 @@ def _print_details(runs: list[DatabaseRun], args: argparse.Namespace) -> None:
         print(
             f"  {run.label}: no-op callback on the PST app (signed in): {on_app}; "
             f"build_snapshot alone: {figures.build_only.median:.2f} ms median, "
-            f"{figures.build_only.p90:.2f} p90; statements run by a no-change poll: "
+            f"{figures.build_only.p90:.2f} p90 (on {figures.month_end}, the month to date at"
+            f" its longest: {figures.build_month_end.median:.2f} ms median, "
+            f"{figures.build_month_end.p90:.2f} p90); statements run by a no-change poll: "
             f"{figures.no_change_statements}, by a changed poll: {figures.statements} "
             f"(slowest: {figures.slowest_statement}); "
             f"snapshot {figures.snapshot_bytes:,} bytes, "
