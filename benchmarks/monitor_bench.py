@@ -20,12 +20,18 @@ Figures, printed (never asserted):
 2. a poll after a change (the marker bumped in its own transaction before each poll, so each
    one builds, stores and sends the snapshot), against the bare SQL of that poll: the
    statements one such poll ran, captured with cursor events, re-run through the DBAPI;
-3. load: ``--monitors`` screens polling every 5 s while an officer enters a visit a second
-   through the page services, for ``--seconds``, against one app process: its CPU (of the
-   master and workers under gunicorn) as a fraction of one core, on the Flask development
-   server and under ``gunicorn --workers 2 --threads 4``.
+3. load: ``--monitors`` screens polling every 5 s while an officer saves twice a second at
+   the desk through the page services (the rate of a visit started and screened every
+   second), for ``--seconds``, against one app process: its CPU (of the master and workers
+   under gunicorn) as a fraction of one core, on the Flask development server and under
+   ``gunicorn --workers 2 --threads 4``. The officer is a real desk's
+   (``benchmarks.bench_desk``): it walks each visit through the whole SOP to the bag's
+   return and has at most 5 in progress at once, so the snapshot the screens get is that of
+   a busy day, not one swollen by hundreds of visits nobody finishes.
 The benchmark database gets a monitor and an officer account (``bench-monitor``,
-``bench-officer``) and the officer's visits of today. Traffic goes only to 127.0.0.1.
+``bench-officer``), which stay; the officer's visits (their steps, requests, visitor and
+audit events) are deleted after each load phase, so a shared demo database keeps its
+contents. Traffic goes only to 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -45,7 +51,6 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +61,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import make_url
 
 from benchmarks import province_db
+from benchmarks.bench_desk import IN_ROOM, BenchDesk, remove_visits
 from benchmarks.search_bench import p90
 from benchmarks.sql_replay import Statement, captured_statements, describe_statement, replay
 from dashboard import create_app
@@ -66,10 +72,11 @@ from dashboard.errors import InputError
 from dashboard.monitor.showing_day import showing_day
 from dashboard.monitor.snapshot import build_snapshot
 from dashboard.office import staff
+from dashboard.office.service_hours import previous_working_day
 from dashboard.paths import MONITOR_POLL_PATH
 from dashboard.roles import MONITOR, OFFICER
-from dashboard.visits import services as visits
 from dashboard.web.context import FORM_TOKEN_FIELD, app_state, token_in_page
+from db.change_feed import MARKER_SECONDS, office_topic
 from db.change_marker import bump_offices
 from db.models import LiveSnapshot
 from db.queries import live
@@ -84,6 +91,9 @@ HTTP_TIMEOUT = 10.0
 START_TIMEOUT = 90.0
 STOP_TIMEOUT = 15.0
 SETTLE_TIMEOUT = 30.0
+SAVES_PER_SECOND = 2.0
+"""The officer's saves (as before: a visit started and screened every second)."""
+HEAR_TIMEOUT = 2.0
 TARGET_NO_CHANGE_RATIO = 2.0
 TARGET_CHANGED_MS = 50.0
 TARGET_CORES = 0.5
@@ -189,6 +199,10 @@ class RequestFigures:
     bare_sql: Timings
     slowest_statement: str
     build_only: Timings
+    month_end: date
+    build_month_end: Timings
+    """``build_snapshot`` alone for ``month_end``, the previous month's last working day: the
+    month to date at its longest (its month figures read every day of it)."""
     statements: int
     no_change_statements: int
     snapshot_bytes: int
@@ -196,8 +210,16 @@ class RequestFigures:
 
 
 def bump(database: Database, office_id: int) -> None:
+    """A change of the office, committed; on PostgreSQL, returns once this process's listener
+    has heard of it (within milliseconds), as a screen polling seconds later finds it."""
     with database.engine.begin() as connection:
         bump_offices(connection, [office_id])
+    feed = database.change_feed
+    deadline = time.monotonic() + HEAR_TIMEOUT
+    while feed is not None and time.monotonic() < deadline:
+        if feed.recall(office_topic(office_id), office_id, MARKER_SECONDS) is None:
+            return
+        time.sleep(0.0005)
 
 
 def measure_requests(url: str, rounds: int) -> RequestFigures:
@@ -246,7 +268,10 @@ def measure_requests(url: str, rounds: int) -> RequestFigures:
     with captured_statements() as statements:
         answer = poll_once(client, version, day)
     bare_sql, slowest = _bare_sql(database, office_id, answer["version"], statements, len(changed))
-    build_only = _build_only(database, office_id, date.fromisoformat(answer["day"]), len(changed))
+    shown = date.fromisoformat(answer["day"])
+    build_only = _build_only(database, office_id, shown, len(changed))
+    month_end = previous_working_day(shown.replace(day=1))
+    build_month_end = _build_only(database, office_id, month_end, len(changed))
     database.dispose()
     return RequestFigures(
         no_change=Timings(no_change),
@@ -256,6 +281,8 @@ def measure_requests(url: str, rounds: int) -> RequestFigures:
         bare_sql=bare_sql,
         slowest_statement=slowest,
         build_only=build_only,
+        month_end=month_end,
+        build_month_end=build_month_end,
         statements=sum(1 for statement in statements if statement.sql),
         no_change_statements=sum(1 for statement in quiet_statements if statement.sql),
         snapshot_bytes=size,
@@ -331,8 +358,10 @@ class LoadFigures:
     polls: int
     changed: int
     errors: int
-    visits: int
-    visit_errors: int
+    saves: int
+    save_errors: int
+    visits_finished: int
+    visits_open: int
     latencies: Timings | None
 
     @property
@@ -440,38 +469,34 @@ def settle(pid: int) -> None:
 
 
 class Officer(threading.Thread):
-    """An officer at the desk: a visit started and screened every second, through the page
-    services, each action in its own transaction, for ``count`` visits at most."""
+    """An officer at the desk (``bench_desk.BenchDesk``): ``SAVES_PER_SECOND`` saves a
+    second through the page services, each its own transaction, walking visits through the
+    whole SOP with at most ``bench_desk.IN_ROOM`` in progress, as a real desk finishes the
+    visits it starts; ``count`` saves at most."""
 
     def __init__(self, url: str, user_id: int, office_id: int, count: int) -> None:
         super().__init__(name="bench-officer", daemon=True)
         self.url, self.user_id, self.office_id, self.count = url, user_id, office_id, count
         self.stop = threading.Event()
-        self.visits = self.errors = 0
+        self.saves = self.errors = self.finished = self.in_progress = 0
 
     def run(self) -> None:
         database = Database(self.url)
-        threshold = Settings().fever_threshold_celsius
+        desk = BenchDesk(database, self.user_id, self.office_id)
         try:
             started = time.monotonic()
             for index in range(self.count):
-                if self.stop.wait(max(0.0, started + index - time.monotonic())):
+                moment = started + index / SAVES_PER_SECOND
+                if self.stop.wait(max(0.0, moment - time.monotonic())):
                     return
                 try:
-                    self._enter(database, threshold)
-                    self.visits += 1
+                    desk.save()
+                    self.saves += 1
                 except InputError:
                     self.errors += 1
         finally:
+            self.finished, self.in_progress = desk.finished, len(desk.open_visits)
             database.dispose()
-
-    def _enter(self, database: Database, threshold: Decimal) -> None:
-        with database.transaction() as session:
-            actor = Actor(self.user_id, self.office_id, utc_now())
-            visit = visits.start_visit(session, actor)
-        with database.transaction() as session:
-            actor = Actor(self.user_id, self.office_id, utc_now())
-            visits.record_screening(session, actor, visit.id, True, "36,5", threshold)
 
 
 @dataclass
@@ -517,13 +542,32 @@ class Monitor:
 
 
 def measure_load(kind: str, url: str, monitors: int, seconds: float, workdir: Path) -> LoadFigures:
+    """The load figures of one server; the officer's visits are removed again afterwards
+    (and any an interrupted run left before)."""
     database = Database(url)
     try:
         office_id = app_office_id(database)
         ensure_user(database, office_id, MONITOR_USER, MONITOR)
         officer_id = ensure_user(database, office_id, OFFICER_USER, OFFICER)
+        remove_visits(database, officer_id, office_id)
+        try:
+            return _measure_load(kind, url, monitors, seconds, workdir, office_id, officer_id)
+        finally:
+            removed = remove_visits(database, officer_id, office_id)
+            print(f"   {kind}: the officer's {removed} visits removed again", flush=True)
     finally:
         database.dispose()
+
+
+def _measure_load(
+    kind: str,
+    url: str,
+    monitors: int,
+    seconds: float,
+    workdir: Path,
+    office_id: int,
+    officer_id: int,
+) -> LoadFigures:
     with served_app(kind, url, workdir / f"{kind}.log") as (base, process):
         with requests.Session() as login:
             token = token_in_page(login.get(f"{base}/login", timeout=HTTP_TIMEOUT).text)
@@ -540,7 +584,7 @@ def measure_load(kind: str, url: str, monitors: int, seconds: float, workdir: Pa
             cookies = login.cookies.get_dict()
         settle(process.pid)
         screens = [Monitor(base, cookies, POLL_SECONDS * i / monitors) for i in range(monitors)]
-        officer = Officer(url, officer_id, office_id, int(seconds))
+        officer = Officer(url, officer_id, office_id, int(seconds * SAVES_PER_SECOND))
         pids = process_tree(process.pid)
         cpu_before, started = cpu_seconds(pids), time.monotonic()
         deadline = started + seconds
@@ -566,8 +610,10 @@ def measure_load(kind: str, url: str, monitors: int, seconds: float, workdir: Pa
         polls=len(latencies),
         changed=sum(screen.changed for screen in screens),
         errors=sum(screen.errors for screen in screens),
-        visits=officer.visits,
-        visit_errors=officer.errors,
+        saves=officer.saves,
+        save_errors=officer.errors,
+        visits_finished=officer.finished,
+        visits_open=officer.in_progress,
         latencies=Timings(latencies) if latencies else None,
     )
 
@@ -740,7 +786,9 @@ def _print_details(runs: list[DatabaseRun], args: argparse.Namespace) -> None:
         print(
             f"  {run.label}: no-op callback on the PST app (signed in): {on_app}; "
             f"build_snapshot alone: {figures.build_only.median:.2f} ms median, "
-            f"{figures.build_only.p90:.2f} p90; statements run by a no-change poll: "
+            f"{figures.build_only.p90:.2f} p90 (on {figures.month_end}, the month to date at"
+            f" its longest: {figures.build_month_end.median:.2f} ms median, "
+            f"{figures.build_month_end.p90:.2f} p90); statements run by a no-change poll: "
             f"{figures.no_change_statements}, by a changed poll: {figures.statements} "
             f"(slowest: {figures.slowest_statement}); "
             f"snapshot {figures.snapshot_bytes:,} bytes, "
@@ -756,13 +804,15 @@ def _print_details(runs: list[DatabaseRun], args: argparse.Namespace) -> None:
                 f"  {run.label} {load.server}: {load.cpu_seconds:.2f} CPU s over "
                 f"{load.seconds:.1f} s in {load.processes} process(es); {load.polls} polls "
                 f"({load.changed} changed, {load.errors} errors), {latency}; "
-                f"{load.visits} visits entered ({load.visit_errors} refused)"
+                f"{load.saves} saves at the desk ({load.save_errors} refused), "
+                f"{load.visits_finished} visits finished, {load.visits_open} left in progress"
             )
     load = (
         ""
         if args.no_load
         else f"{args.monitors} monitors, a poll each every {POLL_SECONDS:.0f} s, an officer"
-        f" entering a visit a second, {args.seconds:g} s per server. "
+        f" saving {SAVES_PER_SECOND:g} times a second (whole visits, at most {IN_ROOM} in"
+        f" progress), {args.seconds:g} s per server. "
     )
     print(
         f"\n{load}The machine's cores are shared (other work, and this process's own pollers):"

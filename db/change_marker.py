@@ -16,6 +16,8 @@ How a write is noticed, once for every service:
   upsert per transaction (``INSERT ... ON CONFLICT (office_id) DO UPDATE SET version =
   office_change.version + 1``; PostgreSQL and SQLite >= 3.24 alike), so a rolled-back
   transaction bumps nothing, and two writers of one office take turns on its marker row.
+  On PostgreSQL the bump also announces the offices (``db.change_feed.notify``, delivered
+  at commit), so the workers' kept markers are dropped at once.
 
 The same hook keeps the rollups exact (``db.rollups``): the days a transaction
 wrote are noted at each flush, their offices bumped with the others, then recomputed.
@@ -35,6 +37,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from sqlalchemy.orm.util import identity_key
 
 from db import rollups
+from db.change_feed import notify, office_topic
 from db.models import (
     DataRequest,
     DataRequestPublication,
@@ -185,3 +188,4 @@ def bump_offices(executor: Session | Connection, office_ids: Iterable[int]) -> N
             set_={"version": table.c.version + 1, "changed_at": statement.excluded.changed_at},
         )
     )
+    notify(executor, [office_topic(row["office_id"]) for row in rows])  # delivered at commit

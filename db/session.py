@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.change_feed import ChangeFeed, watch_viewer_writes
 from db.change_marker import watch_writes
 
 T = TypeVar("T")
@@ -68,6 +69,7 @@ class Database:
         )
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         watch_writes(self._sessions)  # every transaction bumps the offices it wrote
+        watch_viewer_writes(self._sessions)  # and announces a written account or kiosk link
         self._read_sessions = sessionmaker(self._read_engine, expire_on_commit=False)
         # PostgreSQL only: SQLite's reading connections already run without transactions
         # (pysqlite's own handling is off), and its dialect would issue PRAGMAs to switch.
@@ -77,6 +79,10 @@ class Database:
             else self._read_engine
         )
         self._polling_sessions = sessionmaker(self._polling_engine, expire_on_commit=False)
+        self.change_feed = (
+            ChangeFeed(make_url(database_url)) if self.engine.dialect.name == "postgresql" else None
+        )
+        """The poll's reads kept between notifications (PostgreSQL; None on SQLite)."""
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -108,6 +114,8 @@ class Database:
             return read(session)
 
     def dispose(self) -> None:
+        if self.change_feed is not None:
+            self.change_feed.stop()
         self.engine.dispose()
         self._read_engine.dispose()
         self._polling_engine.dispose()

@@ -2,7 +2,9 @@
 
 A poll reads the office's change marker and calendar in one statement. When the marker and
 the showing day are what the screen already has, the answer is ``{"changed": false, ...}``
-and nothing else runs. Otherwise the snapshot of (office, version, day) is served: from this
+and nothing else runs; on PostgreSQL, while the worker's listener has heard of no write of
+the marker or the viewer since it last read them (``db.change_feed``), not even the marker's
+statement. Otherwise the snapshot of (office, version, day) is served: from this
 process's cache, else from the database (another worker computed it), else computed here
 once (a lock: concurrent polls of one process wait for the first) and stored for the other
 workers. So a change costs one computation however many screens poll.
@@ -84,20 +86,27 @@ def poll(
     now: datetime,
     build: str,
     read_marker: Callable[[Session], live.OfficeMarker] | None = None,
+    recall_marker: Callable[[], live.OfficeMarker | None] | None = None,
 ) -> str:
     """The poll's answer as JSON text (see ``docs/live.md`` for the contract).
 
     ``read_marker`` reads the office's marker in the poll's session (default:
     ``live.office_marker``); the poll route's reader also checks the viewer in that statement.
+    ``recall_marker`` answers the marker (the viewer checked) as last read, while no write of
+    it has been announced since (``db.change_feed``), or None: when it equals what the screen
+    has, the answer is "no change" without the database; any other answer reads it there.
     ``build`` is the app's build id (hexadecimal: written as it is)."""
+
+    def unchanged(marker: live.OfficeMarker) -> bool:
+        return since == marker.version and day == showing_day(now, marker)
 
     def answer(session: Session) -> str:
         marker = (
             live.office_marker(session, office_id) if read_marker is None else read_marker(session)
         )
+        if unchanged(marker):
+            return _unchanged_answer(marker.version, build)
         showing = showing_day(now, marker)
-        if since == marker.version and day == showing:
-            return f'{{"changed":false,"version":{marker.version},"build":"{build}"}}'
         key = SnapshotKey(office_id, marker.version, showing)
         body = cache.get_or_compute(key, lambda: _shared_body(database, session, key, now))
         head: dict[str, Any] = {
@@ -108,4 +117,11 @@ def poll(
         }
         return compact_json(head)[:-1] + ',"snapshot":' + body + "}"
 
+    kept = None if recall_marker is None else recall_marker()
+    if kept is not None and unchanged(kept):
+        return _unchanged_answer(kept.version, build)  # no database: nothing announced since
     return database.polling_read(answer)
+
+
+def _unchanged_answer(version: int, build: str) -> str:
+    return f'{{"changed":false,"version":{version},"build":"{build}"}}'

@@ -21,7 +21,7 @@ from dashboard.clock import local_date
 from dashboard.figures.monitor import shown_hours
 from dashboard.metrics import loaders
 from dashboard.metrics.period import month_to_date, single_day
-from dashboard.metrics.steps import StepFigures
+from dashboard.metrics.steps import StepFigures, all_steps_compliance
 from dashboard.monitor.service_window import service_window
 from dashboard.office.service_hours import is_working_day
 from db.queries import offices
@@ -92,11 +92,16 @@ def build_snapshot(session: Session, office_id: int, day: date, now: datetime) -
     arrivals = loaders.load_arrivals_by_hour(session, today, scope)
     room = loaders.load_room(session, day, scope)
     steps_today = loaders.load_steps(session, today, scope)
-    steps_month = loaders.load_steps(session, month, scope)
-    referrals_today = loaders.load_referrals(session, today, scope)
-    referrals_month = loaders.load_referrals(session, month, scope)
-    revenue_today = loaders.load_revenue(session, today, scope).total
-    revenue_month = loaders.load_revenue(session, month, scope).total
+    # The month's figures are read once each, and the day's are their last day (the month
+    # to date ends on ``day``); the month needs only its share within target, not the steps'
+    # percentiles, nor the revenue's item kinds and undeposited balance.
+    within_target_month = all_steps_compliance(
+        loaders.load_step_compliance(session, month, "month", scope)
+    )
+    referral_days = loaders.load_referral_days(session, month, scope)
+    referrals_month, referrals_today = referral_days.total, referral_days.by("day")[-1]
+    revenue_days = loaders.load_revenue_by_day(session, month, scope)
+    revenue_month, revenue_today = revenue_days.total, revenue_days.by_day[-1]
     targets = step_targets_in_force(session, day)
     current: list[dict[str, Any]] = []
     current_ids: set[int] = set()
@@ -132,7 +137,7 @@ def build_snapshot(session: Session, office_id: int, day: date, now: datetime) -
         "waiting_for_payment": waiting_for_payment,
         "steps": [_step(figures) for figures in steps_today.steps],
         "within_target_share_today": steps_today.compliance,
-        "within_target_share_month": steps_month.compliance,
+        "within_target_share_month": within_target_month,
         "referral_rate_today": referrals_today.visit_rate,
         "referral_rate_month": referrals_month.visit_rate,
         "pnbp_today": revenue_today.revenue,

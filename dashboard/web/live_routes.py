@@ -27,7 +27,7 @@ from dashboard.roles import MONITOR_VIEWERS
 from dashboard.web.auth import signed_out
 from dashboard.web.build import attach_build, compute_build_id, current_build
 from dashboard.web.context import app_state, require_role
-from dashboard.web.poll_viewer import session_viewer, viewer_marker
+from dashboard.web.poll_viewer import recalled_marker, session_viewer, viewer_marker
 from db.queries.live import OfficeMarker
 
 LIVE_KEY = "pst_live"
@@ -79,6 +79,7 @@ def _poll_body(
     since: int | None = None,
     day: date | None = None,
     read_marker: Callable[[Session], OfficeMarker] | None = None,
+    recall_marker: Callable[[], OfficeMarker | None] | None = None,
 ) -> str:
     """``poll``'s answer with this process's cache and the running build."""
     live: LiveState = current_app.extensions[LIVE_KEY]
@@ -91,6 +92,7 @@ def _poll_body(
         now=now,
         build=current_build(),
         read_marker=read_marker,
+        recall_marker=recall_marker,
     )
 
 
@@ -101,9 +103,13 @@ def _poll() -> Response:
     if viewer is None:
         return signed_out()
     state = app_state()
+    feed = state.database.change_feed
 
     def read_marker(db_session: Session) -> OfficeMarker:
-        return viewer_marker(db_session, state.office_id, viewer)
+        return viewer_marker(db_session, state.office_id, viewer, feed)
+
+    def recall_marker() -> OfficeMarker | None:
+        return recalled_marker(feed, state.office_id, viewer)
 
     try:
         since, day = _since(request.args.get("since")), _day(request.args.get("day"))
@@ -112,7 +118,7 @@ def _poll() -> Response:
             read_marker(db_session)  # 401/403 come first, as before the guard let polls by
         return _bad_request(str(error))
     now = utc_now().replace(microsecond=0)  # whole seconds, as ``require_role``'s
-    return _answer(_poll_body(state.office_id, now, since, day, read_marker))
+    return _answer(_poll_body(state.office_id, now, since, day, read_marker, recall_marker))
 
 
 def screen_answer() -> dict[str, Any]:

@@ -18,7 +18,7 @@ link that signs a screen in without a password.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -100,12 +100,15 @@ def kiosk_link_id(user_id: str) -> int | None:
     return int(raw) if raw.isascii() and raw.isdigit() else None
 
 
-def note_kiosk_link_use(link: kiosk_queries.ActiveKioskLink) -> None:
-    """Note the link's last use, at most once per ``LAST_USED_EVERY`` (its own write)."""
+def note_kiosk_link_use(link: kiosk_queries.ActiveKioskLink) -> kiosk_queries.ActiveKioskLink:
+    """Note the link's last use, at most once per ``LAST_USED_EVERY`` (its own write); the
+    link as it now is."""
     now = utc_now()
     if link.last_used_at is None or now - link.last_used_at >= LAST_USED_EVERY:
         with app_state().database.transaction() as db_session:
             kiosk_queries.mark_kiosk_link_used(db_session, link.id, now)
+        return replace(link, last_used_at=now)
+    return link
 
 
 def _sign_in(token: str) -> Response:

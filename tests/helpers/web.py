@@ -26,7 +26,15 @@ from tests.helpers.staff import TEST_PASSWORD, create_staff
 def app_with_every_role(path: Path, secret_key: str = "uji-http") -> Iterator[Dash]:
     """The app on a new SQLite file at ``path``, with one user per role, named after the
     role (``officer``, ``head``...), all with the test password."""
-    application = create_app(Settings(database_url=sqlite_url(path), secret_key=secret_key))
+    with app_with_every_role_on(sqlite_url(path), secret_key) as application:
+        yield application
+
+
+@contextmanager
+def app_with_every_role_on(database_url: str, secret_key: str = "uji-http") -> Iterator[Dash]:
+    """The app on the empty database of ``database_url``, with one user per role (as
+    ``app_with_every_role``)."""
+    application = create_app(Settings(database_url=database_url, secret_key=secret_key))
     with application.server.app_context():
         state = app_state()
         prepared = PreparedDatabase(state.database, state.office_id)

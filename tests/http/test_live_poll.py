@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -16,7 +15,6 @@ from typing import Any
 import pytest
 from dash import Dash
 from flask.testing import FlaskClient
-from sqlalchemy import Engine, event
 
 from dashboard import create_app, sop
 from dashboard.audit import Actor
@@ -29,10 +27,10 @@ from dashboard.visits.guest_book import validate_guest_book
 from dashboard.web.context import app_state
 from db.queries import live
 from tests.helpers.database import PreparedDatabase
+from tests.helpers.poll import POLL, poll, statements
 from tests.helpers.staff import create_staff
 from tests.helpers.web import act_now, post_login, sign_in
 
-POLL = "/api/v1/monitor/poll"
 VISITOR_NAME = "Rahmawati Pengunjung Rahasia"
 VISITOR_PHONE = "0812 7777 1234"
 VISITOR_EMAIL = "rahmawati.rahasia@contoh.id"
@@ -67,29 +65,6 @@ def guest_visit(app: Dash) -> str:
     )
     write(app, lambda s, a: visits.record_guest_book(s, a, visit_id, entry))
     return code
-
-
-def poll(client: FlaskClient, since: int | None = None, day: str | None = None) -> dict:
-    query = {key: value for key, value in {"since": since, "day": day}.items() if value is not None}
-    response = client.get(POLL, query_string=query)
-    assert response.status_code == 200, response.get_data(as_text=True)
-    assert response.headers["Cache-Control"] == "no-store"
-    return response.get_json()
-
-
-@contextmanager
-def statements() -> Iterator[list[str]]:
-    """Every SQL statement any engine runs inside the block."""
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        seen.append(" ".join(statement.split()))
-
-    event.listen(Engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(Engine, "before_cursor_execute", record)
 
 
 @pytest.fixture
