@@ -20,6 +20,8 @@ from dashboard.visits.guest_book import validate_guest_book
 from tests.helpers.staff import TEST_PASSWORD
 from tests.helpers.web import act_now
 
+pytestmark = pytest.mark.usefixtures("working_morning")  # "today" is the day on the screen
+
 TODAY = "/api/v1/today"
 FIELDS = [
     "date",
