@@ -11,8 +11,26 @@ WIB = ZoneInfo("Asia/Jakarta")
 Clock = Callable[[], datetime]
 
 
-def utc_now() -> datetime:
+def _system_now() -> datetime:
+    """The machine's own clock, in UTC."""
     return datetime.now(UTC)
+
+
+_clock: Clock = _system_now
+
+
+def utc_now() -> datetime:
+    """Now, by the app's clock: the machine's, unless a test has set another (``set_clock``)."""
+    return _clock()
+
+
+def set_clock(clock: Clock) -> Clock:
+    """Make ``utc_now`` read ``clock`` (for tests: the wall screen's day depends on the hour);
+    returns the clock it replaces, to put back. Every ``utc_now`` of the process reads it,
+    the app's served in a thread included."""
+    global _clock
+    previous, _clock = _clock, clock
+    return previous
 
 
 def to_local(moment: datetime, zone: ZoneInfo = WIB) -> datetime:

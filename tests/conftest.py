@@ -12,6 +12,7 @@ import pytest
 from dash import Dash
 from flask.testing import FlaskClient
 
+from tests.helpers.clock import WORKING_MORNING, app_clock_from
 from tests.helpers.database import PreparedDatabase, prepared_backend, scratch_postgres_url
 from tests.helpers.web import app_with_every_role, sign_in
 
@@ -52,3 +53,14 @@ def client(app: Dash) -> FlaskClient:
 def login(app: Dash) -> Callable[[str], FlaskClient]:
     """A client signed in as the user named after ``role`` (every role has one)."""
     return lambda role: sign_in(app, role)
+
+
+@pytest.fixture(scope="module")
+def working_morning() -> Iterator[None]:
+    """The app's clock, for a whole test module, running from a working day's morning
+    (``WORKING_MORNING``): what the wall screen shows depends on the hour and the day, and a
+    test of "today" on the screen must not depend on when it runs. Name it in the module's
+    ``pytestmark = pytest.mark.usefixtures("working_morning")`` so that it is set before the
+    module's data is written."""
+    with app_clock_from(WORKING_MORNING):
+        yield

@@ -29,11 +29,14 @@ from dashboard.visits import services as visits
 from dashboard.web.context import app_state
 from db.queries import live
 from tests.helpers.browser import Desk
+from tests.helpers.clock import browser_clock_from_app_now
 from tests.helpers.database import PreparedDatabase
 from tests.helpers.live_app import CHROMIUM, CHROMIUM_ARGS, LiveApp
 from tests.helpers.staff import TEST_PASSWORD, create_staff
 
-pytestmark = pytest.mark.e2e
+# The desk writes visits at the app's now, which the screen shows only on a working day in
+# service hours: the app's clock runs from such a morning whatever the hour of the run.
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("working_morning")]
 
 STALE = re.compile(r"(^|\s)is-stale(\s|$)")
 """The root's class while the figures are stale (beside others: ``is-summary`` when closed)."""
@@ -123,6 +126,7 @@ def new_visit(served: Served) -> int:
 def screen(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID")
     context.set_default_timeout(15_000)
+    browser_clock_from_app_now(context)
     yield context.new_page()
     context.close()
 

@@ -19,6 +19,8 @@ from dashboard.visits import services as visits
 from dashboard.visits.guest_book import validate_guest_book
 from tests.helpers.web import act_now, post_login
 
+pytestmark = pytest.mark.usefixtures("working_morning")  # "today" is the day on the screen
+
 TODAY = "/api/v1/today"
 FIELDS = [
     "date",
