@@ -27,9 +27,11 @@ from dashboard.clock import utc_now
 from dashboard.config import Settings
 from dashboard.visits import services as visits
 from dashboard.visits.guest_book import GuestBookEntry, validate_guest_book
+from db import rollups
 from db.change_marker import bump_offices
 from db.models import AuditEvent, DataRequest, DataRequestPublication, Visit, Visitor, VisitStep
 from db.queries import visits as queries
+from db.queries.metrics import as_date
 from db.session import Database
 
 IN_ROOM = 5
@@ -145,10 +147,17 @@ def _all_found(session: Session, visit_id: int) -> list[visits.RequestDecision]:
 def remove_visits(database: Database, user_id: int, office_id: int) -> int:
     """Delete every visit the account ``user_id`` started (its steps, requests and their
     publications, the visitors only those visits name) and the account's audit events, in
-    one transaction that bumps the office's marker (the screens drop those visits). Returns
-    how many visits were deleted."""
+    one transaction that bumps the office's marker (the screens drop those visits) and
+    recomputes the rollups of their days (the deletes bypass the unit of work). Returns how
+    many visits were deleted."""
     with database.transaction() as session:
         ids = list(session.scalars(select(Visit.id).where(Visit.created_by_id == user_id)))
+        days = {
+            (int(office), as_date(day))
+            for office, day in session.execute(
+                select(Visit.office_id, Visit.visit_date).where(Visit.id.in_(ids)).distinct()
+            )
+        }
         visitor_ids = set(
             session.scalars(
                 select(Visit.visitor_id).where(Visit.id.in_(ids), Visit.visitor_id.is_not(None))
@@ -169,4 +178,5 @@ def remove_visits(database: Database, user_id: int, office_id: int) -> int:
         )
         session.execute(delete(AuditEvent).where(AuditEvent.user_id == user_id))
         bump_offices(session, [office_id])
+        rollups.refresh_days(session, {rollups.STEPS: days, rollups.VISITS: days})
         return len(ids)
