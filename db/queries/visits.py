@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from db import rollups
 from db.models import (
     VISIT_IN_PROGRESS,
     DataRequest,
@@ -196,6 +197,7 @@ def request_has_publications(session: Session, request_id: int) -> bool:
 
 def unlink_request_publications(session: Session, request_id: int) -> None:
     """Remove every publication link of the data request."""
+    rollups.note_request(session, request_id)
     session.execute(
         delete(DataRequestPublication).where(DataRequestPublication.data_request_id == request_id)
     )
@@ -203,6 +205,7 @@ def unlink_request_publications(session: Session, request_id: int) -> None:
 
 def unlink_request_publication(session: Session, request_id: int, publication_id: int) -> None:
     """Remove one publication's link to the data request."""
+    rollups.note_request(session, request_id)
     session.execute(
         delete(DataRequestPublication).where(
             DataRequestPublication.data_request_id == request_id,

@@ -191,6 +191,12 @@ def note_flushed_rows(session: Session, _flush_context: Any) -> None:
             _note_office(visits_noted, instance)
 
 
+def note_request(session: Session, request_id: int) -> None:
+    """A write of a data request's rows that bypassed the unit of work (a Core delete of its
+    publication links): its day is recomputed at the commit."""
+    _noted(session)[VISITS].requests.add(request_id)
+
+
 def forget_noted_rows(session: Session, transaction: Any) -> None:
     """``after_transaction_end``: nothing noted carries over into the next transaction."""
     if transaction.parent is None:

@@ -24,6 +24,7 @@ from dashboard.visits.corrections import correct_step_time
 from db import rollups
 from db.migrate import upgrade_to_newest
 from db.models import (
+    Publication,
     SopStep,
     StepDay,
     StepMinutesDay,
@@ -202,3 +203,25 @@ def test_migrating_fills_the_rollups_of_a_database_that_has_none(
         assert session.scalar(select(StepDay.office_id)) is None
     upgrade_to_newest(db.database.engine)
     assert stored(db) == kept
+
+
+def test_removing_a_pick_recomputes_the_publications_asked_for(
+    db: PreparedDatabase, desk: Desk
+) -> None:
+    """Unlinking a publication deletes its link outside the unit of work; the rollups follow."""
+    visit = desk.new_visit()
+    desk.walk(visit, sop.SEARCH)
+    with db.database.reading() as session:
+        request = visit_queries.requests_of_visit(session, visit)[0].id
+        publications = list(
+            session.scalars(
+                select(Publication.id).where(Publication.office_id == db.office_id).limit(2)
+            )
+        )
+    for publication in publications:
+        desk.do(lambda s, a, p=publication: services.mark_request_found(s, a, visit, request, p))
+    desk.do(lambda s, a: services.unmark_request_found(s, a, visit, request, publications[0]))
+    with db.database.reading() as session:
+        asked = loaders.load_publications(session, Period(DAY_ONE, DAY_ONE), [db.office_id])
+    assert [row.publication_id for row in asked.requested] == [publications[1]]
+    assert stored(db) == rebuilt(db)
