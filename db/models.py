@@ -611,8 +611,8 @@ class VisitDay(Base):
     """One office's visits of one visit day (DESIGN.md, "Daily visitors", "Referral rate"):
     admitted (imported included), refused at screening, and among the admitted the imported,
     the returning, those outside service hours; admitted visits with a referred and with a
-    decided request, and those requests. Pending screening is in none. A row per office and
-    day that had any visit."""
+    decided request, and those requests; every request of the day's visits. Pending screening
+    is in none of the visit counts. A row per office and day that had any visit."""
 
     __tablename__ = "visit_day"
 
@@ -629,6 +629,9 @@ class VisitDay(Base):
     visits_decided: Mapped[int] = mapped_column(Integer)
     requests_referred: Mapped[int] = mapped_column(Integer)
     requests_decided: Mapped[int] = mapped_column(Integer)
+    requests: Mapped[int] = mapped_column(Integer)
+    """Every data request of the day's visits, whatever their screening (the base of the
+    unmet demand's shares)."""
 
 
 class VisitHour(Base):

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from db.models import DataRequest, Visit
+from db.models import DataRequest, Visit, VisitDay
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,8 @@ Offices = int | Sequence[int] | None
 
 def _visits_of(offices: Offices, first_day: date, last_day: date) -> list[ColumnElement[bool]]:
     conditions = [Visit.visit_date >= first_day, Visit.visit_date <= last_day]
-    if isinstance(offices, int):
-        conditions.append(Visit.office_id == offices)
-    elif offices is not None:
-        conditions.append(Visit.office_id.in_(tuple(offices)))
+    if offices is not None:
+        conditions.append(Visit.office_id.in_(_office_ids(offices)))
     return conditions
 
 
@@ -67,12 +65,17 @@ def requests_in_period(
     session: Session, office_id: Offices, first_day: date, last_day: date
 ) -> int:
     """Every data request of the period's visits (answered, referred or not yet decided): the
-    base of each topic's share."""
-    return (
+    base of each topic's share (from the rollup ``visit_day``, ``db.rollups.visits``)."""
+    offices = [] if office_id is None else [VisitDay.office_id.in_(_office_ids(office_id))]
+    return int(
         session.scalar(
-            select(func.count(DataRequest.id))
-            .join(Visit, Visit.id == DataRequest.visit_id)
-            .where(*_visits_of(office_id, first_day, last_day))
+            select(func.coalesce(func.sum(VisitDay.requests), 0)).where(
+                *offices, VisitDay.visit_date.between(first_day, last_day)
+            )
         )
         or 0
     )
+
+
+def _office_ids(offices: int | Sequence[int]) -> tuple[int, ...]:
+    return (offices,) if isinstance(offices, int) else tuple(offices)

@@ -5,7 +5,8 @@
   refused at screening, and among the admitted the imported, the returning (the visitor has
   an earlier visit, at any office), those outside service hours; the admitted visits with a
   referred request (``available`` false) and with a decided one (``available`` not NULL),
-  and those requests. Pending screening is in none.
+  and those requests; every request of the day's visits (whatever their screening).
+  Pending screening is in none of the visit counts.
 - ``visit_hour``: arrivals (admitted, refused) by office-local hour of ``arrived_at``.
 - ``visit_day_count``: admitted visits by service type, by each profile field of the visitor
   and by age on the visit day (visit year − birth year); the agencies referred to (by
@@ -77,6 +78,7 @@ VISIT_DAY_COLUMNS = (
     "visits_decided",
     "requests_referred",
     "requests_decided",
+    "requests",
 )
 VISIT_HOUR_COLUMNS = ("office_id", "visit_date", "hour", "admitted", "refused")
 COUNT_COLUMNS = ("office_id", "visit_date", "dimension", "value", "number", "visits", "requests")
@@ -109,6 +111,7 @@ def _visit_days(conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
             DataRequest.visit_id,
             func.sum(referred).label("referred"),
             func.sum(decided).label("decided"),
+            func.count(DataRequest.id).label("asked"),
         )
         .join(Visit, Visit.id == DataRequest.visit_id)
         .where(*conditions)
@@ -129,6 +132,7 @@ def _visit_days(conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
             func.count(Visit.id).filter(admitted, per_visit.c.decided > 0),
             func.coalesce(func.sum(per_visit.c.referred).filter(admitted), 0),
             func.coalesce(func.sum(per_visit.c.decided).filter(admitted), 0),
+            func.coalesce(func.sum(per_visit.c.asked), 0),
         )
         .outerjoin(per_visit, per_visit.c.visit_id == Visit.id)
         .where(*conditions)

@@ -85,6 +85,7 @@ def upgrade() -> None:
             "visits_decided",
             "requests_referred",
             "requests_decided",
+            "requests",
         ),
         _office_key("visit_day"),
         sa.PrimaryKeyConstraint("office_id", "visit_date", name=op.f("pk_visit_day")),
