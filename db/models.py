@@ -604,6 +604,23 @@ class StepDay(Base):
     missed_seconds: Mapped[int] = mapped_column(BigInteger)
 
 
+class CorrectionDay(Base):
+    """Time corrections of one office's visit day (a step belongs to its visit's day), per SOP
+    step and per officer who recorded the corrected time (``db.queries.metrics_corrections``
+    says who): how many corrections, and how many distinct steps they touched."""
+
+    __tablename__ = "correction_day"
+
+    office_id: Mapped[int] = mapped_column(
+        ForeignKey("office.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    visit_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    step_number: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    officer_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    corrections: Mapped[int] = mapped_column(Integer)
+    steps_corrected: Mapped[int] = mapped_column(Integer)
+
+
 # -- rollups of visits, kept exact by every write (db.rollups) ------------------------------------
 
 

@@ -1,7 +1,7 @@
 """Rollups kept exact by every write, so that a period's figures read a few rows per office
-and day (or month) instead of every visit and step of the period: step times
-(``db.rollups.steps``) and visits (``db.rollups.visits``), each family recomputed per
-(office, visit day) from the raw rows by the same definitions.
+and day (or month) instead of every visit and step of the period: step times and time
+corrections (``db.rollups.steps``) and visits (``db.rollups.visits``), each family
+recomputed per (office, visit day) from the raw rows by the same definitions.
 
 How they stay exact, once for every service (registered with ``db.change_marker``):
 - ``note_flushed_rows`` (``after_flush``) notes the (office, visit day) of every visit, visit
@@ -37,6 +37,7 @@ from db.models import (
     DataRequestPublication,
     Office,
     SopStep,
+    StepTimeCorrection,
     Visit,
     VisitDay,
     Visitor,
@@ -175,6 +176,10 @@ def note_flushed_rows(session: Session, _flush_context: Any) -> None:
         elif isinstance(instance, VisitStep):
             visit_id = _loaded(instance, "visit_id")
             _note_parent_visit(session, steps_noted, visit_id, steps_noted.steps, instance)
+        elif isinstance(instance, StepTimeCorrection):
+            step_id = _loaded(instance, "visit_step_id")
+            if step_id is not None:
+                steps_noted.steps.add(int(step_id))
         elif isinstance(instance, DataRequest):
             visit_id = _loaded(instance, "visit_id")
             _note_parent_visit(session, visits_noted, visit_id, visits_noted.requests, instance)

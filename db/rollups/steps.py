@@ -43,10 +43,12 @@ from db.models import (
     STEP_WAIT,
     VISIT_DONE,
     VISIT_SERVICE,
+    CorrectionDay,
     SopStep,
     StepDay,
     StepMinutesDay,
     StepMinutesMonth,
+    StepTimeCorrection,
     StepTimeDay,
     StepTimeMonth,
     Visit,
@@ -179,6 +181,45 @@ def _step_counts(session: Session, conditions: Sequence[ColumnElement[bool]]) ->
     )
 
 
+def _corrections(conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    """Per office, visit day, step and officer: the columns of ``correction_day``. The officer
+    is the one who recorded the time that was corrected: the step's ``started_by`` for a
+    corrected start, ``ended_by`` for a corrected end (the one who corrected it when the step
+    does not say)."""
+    recorded_by = func.coalesce(
+        case(
+            (StepTimeCorrection.field_name == "started_at", VisitStep.started_by_id),
+            else_=VisitStep.ended_by_id,
+        ),
+        StepTimeCorrection.corrected_by_id,
+    )
+    return (
+        select(
+            Visit.office_id,
+            Visit.visit_date,
+            VisitStep.step_number,
+            recorded_by,
+            func.count(StepTimeCorrection.id),
+            func.count(func.distinct(VisitStep.id)),
+        )
+        .select_from(StepTimeCorrection)
+        .join(VisitStep, VisitStep.id == StepTimeCorrection.visit_step_id)
+        .join(Visit, Visit.id == VisitStep.visit_id)
+        .where(*conditions)
+        .group_by(Visit.office_id, Visit.visit_date, VisitStep.step_number, recorded_by)
+    )
+
+
+CORRECTION_COLUMNS = (
+    "office_id",
+    "visit_date",
+    "step_number",
+    "officer_id",
+    "corrections",
+    "steps_corrected",
+)
+
+
 STEP_DAY_COLUMNS = (
     "office_id",
     "visit_date",
@@ -246,8 +287,8 @@ class _DayStatements(NamedTuple):
     computed: Select[Any]
     stored: Select[Any]
     forget_distributions: tuple[Delete, ...]
-    forget_counts: Delete
-    count: Insert
+    forget_counts: tuple[Delete, ...]
+    count: tuple[Insert, ...]
 
 
 _STATEMENTS: dict[str, _DayStatements] = {}
@@ -269,9 +310,17 @@ def _day_statements(session: Session) -> _DayStatements:
                 delete(level.table).where(*_of_day(level.table))
                 for level in (SECONDS_OF_DAY, MINUTES_OF_DAY)
             ),
-            forget_counts=delete(StepDay.__table__).where(*_of_day(StepDay.__table__)),
-            count=insert(StepDay.__table__).from_select(
-                list(STEP_DAY_COLUMNS), _step_counts(session, raw)
+            forget_counts=tuple(
+                delete(table).where(*_of_day(table))
+                for table in (StepDay.__table__, CorrectionDay.__table__)
+            ),
+            count=(
+                insert(StepDay.__table__).from_select(
+                    list(STEP_DAY_COLUMNS), _step_counts(session, raw)
+                ),
+                insert(CorrectionDay.__table__).from_select(
+                    list(CORRECTION_COLUMNS), _corrections(raw)
+                ),
             ),
         )
     return _STATEMENTS[dialect]
@@ -291,8 +340,8 @@ def refresh(session: Session, office_id: int, day: date) -> None:
         month = day.replace(day=1)
         for level, moved in ((SECONDS_OF_MONTH, change), (MINUTES_OF_MONTH, by_minute(change))):
             _move_month(session, level, office_id, month, moved)
-    session.execute(statements.forget_counts, where)
-    session.execute(statements.count, where)
+    for statement in (*statements.forget_counts, *statements.count):
+        session.execute(statement, where)
 
 
 def _distribution_of(
@@ -380,7 +429,7 @@ def rebuild(session: Session, office_ids: Collection[int] | None = None) -> None
     offices = None if office_ids is None else sorted(set(office_ids))
     scope = [] if offices is None else [Visit.office_id.in_(offices)]
     levels = (SECONDS_OF_DAY, SECONDS_OF_MONTH, MINUTES_OF_DAY, MINUTES_OF_MONTH)
-    for table in (*(level.table for level in levels), StepDay.__table__):
+    for table in (*(level.table for level in levels), StepDay.__table__, CorrectionDay.__table__):
         statement = delete(table)
         if offices is not None:
             statement = statement.where(table.c.office_id.in_(offices))
@@ -392,6 +441,9 @@ def rebuild(session: Session, office_ids: Collection[int] | None = None) -> None
     )
     session.execute(
         insert(StepDay.__table__).from_select(list(STEP_DAY_COLUMNS), _step_counts(session, scope))
+    )
+    session.execute(
+        insert(CorrectionDay.__table__).from_select(list(CORRECTION_COLUMNS), _corrections(scope))
     )
     for target in (SECONDS_OF_MONTH, MINUTES_OF_DAY):
         session.execute(_added_up(session, SECONDS_OF_DAY, target, offices))

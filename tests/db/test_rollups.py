@@ -24,6 +24,7 @@ from dashboard.visits.corrections import correct_step_time
 from db import rollups
 from db.migrate import upgrade_to_newest
 from db.models import (
+    CorrectionDay,
     Publication,
     SopStep,
     StepDay,
@@ -44,6 +45,7 @@ from tests.helpers.desk import THRESHOLD, Desk
 from tests.helpers.staff import create_staff
 
 ROLLUPS = (
+    CorrectionDay,
     StepTimeDay,
     StepTimeMonth,
     StepDay,
@@ -96,7 +98,8 @@ def rebuilt(db: PreparedDatabase) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def a_busy_desk(desk: Desk) -> dict[str, int]:
-    """Two days at the desk: visits walked to the end, one left waiting, one refused."""
+    """Two days at the desk: visits walked to the end, one left waiting, one refused, a time
+    corrected."""
     visits = {}
     for name in ("done-1", "done-2", "waiting"):
         visits[name] = desk.new_visit()
@@ -110,6 +113,13 @@ def a_busy_desk(desk: Desk) -> dict[str, int]:
     desk.now = at("2026-11-27 09:00")
     visits["next-day"] = desk.new_visit()
     desk.walk(visits["next-day"], None, slot=4, table=2)
+    last = step_id(desk.db, visits["next-day"], sop.BAG_RETURN)
+    with desk.db.database.reading() as session:
+        step = session.get(VisitStep, last)
+        assert step is not None and step.ended_at is not None
+        later = step.ended_at + timedelta(minutes=5)
+    desk.now += timedelta(minutes=10)
+    desk.do(lambda s, a: correct_step_time(s, a, last, "ended_at", later, "Lupa menekan selesai"))
     return visits
 
 

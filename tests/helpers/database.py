@@ -22,6 +22,7 @@ from dashboard.errors import InputError
 from dashboard.setup.database import prepare_database
 from db.models import (
     AuditEvent,
+    CorrectionDay,
     DataRequest,
     DataRequestPublication,
     Deposit,
@@ -55,6 +56,7 @@ BACKENDS = ("sqlite", "postgresql")
 
 # Operational tables, children first: emptied between tests; reference data stays.
 OPERATIONAL_TABLES = (
+    CorrectionDay,
     VisitMonthCount,
     VisitDayCount,
     VisitHour,

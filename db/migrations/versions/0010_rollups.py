@@ -72,6 +72,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("office_id", "visit_date", "step_number", name=op.f("pk_step_day")),
     )
     op.create_table(
+        "correction_day",
+        _office_column(),
+        sa.Column("visit_date", sa.Date(), nullable=False),
+        sa.Column("step_number", sa.SmallInteger(), autoincrement=False, nullable=False),
+        sa.Column("officer_id", sa.Integer(), autoincrement=False, nullable=False),
+        *_counts("corrections", "steps_corrected"),
+        _office_key("correction_day"),
+        sa.PrimaryKeyConstraint(
+            "office_id", "visit_date", "step_number", "officer_id", name=op.f("pk_correction_day")
+        ),
+    )
+    op.create_table(
         "visit_day",
         _office_column(),
         sa.Column("visit_date", sa.Date(), nullable=False),
@@ -116,5 +128,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("visit_hour", "visit_day", "step_day", *COUNTS, *DISTRIBUTIONS):
+    for table in ("visit_hour", "visit_day", "correction_day", "step_day", *COUNTS, *DISTRIBUTIONS):
         op.drop_table(table)
