@@ -23,6 +23,8 @@ FULL_TEXT_TABLE_PREFIXES = ("publication_fts", "agency_fts")
 SEARCH_VECTOR_COLUMN = "search_vector"
 SEARCH_VECTOR_INDEXES = frozenset({"ix_publication_search_vector", "ix_agency_search_vector"})
 """PostgreSQL generated ``tsvector`` columns and their GIN indexes made by migration 0002."""
+POSTGRESQL_ONLY_INDEXES = frozenset({"ix_step_time_month_with_count"})
+"""Indexes the models make on PostgreSQL only (``ddl_if``), absent from SQLite by design."""
 
 
 def include_object(
@@ -30,7 +32,15 @@ def include_object(
 ) -> bool:
     """Alembic filter: leave out the full-text search objects that exist in the database only
     (made by migration 0002, not described by the models), so that comparing the models with
-    the migrated schema reports real differences only."""
+    the migrated schema reports real differences only; and the models' PostgreSQL-only
+    indexes where the database has none (SQLite)."""
+    if (
+        type_ == "index"
+        and not reflected
+        and compare_to is None
+        and name in POSTGRESQL_ONLY_INDEXES
+    ):
+        return False
     if not reflected or compare_to is not None or name is None:
         return True
     if type_ == "table":

@@ -61,6 +61,13 @@ def upgrade() -> None:
                 name=op.f(f"pk_{table}"),
             ),
         )
+    if op.get_bind().dialect.name == "postgresql":
+        op.create_index(
+            "ix_step_time_month_with_count",
+            "step_time_month",
+            ["office_id", "month", "measure", "step_number", "seconds"],
+            postgresql_include=["count"],
+        )
     op.create_table(
         "step_day",
         _office_column(),
