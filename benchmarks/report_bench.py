@@ -5,10 +5,10 @@ report, charts included, on the province-scale demo database.
     python -m benchmarks.report_bench [--database-url URL] [--office CODE] [--year Y]
                                       [--month M] [--rounds N] [--quick]
 
-The database: ``--database-url``, else ``sqlite:////work/bench-data/province.sqlite3`` when
-that file exists, else ``PST_BENCH_SQLITE_URL`` (``data/pst-bench-province.sqlite3``) when it
-exists. ``--quick`` instead generates a small demo database (one office, two years) in a
-temporary file: a check that the harness works (under a minute).
+The database: ``--database-url``, else the province SQLite database of the other benchmarks
+(``PST_BENCH_SQLITE_URL``, default ``data/pst-bench-province.sqlite3``) when it exists.
+``--quick`` instead generates a small demo database (one office, two years) in a temporary
+file: a check that the harness works (under a minute).
 
 What is timed, for the annual report (default: last year) and a monthly report (default: the
 last whole month), each the median of ``--rounds`` rounds:
@@ -25,7 +25,6 @@ Figures are printed, never asserted."""
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import tempfile
 import time
@@ -33,7 +32,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from dashboard.config import DEFAULT_DATA_DIR
+from benchmarks import province_db
 from dashboard.demo.runner import DemoOptions, run_demo
 from dashboard.reports import pdf
 from dashboard.reports.content import ReportRequest, load_report
@@ -43,7 +42,6 @@ from dashboard.setup.database import prepare_database
 from db.queries.offices import office_by_code
 from db.session import Database
 
-PROVINCE_FILE = Path("/work/bench-data/province.sqlite3")
 QUICK_NOW = datetime(2026, 11, 26, 3, 30, tzinfo=UTC)
 
 
@@ -59,13 +57,11 @@ def _median_seconds(action: Callable[[], object], rounds: int) -> tuple[float, o
 def _database_url(args: argparse.Namespace) -> str | None:
     if args.database_url:
         return args.database_url
-    if PROVINCE_FILE.is_file():
-        return f"sqlite:///{PROVINCE_FILE}"
-    named = os.environ.get("PST_BENCH_SQLITE_URL", "").strip()
-    if named:
-        return named
-    fallback = DEFAULT_DATA_DIR / "pst-bench-province.sqlite3"
-    return f"sqlite:///{fallback}" if fallback.is_file() else None
+    return (
+        province_db.DEFAULT_SQLITE_URL
+        if province_db.contents(province_db.DEFAULT_SQLITE_URL)
+        else None
+    )
 
 
 def measure(database: Database, request: ReportRequest, today: date, rounds: int) -> None:
