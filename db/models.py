@@ -714,6 +714,23 @@ class VisitMonthCount(Base):
     requests: Mapped[int] = mapped_column(Integer)
 
 
+class ReferredRequest(Base):
+    """A data request the library could not answer (``available`` false: the visitor was
+    referred), with its visit's office and day copied beside it, so that a period's unmet
+    demand reads these rows by office and day without joining every request to its visit."""
+
+    __tablename__ = "referred_request"
+    __table_args__ = (Index("ix_referred_request_office_day", "office_id", "visit_date"),)
+
+    data_request_id: Mapped[int] = mapped_column(
+        ForeignKey("data_request.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id", ondelete="CASCADE"))
+    visit_date: Mapped[date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text)
+    referred_agency: Mapped[str | None] = mapped_column(String(200))
+
+
 NO_VALUE = ""
 NO_NUMBER = 0
 """How ``VisitDayCount`` and ``VisitMonthCount`` store a missing value or id."""

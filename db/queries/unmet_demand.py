@@ -14,9 +14,8 @@ from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
-from db.models import DataRequest, Visit, VisitDay
+from db.models import ReferredRequest, VisitDay
 
 
 @dataclass(frozen=True)
@@ -33,30 +32,24 @@ Offices = int | Sequence[int] | None
 """One office, several, or (``None``) every office of the database."""
 
 
-def _visits_of(offices: Offices, first_day: date, last_day: date) -> list[ColumnElement[bool]]:
-    conditions = [Visit.visit_date >= first_day, Visit.visit_date <= last_day]
-    if offices is not None:
-        conditions.append(Visit.office_id.in_(_office_ids(offices)))
-    return conditions
-
-
 def unmet_requests(
     session: Session, office_id: Offices, first_day: date, last_day: date
 ) -> list[UnmetRow]:
     """Requests not available at the desk, on visits of the office whose visit day is in
-    ``first_day`` … ``last_day`` (inclusive), counted per wording and agency."""
-    count = func.count(DataRequest.id)
+    ``first_day`` … ``last_day`` (inclusive), counted per wording and agency (from the rollup
+    ``referred_request``, ``db.rollups.visits``)."""
+    count = func.count(ReferredRequest.data_request_id)
+    offices = [] if office_id is None else [ReferredRequest.office_id.in_(_office_ids(office_id))]
     rows = session.execute(
         select(
-            DataRequest.description,
-            DataRequest.referred_agency,
+            ReferredRequest.description,
+            ReferredRequest.referred_agency,
             count.label("count"),
-            func.max(Visit.visit_date).label("last_asked"),
+            func.max(ReferredRequest.visit_date).label("last_asked"),
         )
-        .join(Visit, Visit.id == DataRequest.visit_id)
-        .where(*_visits_of(office_id, first_day, last_day), DataRequest.available.is_(False))
-        .group_by(DataRequest.description, DataRequest.referred_agency)
-        .order_by(count.desc(), DataRequest.description)
+        .where(*offices, ReferredRequest.visit_date.between(first_day, last_day))
+        .group_by(ReferredRequest.description, ReferredRequest.referred_agency)
+        .order_by(count.desc(), ReferredRequest.description)
     )
     return [UnmetRow(*row) for row in rows]
 

@@ -13,6 +13,8 @@
   directory entry in ``number``, or the typed name in ``value``: visits and requests); the
   publications linked to their requests (``number``: the publication; requests).
 - ``visit_month_count``: ``visit_day_count`` added up per calendar month.
+- ``referred_request``: each request the library could not answer, with its visit's office
+  and day (the unmet demand's rows, without a join).
 
 ``db.rollups`` says when a day is recomputed; this module says how, from the raw rows.
 """
@@ -49,6 +51,7 @@ from db.models import (
     NO_VALUE,
     DataRequest,
     DataRequestPublication,
+    ReferredRequest,
     Visit,
     VisitDay,
     VisitDayCount,
@@ -238,6 +241,25 @@ def _visit_counts(session: Session, conditions: Sequence[ColumnElement[bool]]) -
     return union_all(service, *profile, agencies, publications)  # type: ignore[return-value]
 
 
+def _referred_requests(conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    """The columns of ``referred_request`` for the visits meeting ``conditions`` (whatever
+    their screening, as the unmet demand counts them)."""
+    return (
+        select(
+            DataRequest.id,
+            Visit.office_id,
+            Visit.visit_date,
+            DataRequest.description,
+            DataRequest.referred_agency,
+        )
+        .join(Visit, Visit.id == DataRequest.visit_id)
+        .where(*conditions, DataRequest.available.is_(False))
+    )
+
+
+REFERRED_COLUMNS = ("data_request_id", "office_id", "visit_date", "description", "referred_agency")
+
+
 def _monthly(session: Session, conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
     """``visit_month_count`` rows from the ``visit_day_count`` rows meeting ``conditions``."""
     table = VisitDayCount.__table__.c
@@ -290,7 +312,7 @@ def _day_statements(session: Session, offset: int) -> _DayStatements:
                 delete(model.__table__).where(
                     model.__table__.c.office_id == office, model.__table__.c.visit_date == day
                 )
-                for model in (VisitDay, VisitHour, VisitDayCount)
+                for model in (VisitDay, VisitHour, VisitDayCount, ReferredRequest)
             ),
             count=(
                 insert(VisitDay.__table__).from_select(list(VISIT_DAY_COLUMNS), _visit_days(raw)),
@@ -299,6 +321,9 @@ def _day_statements(session: Session, offset: int) -> _DayStatements:
                 ),
                 insert(VisitDayCount.__table__).from_select(
                     list(COUNT_COLUMNS), _visit_counts(session, raw)
+                ),
+                insert(ReferredRequest.__table__).from_select(
+                    list(REFERRED_COLUMNS), _referred_requests(raw)
                 ),
             ),
             forget_month=delete(VisitMonthCount.__table__).where(
@@ -328,7 +353,7 @@ def rebuild(session: Session, office_ids: Collection[int] | None = None) -> None
     """Recompute the visit rollups of these offices (``None``: every office) from all their
     rows, in the caller's transaction."""
     chosen = None if office_ids is None else sorted(set(office_ids))
-    for model in (VisitMonthCount, VisitDayCount, VisitHour, VisitDay):
+    for model in (VisitMonthCount, VisitDayCount, VisitHour, VisitDay, ReferredRequest):
         statement = delete(model)
         if chosen is not None:
             statement = statement.where(model.office_id.in_(chosen))
@@ -337,6 +362,9 @@ def rebuild(session: Session, office_ids: Collection[int] | None = None) -> None
     session.execute(insert(VisitDay).from_select(list(VISIT_DAY_COLUMNS), _visit_days(scope)))
     session.execute(
         insert(VisitDayCount).from_select(list(COUNT_COLUMNS), _visit_counts(session, scope))
+    )
+    session.execute(
+        insert(ReferredRequest).from_select(list(REFERRED_COLUMNS), _referred_requests(scope))
     )
     span = session.execute(
         select(func.min(Visit.visit_date), func.max(Visit.visit_date)).where(*scope)

@@ -26,6 +26,7 @@ from db.migrate import upgrade_to_newest
 from db.models import (
     CorrectionDay,
     Publication,
+    ReferredRequest,
     SopStep,
     StepDay,
     StepMinutesDay,
@@ -45,6 +46,7 @@ from tests.helpers.desk import THRESHOLD, Desk
 from tests.helpers.staff import create_staff
 
 ROLLUPS = (
+    ReferredRequest,
     CorrectionDay,
     StepTimeDay,
     StepTimeMonth,

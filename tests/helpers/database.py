@@ -29,6 +29,7 @@ from db.models import (
     KioskLink,
     LiveSnapshot,
     ReceiptCounter,
+    ReferredRequest,
     Sale,
     SaleItem,
     StaffUser,
@@ -56,6 +57,7 @@ BACKENDS = ("sqlite", "postgresql")
 
 # Operational tables, children first: emptied between tests; reference data stays.
 OPERATIONAL_TABLES = (
+    ReferredRequest,
     CorrectionDay,
     VisitMonthCount,
     VisitDayCount,

@@ -110,6 +110,25 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("office_id", "visit_date", name=op.f("pk_visit_day")),
     )
     op.create_table(
+        "referred_request",
+        sa.Column("data_request_id", sa.Integer(), autoincrement=False, nullable=False),
+        _office_column(),
+        sa.Column("visit_date", sa.Date(), nullable=False),
+        sa.Column("description", sa.Text(), nullable=False),
+        sa.Column("referred_agency", sa.String(length=200), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["data_request_id"],
+            ["data_request.id"],
+            name=op.f("fk_referred_request_data_request_id_data_request"),
+            ondelete="CASCADE",
+        ),
+        _office_key("referred_request"),
+        sa.PrimaryKeyConstraint("data_request_id", name=op.f("pk_referred_request")),
+    )
+    op.create_index(
+        "ix_referred_request_office_day", "referred_request", ["office_id", "visit_date"]
+    )
+    op.create_table(
         "visit_hour",
         _office_column(),
         sa.Column("visit_date", sa.Date(), nullable=False),
@@ -135,5 +154,14 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("visit_hour", "visit_day", "correction_day", "step_day", *COUNTS, *DISTRIBUTIONS):
+    op.drop_index("ix_referred_request_office_day", table_name="referred_request")
+    for table in (
+        "visit_hour",
+        "referred_request",
+        "visit_day",
+        "correction_day",
+        "step_day",
+        *COUNTS,
+        *DISTRIBUTIONS,
+    ):
         op.drop_table(table)
