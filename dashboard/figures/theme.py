@@ -95,7 +95,8 @@ SERIES = (
 
 def graph_config(filename: str) -> dict[str, object]:
     """The ``dcc.Graph`` config of every chart: Indonesian locale, PNG export by the browser
-    (named after the chart), no send-to-cloud, no plotly logo, no selection tools."""
+    (named after the chart), no send-to-cloud, no plotly logo, no selection tools
+    (``assets/zz-pst/print-charts.js`` refits the charts to the printed page)."""
     return {
         "locale": LOCALE,
         "displaylogo": False,

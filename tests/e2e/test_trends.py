@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import zipfile
 from collections.abc import Iterator
@@ -78,6 +79,24 @@ def open_days(page: Page, first: str, last: str) -> None:
     expect(page.locator(f"#{ids.PRESET}")).to_have_value("custom")
 
 
+CHART_WIDTHS = "Array.from(document.querySelectorAll('.js-plotly-plot'), g => g._fullLayout.width)"
+PRINTED_WIDTH = 640
+"""``assets/zz-pst/print-charts.js``: the width every chart is redrawn at for printing."""
+
+
+def charts_fit_the_printed_page(page: Page) -> None:
+    """Printing starts: every chart is redrawn at the printed width (a screen-wide chart would
+    be cut off on A4); printing ends: each gets its screen width back."""
+    on_screen = page.evaluate(CHART_WIDTHS)
+    assert len(on_screen) >= 10 and max(on_screen) > PRINTED_WIDTH
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_function(f"{CHART_WIDTHS}.every(width => width === {PRINTED_WIDTH})")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.wait_for_function(
+        f"{CHART_WIDTHS}.every((width, i) => Math.abs(width - {json.dumps(on_screen)}[i]) < 2)"
+    )
+
+
 def test_the_head_reads_trends_and_a_revision_changes_later_days_only(  # type: ignore[no-untyped-def]
     page: Page, live_app: LiveApp, two_days: tuple[str, str], browser, shot
 ) -> None:
@@ -98,6 +117,7 @@ def test_the_head_reads_trends_and_a_revision_changes_later_days_only(  # type: 
     expect(reading).to_contain_text("2 pengunjung")
     shot("trends-two-days")
     assert step_2_compliance(page) == {yesterday: ("1", "1"), today: ("1", "1")}
+    charts_fit_the_printed_page(page)
 
     # The administrator records step 2's new target, 2 minutes, from today.
     admin = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID")
