@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import delete
 
 from dashboard.clock import WIB, local_date, utc_now
+from dashboard.i18n import format_day
 from dashboard.office import sop_targets_ids as sop_ids
 from dashboard.reports.content import ReportRequest
 from dashboard.trends import trends_ids as ids
@@ -75,7 +76,11 @@ def open_days(page: Page, first: str, last: str) -> None:
     page.fill(f"#{ids.START}", first)
     page.fill(f"#{ids.END}", last)
     page.locator(f"#{ids.GRAIN}").get_by_label("Harian").check()
-    expect(page.locator(f"#{ids.PERIOD_TEXT}")).to_contain_text("harian")
+    # The page has redrawn for these very days (not only the grain) before anything is read.
+    span = (
+        f"{format_day(date.fromisoformat(first))} – {format_day(date.fromisoformat(last))} · harian"
+    )
+    expect(page.locator(f"#{ids.PERIOD_TEXT}")).to_contain_text(span)
     expect(page.locator(f"#{ids.PRESET}")).to_have_value("custom")
 
 
