@@ -165,6 +165,12 @@ def _note_office(noted: _Noted, office: Office) -> None:
         noted.offices.add(int(office.id))
 
 
+def _note_id(ids: set[int], parent_id: object) -> None:
+    """A child row's parent (a step, a request) whose visit's day is looked up later."""
+    if parent_id is not None:
+        ids.add(int(parent_id))  # type: ignore[call-overload]
+
+
 def note_flushed_rows(session: Session, _flush_context: Any) -> None:
     """``after_flush``: note what this flush wrote that each family of rollups follows."""
     noted = _noted(session)
@@ -177,16 +183,12 @@ def note_flushed_rows(session: Session, _flush_context: Any) -> None:
             visit_id = _loaded(instance, "visit_id")
             _note_parent_visit(session, steps_noted, visit_id, steps_noted.steps, instance)
         elif isinstance(instance, StepTimeCorrection):
-            step_id = _loaded(instance, "visit_step_id")
-            if step_id is not None:
-                steps_noted.steps.add(int(step_id))
+            _note_id(steps_noted.steps, _loaded(instance, "visit_step_id"))
         elif isinstance(instance, DataRequest):
             visit_id = _loaded(instance, "visit_id")
             _note_parent_visit(session, visits_noted, visit_id, visits_noted.requests, instance)
         elif isinstance(instance, DataRequestPublication):
-            request_id = _loaded(instance, "data_request_id")
-            if request_id is not None:
-                visits_noted.requests.add(int(request_id))
+            _note_id(visits_noted.requests, _loaded(instance, "data_request_id"))
         elif isinstance(instance, Visitor):
             if (identity := inspect(instance).identity) is not None:
                 visits_noted.note_visitor(int(identity[0]), None)  # the profile of every visit
@@ -235,9 +237,17 @@ def refresh_days(session: Session, days: dict[str, set[Day]]) -> None:
     """Recompute each family's rollups of its noted office days from their raw rows."""
     for office_id, day in sorted(days.get(STEPS, ())):
         steps.refresh(session, office_id, day)
-    for office_id, day in sorted(days.get(VISITS, ())):
-        offset = visits.office_offsets(session, [office_id], day)[office_id]
-        visits.refresh(session, office_id, day, offset)
+    visit_days = sorted(days.get(VISITS, ()))
+    if not visit_days:
+        return
+    offsets = visits.office_offsets(
+        session,
+        {office_id for office_id, _day in visit_days},
+        min(day for _office, day in visit_days),
+        max(day for _office, day in visit_days),
+    )  # one read of the offices' zones for the whole transaction, not one per day
+    for office_id, day in visit_days:
+        visits.refresh(session, office_id, day, offsets[office_id])
 
 
 def rebuild(session: Session, office_ids: Collection[int] | None = None) -> None:

@@ -22,7 +22,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -59,7 +59,14 @@ from db.models import (
     VisitMonthCount,
     Visitor,
 )
-from db.queries.metrics import as_date, is_postgresql, local_hour, month_of, offset_groups
+from db.queries.metrics import (
+    as_date,
+    is_postgresql,
+    local_hour,
+    month_of,
+    next_month,
+    offset_groups,
+)
 
 SERVICE_TYPE = "service_type"
 PROFILE_FIELDS: tuple[str, ...] = ("education", "occupation", "institution_type", "gender")
@@ -279,8 +286,7 @@ MONTH_COLUMNS = ("office_id", "month", "dimension", "value", "number", "visits",
 
 
 def _end_of_month(month: date) -> date:
-    following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
+    return next_month(month) - timedelta(days=1)
 
 
 class _DayStatements(NamedTuple):
@@ -385,10 +391,12 @@ def rebuild(session: Session, office_ids: Collection[int] | None = None) -> None
     )
 
 
-def office_offsets(session: Session, office_ids: Collection[int], day: date) -> dict[int, int]:
-    """Each office's seconds from UTC on ``day``."""
+def office_offsets(
+    session: Session, office_ids: Collection[int], first_day: date, last_day: date
+) -> dict[int, int]:
+    """Each office's seconds from UTC over ``first_day`` … ``last_day`` (one statement)."""
     return {
         office_id: offset
-        for offset, offices in offset_groups(session, sorted(set(office_ids)), day, day)
+        for offset, offices in offset_groups(session, sorted(set(office_ids)), first_day, last_day)
         for office_id in offices
     }
